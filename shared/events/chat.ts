@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { eventBase, viewerText } from './base';
+import { userSchema } from './user';
+
+/** A chat message. `text` is the viewer's words: render as text, never as HTML. */
+export const chatEventSchema = z.object({
+  ...eventBase,
+  kind: z.literal('chat'),
+  user: userSchema,
+  text: viewerText(500),
+  /** Emote images TikTok placed inline, in order. */
+  emotes: z
+    .array(
+      z.object({ id: z.string().max(64), imageUrl: z.url({ protocol: /^https?$/ }).max(2048) }),
+    )
+    .max(50)
+    .default([]),
+});
+export type ChatEvent = z.output<typeof chatEventSchema>;
+
+/** A question from TikTok's LIVE Q&A feature (`questionNew`). Chat questions are found by Q&A. */
+export const questionEventSchema = z.object({
+  ...eventBase,
+  kind: z.literal('question'),
+  user: userSchema,
+  text: viewerText(500),
+  /** TikTok's own question id, when the payload has one. */
+  questionId: z.string().max(64).nullable().default(null),
+});
+export type QuestionEvent = z.output<typeof questionEventSchema>;

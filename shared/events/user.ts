@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { viewerText } from './base';
+
+/** Roles TikTok shows beside a viewer's name. */
+export const userRolesSchema = z.object({
+  moderator: z.boolean().default(false),
+  subscriber: z.boolean().default(false),
+  follower: z.boolean().default(false),
+  /** 1-based rank among the room's top gifters, null when not ranked. */
+  topGifterRank: z.number().int().positive().nullable().default(null),
+  /** TikTok's gifter level badge, null when unknown. */
+  gifterLevel: z.number().int().nonnegative().nullable().default(null),
+});
+
+/** A TikTok viewer as every part of Limelight sees them. Names are hostile text: render as text. */
+export const userSchema = z.object({
+  /** TikTok's numeric user id as a string (it exceeds 2^53). */
+  id: z.string().min(1).max(64),
+  /** The @handle without the @ (`uniqueId` / `displayId`). */
+  handle: viewerText(64),
+  nickname: viewerText(128),
+  avatarUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2048)
+    .nullable()
+    .default(null),
+  roles: userRolesSchema.default({
+    moderator: false,
+    subscriber: false,
+    follower: false,
+    topGifterRank: null,
+    gifterLevel: null,
+  }),
+});
+
+export type User = z.output<typeof userSchema>;
+export type UserInput = z.input<typeof userSchema>;
+export type UserRoles = z.output<typeof userRolesSchema>;

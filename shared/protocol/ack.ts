@@ -1,0 +1,48 @@
+/** The closed set of error codes any acknowledgement or refused handshake can carry. */
+export const ERROR_CODES = [
+  /** The payload failed its schema; the message names each field. */
+  'BAD_PAYLOAD',
+  /** An event or command name the server does not know. */
+  'UNKNOWN_EVENT',
+  /** A payload over the size limit. */
+  'TOO_LARGE',
+  /** Missing or wrong token. */
+  'UNAUTHORIZED',
+  /** The token's role may not do this. */
+  'FORBIDDEN',
+  /** Client and server speak different `PROTOCOL_VERSION`s. */
+  'PROTOCOL_MISMATCH',
+  /** The request came from an origin that is not on the allow-list. */
+  'ORIGIN_REFUSED',
+  /** Too many messages from this socket; slow down. */
+  'RATE_LIMITED',
+  /** The thing named (poll, question, segment…) does not exist. */
+  'NOT_FOUND',
+  /** The request does not fit the current state (closing a closed poll, …). */
+  'CONFLICT',
+  /** The client is not connected; the command was not sent (client-side only). */
+  'DISCONNECTED',
+  /** The server failed; it keeps serving and the request can be retried. */
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** One acknowledgement envelope for every request on every namespace. */
+export type Ack<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string };
+
+export type AckCallback<T> = (ack: Ack<T>) => void;
+
+export const ok = <T>(data: T): Ack<T> => ({ ok: true, data });
+
+export const fail = (
+  code: ErrorCode,
+  message: string,
+): { ok: false; code: ErrorCode; message: string } => ({
+  ok: false,
+  code,
+  message,
+});
+
+export const isErrorCode = (value: unknown): value is ErrorCode =>
+  typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);

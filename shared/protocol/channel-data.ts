@@ -1,0 +1,208 @@
+/**
+ * What each channel carries to overlays and panels. Small channels send their whole state on
+ * each change (`<channel>.state`), so a burst coalesces to its last state; chat and alerts send
+ * increments. Every string a viewer wrote is rendered as text.
+ */
+import type { EventSource } from '../events/base';
+import type { RevenueFigures } from '../revenue/revenue-model';
+import type { Channel } from './channels';
+
+/** A viewer as overlays draw them. */
+export interface ViewerBadge {
+  id: string;
+  handle: string;
+  nickname: string;
+  avatarUrl: string | null;
+}
+
+// ── alerts ──────────────────────────────────────────────────────────────────────────────────
+export type AlertKind = 'gift' | 'follow' | 'share' | 'subscribe' | 'test';
+
+/** One alert. A gift streak is one alert that upgrades live (`count` grows) and then settles. */
+export interface AlertView {
+  id: string;
+  kind: AlertKind;
+  /** 1 (smallest) to 5 (largest), by coin value. */
+  tier: 1 | 2 | 3 | 4 | 5;
+  user: ViewerBadge;
+  gift: { name: string; imageUrl: string | null; coinsPerUnit: number } | null;
+  /** Current streak count (×N). */
+  count: number;
+  /** Coins the alert stands for (provisional until `settled`). */
+  coins: number;
+  /** True once the streak committed (or at once for non-streak alerts). */
+  settled: boolean;
+  /** Storm mode merged several small gifts into this alert. */
+  merged: { alerts: number; viewers: number } | null;
+  at: number;
+}
+export interface AlertsState {
+  paused: boolean;
+  storm: boolean;
+  /** Alerts waiting or playing, highest tier first. */
+  queue: AlertView[];
+}
+export type AlertsUpdate =
+  | { channel: 'alerts'; type: 'alert.upsert'; data: AlertView }
+  | { channel: 'alerts'; type: 'alert.skip'; data: { id: string } }
+  | { channel: 'alerts'; type: 'alerts.state'; data: AlertsState };
+
+// ── chat ────────────────────────────────────────────────────────────────────────────────────
+export interface ChatLine {
+  id: string;
+  user: ViewerBadge & { moderator: boolean; subscriber: boolean };
+  text: string;
+  emotes: Array<{ id: string; imageUrl: string }>;
+  at: number;
+}
+export interface ChatState {
+  /** The most recent lines, oldest first, already filtered by moderation. */
+  lines: ChatLine[];
+}
+export type ChatUpdate =
+  | { channel: 'chat'; type: 'chat.line'; data: ChatLine }
+  | { channel: 'chat'; type: 'chat.remove'; data: { ids: string[] } };
+
+// ── poll ────────────────────────────────────────────────────────────────────────────────────
+export interface PollOptionView {
+  /** What viewers type: "1", "A" or a keyword. */
+  key: string;
+  label: string;
+  votes: number;
+  /** Weighted score when gift votes count; equals votes otherwise. */
+  score: number;
+}
+export interface PollView {
+  id: string;
+  question: string;
+  options: PollOptionView[];
+  status: 'running' | 'closed';
+  startedAt: number;
+  endsAt: number | null;
+  visible: boolean;
+  totalVoters: number;
+  /** Set when closed: the winning keys; more than one is a tie. */
+  winners: string[] | null;
+}
+export interface PollState {
+  current: PollView | null;
+}
+
+// ── Q&A ─────────────────────────────────────────────────────────────────────────────────────
+export type QuestionStatus = 'pending' | 'approved' | 'onScreen' | 'answered' | 'dismissed';
+export interface QuestionView {
+  id: string;
+  text: string;
+  user: ViewerBadge;
+  status: QuestionStatus;
+  upvotes: number;
+  /** How many near-duplicates were merged into this one. */
+  merged: number;
+  askedAt: number;
+}
+export interface QnaState {
+  onScreen: QuestionView | null;
+  questions: QuestionView[];
+}
+
+// ── sponsor ─────────────────────────────────────────────────────────────────────────────────
+export interface SponsorCardView {
+  segmentId: string;
+  kind: 'productPlacement' | 'sponsoredSegment' | 'coHostedEvent';
+  brand: string;
+  product: string;
+  promoCode: string | null;
+  callToAction: string | null;
+  logoUrl: string | null;
+  plannedSeconds: number;
+  /** Seconds on screen so far (pauses excluded). */
+  elapsedSeconds: number;
+  state: 'running' | 'paused';
+  /** Stream time the elapsed seconds were measured at, for client-side countdowns. */
+  measuredAt: number;
+}
+export interface SponsorState {
+  card: SponsorCardView | null;
+}
+
+// ── goals, leaderboard, metrics, earnings ───────────────────────────────────────────────────
+export interface GoalView {
+  id: string;
+  kind: 'coins' | 'likes' | 'follows' | 'shares';
+  label: string;
+  target: number;
+  current: number;
+  /** Seconds to reach the target at the recent rate; null when no recent progress. */
+  etaSeconds: number | null;
+  reachedAt: number | null;
+}
+export interface GoalsState {
+  goals: GoalView[];
+}
+export interface LeaderboardState {
+  top: Array<ViewerBadge & { coins: number }>;
+}
+export interface MetricsState {
+  viewers: number;
+  peakViewers: number;
+  averageViewers: number;
+  likes: number;
+  follows: number;
+  shares: number;
+  chatMessages: number;
+  uniqueChatters: number;
+  engagementRate: number;
+  coinsPerHour: number;
+  durationSeconds: number;
+  /** One point per minute of stream time. */
+  perMinute: Array<{
+    minute: number;
+    viewers: number;
+    coins: number;
+    chats: number;
+    likes: number;
+  }>;
+}
+export interface EarningsState {
+  committedCoins: number;
+  provisionalCoins: number;
+  /** Gifts to guests in multi-guest rooms, kept apart from the host's. */
+  guestCoins: number;
+  figures: RevenueFigures;
+  coinsPerHour: number;
+}
+
+// ── sources ─────────────────────────────────────────────────────────────────────────────────
+export interface SourceHealth {
+  source: EventSource;
+  state: 'connecting' | 'live' | 'waiting' | 'offline' | 'rateLimited' | 'error' | 'ended';
+  detail: string | null;
+  primary: boolean;
+  lastEventAt: number | null;
+  eventsPerMinute: number;
+}
+export interface SourcesState {
+  sources: SourceHealth[];
+}
+
+/** The snapshot shape of each channel. */
+export interface ChannelStates {
+  alerts: AlertsState;
+  chat: ChatState;
+  poll: PollState;
+  qna: QnaState;
+  sponsor: SponsorState;
+  goals: GoalsState;
+  leaderboard: LeaderboardState;
+  metrics: MetricsState;
+  earnings: EarningsState;
+  moderation: unknown;
+  sources: SourcesState;
+}
+
+/** `<channel>.state` replaces the channel's whole state. */
+export type StateUpdate = {
+  [C in Channel]: { channel: C; type: `${C}.state`; data: ChannelStates[C] };
+}[Channel];
+
+export type TypedUpdate = StateUpdate | AlertsUpdate | ChatUpdate;

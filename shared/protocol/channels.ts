@@ -1,0 +1,46 @@
+/**
+ * What the server broadcasts, split so each overlay receives only what it draws.
+ * A client subscribes to channels; it gets each channel's snapshot at once, then its updates.
+ */
+export const CHANNELS = [
+  'alerts',
+  'chat',
+  'poll',
+  'qna',
+  'sponsor',
+  'goals',
+  'leaderboard',
+  'metrics',
+  'earnings',
+  'moderation',
+  'sources',
+] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const isChannel = (value: unknown): value is Channel =>
+  typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);
+
+/**
+ * One change on a channel. `type` names the change within the channel (e.g. `alert.upsert`,
+ * `poll.state`); `data` is typed per channel by the engine that owns it.
+ */
+export interface ChannelUpdate<C extends Channel = Channel, D = unknown> {
+  channel: C;
+  type: string;
+  data: D;
+}
+
+/** The current state of each subscribed channel, sent on every (re)connect and subscribe. */
+export interface StateSnapshot {
+  streamId: string | null;
+  /** Journal sequence number the snapshot reflects. */
+  seq: number;
+  channels: Partial<Record<Channel, unknown>>;
+}
+
+/** Updates are sent at once when the relay is idle and batched within one frame under load. */
+export interface UpdateBatch {
+  /** Journal sequence number after the last update in the batch. */
+  seq: number;
+  updates: ChannelUpdate[];
+}

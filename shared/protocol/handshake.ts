@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+/** What every client puts in Socket.IO's `auth` on connect. */
+export const handshakeSchema = z.object({
+  token: z.string().min(1).max(256),
+  protocolVersion: z.number().int(),
+  /** Free text for logs and the health page, e.g. `overlay:alerts` or `extension:sidepanel`. */
+  client: z.string().max(64).optional(),
+});
+export type Handshake = z.infer<typeof handshakeSchema>;
+
+/**
+ * A refused handshake reaches the client as a `connect_error` whose `data` is this; the
+ * message says why (wrong token, role, version or origin).
+ */
+export interface HandshakeRefusal {
+  code: 'UNAUTHORIZED' | 'FORBIDDEN' | 'PROTOCOL_MISMATCH' | 'ORIGIN_REFUSED' | 'BAD_PAYLOAD';
+  message: string;
+}

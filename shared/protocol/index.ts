@@ -1,0 +1,6 @@
+export * from './ack';
+export * from './channels';
+export * from './handshake';
+export * from './namespaces';
+export * from './roles';
+export * from './version';

@@ -1,0 +1,41 @@
+import type { AckCallback } from './ack';
+import type { Channel, StateSnapshot, UpdateBatch } from './channels';
+
+/** Result of ingesting one event. */
+export interface IngestResult {
+  /** False when the event was a duplicate (same message id, or the same gift from another source). */
+  accepted: boolean;
+  duplicate: boolean;
+}
+
+/** Result of ingesting a batch: each rejected item with its index and code. */
+export interface IngestBatchResult {
+  accepted: number;
+  duplicates: number;
+  rejected: Array<{ index: number; code: string; message: string }>;
+}
+
+// Payloads arrive as `unknown`: the server validates every one with the shared schemas.
+
+/** `/ingest`: sources (simulator, replay, connector, page capture) push events. */
+export interface IngestClientToServer {
+  event: (payload: unknown, ack: AckCallback<IngestResult>) => void;
+  events: (payloads: unknown, ack: AckCallback<IngestBatchResult>) => void;
+}
+export type IngestServerToClient = Record<never, never>;
+
+/** `/control`: side panels send commands and watch every channel. */
+export interface ControlClientToServer {
+  command: (command: unknown, ack: AckCallback<unknown>) => void;
+  subscribe: (channels: unknown, ack: AckCallback<{ channels: Channel[] }>) => void;
+}
+export interface ControlServerToClient {
+  snapshot: (snapshot: StateSnapshot) => void;
+  updates: (batch: UpdateBatch) => void;
+}
+
+/** `/overlay`: read-only pages in OBS. */
+export interface OverlayClientToServer {
+  subscribe: (channels: unknown, ack: AckCallback<{ channels: Channel[] }>) => void;
+}
+export type OverlayServerToClient = ControlServerToClient;

@@ -1,0 +1,72 @@
+/**
+ * The contract between the server and the live engines. The server validates and dedupes
+ * events, hands them to the room, journals what was accepted and broadcasts the updates the
+ * room returns. The room is pure and deterministic: stream time comes in, nothing reads a clock.
+ */
+import type { LiveEvent } from '../events/live-event';
+import type { Ack } from '../protocol/ack';
+import type { ChannelStates } from '../protocol/channel-data';
+import type { Channel, ChannelUpdate } from '../protocol/channels';
+import type { Role } from '../protocol/roles';
+import type { RevenueModel } from '../revenue/revenue-model';
+
+/** Who ran a command: recorded in the audit log. */
+export interface Actor {
+  role: Role;
+  /** Display name of the panel or person, e.g. `owner` or `mod:alex`. */
+  name: string;
+}
+
+export interface CommandContext {
+  actor: Actor;
+  /** Stream time the server received the command, epoch ms. */
+  at: number;
+}
+
+/** The stream report (DESIGN.md's public contract for `npm run report` and the HTTP endpoint). */
+export interface StreamReport {
+  streamId: string;
+  startedAt: number;
+  endedAt: number | null;
+  durationSeconds: number;
+  /** Committed coins (host and guests). */
+  coins: number;
+  /** Coins gifted to guests in multi-guest rooms, included in `coins` but reported apart. */
+  guestCoins: number;
+  diamonds: number;
+  estimatedPayoutUsd: number;
+  revenueModel: RevenueModel;
+  /** Completed sends: a Rose ×12 streak is one. */
+  gifts: number;
+  giftsByName: Record<string, { units: number; coins: number }>;
+  topGifters: Array<{ handle: string; nickname: string; coins: number }>;
+  followers: number;
+  shares: number;
+  /** The room's like total (a sampled counter, never summed deltas). */
+  likes: number;
+  peakViewers: number;
+  averageViewers: number;
+  chatMessages: number;
+  uniqueChatters: number;
+  /** TikTok question events. */
+  questions: number;
+  engagementRate: number;
+  polls: unknown[];
+  sponsorSegments: unknown[];
+  /** Treasure chests: coins handed to viewers, never revenue. */
+  treasureChests: number;
+}
+
+export interface LiveRoom {
+  /** Applies one validated, deduplicated event. */
+  applyEvent(event: LiveEvent): ChannelUpdate[];
+  /** Validates, authorizes (by `ctx.actor.role`) and applies one control command. */
+  applyCommand(command: unknown, ctx: CommandContext): { ack: Ack<unknown>; updates: ChannelUpdate[] };
+  /** Time-driven changes as of stream time `now` (streak quiet period, poll deadline, ETAs). */
+  advance(now: number): ChannelUpdate[];
+  /** The current state of the given channels. */
+  snapshot(channels: readonly Channel[]): Partial<ChannelStates>;
+  report(): StreamReport;
+  /** JSON-serializable state for journal snapshots; `createLiveRoom({state})` restores it. */
+  exportState(): unknown;
+}

@@ -1,6 +1,9 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
+const EXTENSION_PUBLIC_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAm+V4aibNO6SINsWvFNLK76RSyQyLGoMHd3PP99bDvWIwQbtmnhRzaTFHeNZFKUItILVkL/9VcnAHotYbytupsTMwbxy91IzWQmMpNqiLR1eM+5XX+gg7xHc5A+lZ3K24XPp43Zh1lK2qnnoYj3pggm6Q3V+PJGggGUaAGojiVg3LuS11bbpG/zR6J6CHshhUh9hbElc4ohcA4pdh1YgvZxnrCB0GMlfL7nfWnw8u1h27uQ8vSMC9XpV8ya1qdaomCH3SqIY5qgNs+TUW6F+tZ/caDJx7elKlY9lA7wXM73KHr/Hmv4bo+68SPh+ilQWBLoyRFjznJT5U2zQQlndy0QIDAQAB';
+
 // The extension lives in extension/ (entrypoints kept thin, features beside them).
 export default defineConfig({
   srcDir: 'extension',
@@ -9,6 +12,11 @@ export default defineConfig({
   manifestVersion: 3,
   manifest: ({ browser }) => ({
     name: 'Limelight',
+    // A fixed public key pins the Chrome extension id (ijojiiebaapenjjpcmedgjjmegjdjjjm) for
+    // unpacked installs, so the server can allow exactly this origin (see shared/extension-id.ts).
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'limelight@limelight.local' } } }
+      : { key: EXTENSION_PUBLIC_KEY }),
     description: 'Run polls, Q&A, sponsor segments and watch live TikTok LIVE earnings.',
     permissions: ['storage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],

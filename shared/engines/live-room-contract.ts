@@ -61,7 +61,10 @@ export interface LiveRoom {
   /** Applies one validated, deduplicated event. */
   applyEvent(event: LiveEvent): ChannelUpdate[];
   /** Validates, authorizes (by `ctx.actor.role`) and applies one control command. */
-  applyCommand(command: unknown, ctx: CommandContext): { ack: Ack<unknown>; updates: ChannelUpdate[] };
+  applyCommand(
+    command: unknown,
+    ctx: CommandContext,
+  ): { ack: Ack<unknown>; updates: ChannelUpdate[] };
   /** Time-driven changes as of stream time `now` (streak quiet period, poll deadline, ETAs). */
   advance(now: number): ChannelUpdate[];
   /** The current state of the given channels. */

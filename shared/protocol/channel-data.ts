@@ -41,6 +41,8 @@ export interface AlertsState {
   storm: boolean;
   /** Alerts waiting or playing, highest tier first. */
   queue: AlertView[];
+  /** The alert at the head that is playing now (it stays first until it finishes). */
+  playingId?: string | null;
 }
 export type AlertsUpdate =
   | { channel: 'alerts'; type: 'alert.upsert'; data: AlertView }
@@ -83,6 +85,9 @@ export interface PollView {
   totalVoters: number;
   /** Set when closed: the winning keys; more than one is a tie. */
   winners: string[] | null;
+  /** How votes are counted, in words shown to viewers (e.g. gift weighting and its cap). */
+  weighting?: string;
+  closedAt?: number | null;
 }
 export interface PollState {
   current: PollView | null;
@@ -99,6 +104,12 @@ export interface QuestionView {
   /** How many near-duplicates were merged into this one. */
   merged: number;
   askedAt: number;
+  /** Short number viewers can upvote by (`+1 #3`). */
+  number?: number;
+  /** Where it came from: TikTok's question feature or a chat line. */
+  origin?: 'tiktok' | 'chat';
+  /** Every moderator action on it, oldest first. */
+  history?: Array<{ status: QuestionStatus; by: string; at: number }>;
 }
 export interface QnaState {
   onScreen: QuestionView | null;
@@ -172,6 +183,35 @@ export interface EarningsState {
   coinsPerHour: number;
 }
 
+// ── moderation ──────────────────────────────────────────────────────────────────────────────
+/** A filtered word: `block` keeps the whole line off the overlays, `mask` stars the word out. */
+export interface FilteredWord {
+  word: string;
+  action: 'block' | 'mask';
+}
+/** One moderator or owner action, for the audit log. */
+export interface AuditEntry {
+  /** Sequence number within the stream. */
+  seq: number;
+  at: number;
+  /** Actor name, e.g. `owner` or `mod:alex`. */
+  by: string;
+  role: string;
+  /** The command type, e.g. `moderation.muteViewer`. */
+  action: string;
+  /** A short human summary of what changed. */
+  detail: string;
+}
+export interface ModerationState {
+  words: FilteredWord[];
+  /** Viewers whose chat and alerts are kept off the overlays (their gifts still count). */
+  mutedViewers: Array<{ id: string; handle: string }>;
+  /** Chat message ids hidden from the overlays. */
+  hiddenMessageIds: string[];
+  /** The most recent audit entries, oldest first. */
+  audit: AuditEntry[];
+}
+
 // ── sources ─────────────────────────────────────────────────────────────────────────────────
 export interface SourceHealth {
   source: EventSource;
@@ -196,7 +236,7 @@ export interface ChannelStates {
   leaderboard: LeaderboardState;
   metrics: MetricsState;
   earnings: EarningsState;
-  moderation: unknown;
+  moderation: ModerationState;
   sources: SourcesState;
 }
 

@@ -24,10 +24,21 @@ export interface IngestClientToServer {
 }
 export type IngestServerToClient = Record<never, never>;
 
+/**
+ * What `/control`'s `subscribe` acknowledges: the channels granted (a moderator may be refused
+ * `earnings` when the owner does not share it) and the role the token carries, so the panel
+ * shows owner or moderator controls without a second round trip.
+ */
+export interface ControlSubscribeResult {
+  channels: Channel[];
+  /** Optional for servers that predate it; panels then assume the least privilege. */
+  role?: 'owner' | 'moderator';
+}
+
 /** `/control`: side panels send commands and watch every channel. */
 export interface ControlClientToServer {
   command: (command: unknown, ack: AckCallback<unknown>) => void;
-  subscribe: (channels: unknown, ack: AckCallback<{ channels: Channel[] }>) => void;
+  subscribe: (channels: unknown, ack: AckCallback<ControlSubscribeResult>) => void;
 }
 export interface ControlServerToClient {
   snapshot: (snapshot: StateSnapshot) => void;

@@ -1,0 +1,236 @@
+import type { GiftEvent } from '../events/gift';
+import { findCrossSourceMatch, normalizeHandle } from './cross-source';
+import { LEDGER_STATE_VERSION, type LedgerState } from './ledger-state';
+import { createTotals } from './ledger-totals';
+import { createMessageDeduper, DEFAULT_DEDUPE_CAPACITY } from './message-dedupe';
+import {
+  commitStreak,
+  frameKey,
+  isStreakable,
+  observeFrame,
+  pendingUnits,
+  reportedCount,
+  type StreakRecord,
+  startStreak,
+  viewStreak,
+} from './streak';
+import type {
+  CommitReason,
+  GiftLedgerOptions,
+  GiftOutcome,
+  LedgerTotals,
+  StreakCommit,
+  StreakView,
+  TopGifter,
+} from './types';
+
+export const DEFAULT_QUIET_PERIOD_MS = 15_000;
+export const DEFAULT_CROSS_SOURCE_WINDOW_MS = 10_000;
+export const DEFAULT_SETTLED_RETENTION_MS = 5 * 60_000;
+
+/** The gift ledger: turns gift frames into committed coins, following DESIGN.md's domain rules. */
+export interface GiftLedger {
+  /** Applies one gift frame (validated upstream). */
+  apply(event: GiftEvent): GiftOutcome;
+  /** Commits streaks with no frame for `quietPeriodMs` as of stream time `now`; forgets old ones. */
+  advance(now: number): StreakCommit[];
+  /** Stream end: commits every open streak at its highest count. */
+  closeAll(now: number): StreakCommit[];
+  totals(): LedgerTotals;
+  /** Viewers by committed coins, most first; ties keep the order of their first gift. */
+  topGifters(limit?: number): TopGifter[];
+  /** Streaks with units seen but not committed, oldest first. */
+  openStreaks(): StreakView[];
+  /** JSON-serializable state; `createGiftLedger({ state })` continues from it. */
+  exportState(): LedgerState;
+}
+
+/**
+ * Creates a gift ledger. Deterministic: every time is the stream time passed in (the events'
+ * `at`, and `now` of `advance`/`closeAll`); nothing reads a clock.
+ */
+export function createGiftLedger(options: GiftLedgerOptions = {}): GiftLedger {
+  const quietPeriodMs = nonNegative(
+    'quietPeriodMs',
+    options.quietPeriodMs,
+    DEFAULT_QUIET_PERIOD_MS,
+  );
+  const windowMs = nonNegative(
+    'crossSourceWindowMs',
+    options.crossSourceWindowMs,
+    DEFAULT_CROSS_SOURCE_WINDOW_MS,
+  );
+  const retentionMs = nonNegative(
+    'settledRetentionMs',
+    options.settledRetentionMs,
+    DEFAULT_SETTLED_RETENTION_MS,
+  );
+  const state = options.state;
+  if (state !== undefined && state.version !== LEDGER_STATE_VERSION) {
+    throw new Error(`ledger state version ${state.version} is not ${LEDGER_STATE_VERSION}`);
+  }
+  const deduper = createMessageDeduper(
+    options.messageIdCapacity ?? DEFAULT_DEDUPE_CAPACITY,
+    state?.messageIds ?? [],
+  );
+  const totals = createTotals(state?.totals);
+  /** Streaks by their own key, oldest first. */
+  const streaks = new Map<string, StreakRecord>();
+  /** Every frame key (of any source) → the key of the streak it reports. */
+  const aliases = new Map<string, string>();
+  /** Sender @handle → keys of their streaks: the candidates for cross-source matching. */
+  const bySender = new Map<string, Set<string>>();
+  for (const record of state?.streaks ?? []) track(copyStreak(record));
+
+  function track(streak: StreakRecord): void {
+    streaks.set(streak.key, streak);
+    for (const alias of streak.aliases) aliases.set(alias, streak.key);
+    const handle = normalizeHandle(streak.user.handle);
+    const keys = bySender.get(handle) ?? new Set<string>();
+    keys.add(streak.key);
+    bySender.set(handle, keys);
+  }
+
+  function forget(streak: StreakRecord): void {
+    streaks.delete(streak.key);
+    for (const alias of streak.aliases) {
+      if (aliases.get(alias) === streak.key) aliases.delete(alias);
+    }
+    const handle = normalizeHandle(streak.user.handle);
+    const keys = bySender.get(handle);
+    keys?.delete(streak.key);
+    if (keys?.size === 0) bySender.delete(handle);
+  }
+
+  function candidatesFor(event: GiftEvent): StreakRecord[] {
+    const keys = bySender.get(normalizeHandle(event.user.handle)) ?? new Set<string>();
+    return [...keys].map((key) => streaks.get(key)).filter((s) => s !== undefined);
+  }
+
+  /**
+   * Sources without combo ids (page capture: group id '') reuse one key for every streak of a
+   * viewer's gift, so for them a smaller count than the source last reported, or a frame long
+   * after the streak ended, is a new streak (TIKTOK-PAGE.md: "a smaller N is a new streak").
+   */
+  function beginsNewStreak(streak: StreakRecord, event: GiftEvent): boolean {
+    if (event.groupId !== '' || !isStreakable(event)) return false;
+    if (event.repeatCount < reportedCount(streak, event.source)) return true;
+    return streak.ended && event.at - streak.lastAt > windowMs;
+  }
+
+  function newStreak(event: GiftEvent, key: string): StreakRecord {
+    let ownKey = key;
+    // A key reused by a later streak (see beginsNewStreak) gets the stream time as a suffix.
+    for (let n = 0; streaks.has(ownKey); n += 1) ownKey = `${key}@${event.at}${n ? `#${n}` : ''}`;
+    const streak = startStreak(event, ownKey);
+    if (ownKey !== key) streak.aliases.push(key);
+    track(streak);
+    return streak;
+  }
+
+  function route(event: GiftEvent): StreakRecord {
+    const key = frameKey(event);
+    const aliased = streaks.get(aliases.get(key) ?? '');
+    if (aliased !== undefined) {
+      return beginsNewStreak(aliased, event) ? newStreak(event, key) : aliased;
+    }
+    const match = findCrossSourceMatch(candidatesFor(event), event, windowMs);
+    if (match === undefined) return newStreak(event, key);
+    match.aliases.push(key);
+    aliases.set(key, match.key);
+    return match;
+  }
+
+  function commit(streak: StreakRecord, at: number, reason: CommitReason): StreakCommit | null {
+    const done = commitStreak(streak, at, reason);
+    if (done !== null) totals.record(done);
+    return done;
+  }
+
+  function apply(event: GiftEvent): GiftOutcome {
+    if (deduper.seen(event.id)) return { status: 'duplicate', reason: 'messageId' };
+    const streak = route(event);
+    const effect = observeFrame(streak, event);
+    if (effect.kind === 'duplicate') return { status: 'duplicate', reason: effect.reason };
+    if (effect.kind === 'commit') {
+      const done = commit(streak, event.at, effect.reason);
+      if (done !== null) return { status: 'committed', streak: viewStreak(streak), commit: done };
+    }
+    return { status: 'provisional', streak: viewStreak(streak) };
+  }
+
+  function advance(now: number): StreakCommit[] {
+    const commits: StreakCommit[] = [];
+    for (const streak of streaks.values()) {
+      if (pendingUnits(streak) > 0) {
+        if (now - streak.lastAt < quietPeriodMs) continue;
+        const done = commit(streak, now, 'quiet');
+        if (done !== null) commits.push(done);
+      } else if (now - streak.lastAt > retentionMs) {
+        // Settled long ago: no late end or second source is expected any more.
+        forget(streak);
+      }
+    }
+    return commits;
+  }
+
+  function closeAll(now: number): StreakCommit[] {
+    const commits: StreakCommit[] = [];
+    for (const streak of streaks.values()) {
+      const done = commit(streak, now, 'streamEnd');
+      if (done !== null) commits.push(done);
+    }
+    return commits;
+  }
+
+  function currentTotals(): LedgerTotals {
+    let provisionalCoins = 0;
+    for (const streak of streaks.values()) {
+      provisionalCoins += pendingUnits(streak) * streak.gift.coins;
+    }
+    return {
+      committedCoins: totals.hostCoins + totals.guestCoins,
+      provisionalCoins,
+      hostCoins: totals.hostCoins,
+      guestCoins: totals.guestCoins,
+      completedGifts: totals.completedGifts,
+      giftsByName: totals.giftsByName(),
+    };
+  }
+
+  return {
+    apply,
+    advance,
+    closeAll,
+    totals: currentTotals,
+    topGifters: (limit) => totals.topGifters(limit),
+    openStreaks: () => [...streaks.values()].filter((s) => pendingUnits(s) > 0).map(viewStreak),
+    exportState: () => ({
+      version: LEDGER_STATE_VERSION,
+      streaks: [...streaks.values()].map(copyStreak),
+      totals: totals.exportState(),
+      messageIds: deduper.ids(),
+    }),
+  };
+}
+
+function nonNegative(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value < 0) {
+    throw new RangeError(`${name} must be a non-negative number of milliseconds, got ${value}`);
+  }
+  return value;
+}
+
+// A plain-data copy, so exported state never aliases live records (shared/ uses no
+// structuredClone: it is a host API, and records are plain data anyway).
+function copyStreak(streak: StreakRecord): StreakRecord {
+  return {
+    ...streak,
+    user: { ...streak.user },
+    gift: { ...streak.gift },
+    toUser: streak.toUser === null ? null : { ...streak.toUser },
+    reports: streak.reports.map((r) => ({ ...r })),
+    aliases: [...streak.aliases],
+  };
+}

@@ -1,0 +1,95 @@
+import { normalizeHandle } from './cross-source';
+import type { GiftTally, LedgerUser, StreakCommit, TopGifter } from './types';
+
+/** Committed totals in JSON form (part of `LedgerState`). */
+export interface TotalsState {
+  hostCoins: number;
+  guestCoins: number;
+  completedGifts: number;
+  giftsByName: Record<string, GiftTally>;
+  /** Per viewer, in order of their first committed gift (the tie order of `topGifters`). */
+  gifters: Array<{ user: LedgerUser; coins: number }>;
+}
+
+export interface TotalsRecorder {
+  /** Counts one commit into the totals. */
+  record(commit: StreakCommit): void;
+  topGifters(limit?: number): TopGifter[];
+  exportState(): TotalsState;
+  readonly hostCoins: number;
+  readonly guestCoins: number;
+  readonly completedGifts: number;
+  giftsByName(): Record<string, GiftTally>;
+}
+
+/**
+ * Committed coins, per gift and per viewer. Viewers are keyed by @handle, not by id: sources
+ * disagree on ids (page capture only sees handles), and a merged streak carries the first
+ * source's user. Top gifters count every committed coin a viewer gave, to the host or a guest.
+ */
+export function createTotals(state?: TotalsState): TotalsRecorder {
+  let hostCoins = state?.hostCoins ?? 0;
+  let guestCoins = state?.guestCoins ?? 0;
+  let completedGifts = state?.completedGifts ?? 0;
+  const giftsByName = new Map<string, GiftTally>(
+    Object.entries(state?.giftsByName ?? {}).map(([name, tally]) => [name, { ...tally }]),
+  );
+  const gifters = new Map<string, { user: LedgerUser; coins: number }>();
+  for (const gifter of state?.gifters ?? []) {
+    gifters.set(normalizeHandle(gifter.user.handle), {
+      user: { ...gifter.user },
+      coins: gifter.coins,
+    });
+  }
+
+  function record(commit: StreakCommit): void {
+    if (commit.toUser === null) hostCoins += commit.coins;
+    else guestCoins += commit.coins;
+    // The first commit of a streak completes a send; a late end only adds units to it.
+    if (commit.totalUnits === commit.units) completedGifts += 1;
+    const tally = giftsByName.get(commit.gift.name) ?? { units: 0, coins: 0 };
+    tally.units += commit.units;
+    tally.coins += commit.coins;
+    giftsByName.set(commit.gift.name, tally);
+    const handle = normalizeHandle(commit.user.handle);
+    const gifter = gifters.get(handle) ?? { user: { ...commit.user }, coins: 0 };
+    gifter.coins += commit.coins;
+    gifters.set(handle, gifter);
+  }
+
+  function topGifters(limit = 10): TopGifter[] {
+    // Array.prototype.sort is stable: equal coins keep first-gift order.
+    return [...gifters.values()]
+      .sort((a, b) => b.coins - a.coins)
+      .slice(0, Math.max(0, limit))
+      .map(({ user, coins }) => ({
+        userId: user.id,
+        handle: user.handle,
+        nickname: user.nickname,
+        avatarUrl: user.avatarUrl,
+        coins,
+      }));
+  }
+
+  return {
+    record,
+    topGifters,
+    get hostCoins() {
+      return hostCoins;
+    },
+    get guestCoins() {
+      return guestCoins;
+    },
+    get completedGifts() {
+      return completedGifts;
+    },
+    giftsByName: () => Object.fromEntries([...giftsByName].map(([name, t]) => [name, { ...t }])),
+    exportState: () => ({
+      hostCoins,
+      guestCoins,
+      completedGifts,
+      giftsByName: Object.fromEntries([...giftsByName].map(([name, t]) => [name, { ...t }])),
+      gifters: [...gifters.values()].map(({ user, coins }) => ({ user: { ...user }, coins })),
+    }),
+  };
+}

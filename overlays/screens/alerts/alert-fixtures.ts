@@ -1,0 +1,19 @@
+/** Builds AlertViews for unit tests and demo mode; every field has a plain default. */
+import type { AlertView } from '../../../shared/protocol/channel-data';
+import { tierForCoins } from './tiers';
+
+export function makeAlert(overrides: Partial<AlertView> & { id: string }): AlertView {
+  const coins = overrides.coins ?? 1;
+  return {
+    kind: 'gift',
+    tier: tierForCoins(coins),
+    user: { id: 'u1', handle: 'ana_b', nickname: 'Ana', avatarUrl: null },
+    gift: { name: 'Rose', imageUrl: null, coinsPerUnit: 1 },
+    count: 1,
+    coins,
+    settled: true,
+    merged: null,
+    at: 0,
+    ...overrides,
+  };
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { easeOutBack, TIER_STYLES, TIERS, tierForCoins } from './tiers';
+
+describe('alert tiers', () => {
+  it('maps coin values to five tiers', () => {
+    expect([0, 1, 9, 10, 99, 100, 999, 1000, 9999, 10_000, 44_999].map(tierForCoins)).toEqual([
+      1, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5,
+    ]);
+  });
+
+  it('gives every tier a distinct entrance, and grows with the tier', () => {
+    const entrances = new Set(TIERS.map((tier) => TIER_STYLES[tier].entrance));
+    expect(entrances.size).toBe(5);
+    for (const tier of TIERS.slice(1)) {
+      const style = TIER_STYLES[tier];
+      const below = TIER_STYLES[(tier - 1) as 1 | 2 | 3 | 4];
+      expect(style.scale).toBeGreaterThan(below.scale);
+      expect(style.particles).toBeGreaterThanOrEqual(below.particles);
+      expect(style.holdMs).toBeGreaterThan(below.holdMs);
+    }
+    expect(TIER_STYLES[5].rays).toBe(true);
+  });
+
+  it('eases with an overshoot that settles at 1', () => {
+    expect(easeOutBack(0)).toBeCloseTo(0);
+    expect(easeOutBack(1)).toBeCloseTo(1);
+    expect(Math.max(...[0.6, 0.7, 0.8].map(easeOutBack))).toBeGreaterThan(1);
+  });
+});

@@ -1,0 +1,2 @@
+export * from './live-room';
+export type * from './live-room-contract';

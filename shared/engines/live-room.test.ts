@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { createLiveRoom } from './live-room';
+import { script, streakFrames, T0, viewer } from './test-events';
+
+const REPORT_KEYS = [
+  'coins',
+  'diamonds',
+  'estimatedPayoutUsd',
+  'revenueModel',
+  'gifts',
+  'giftsByName',
+  'topGifters',
+  'followers',
+  'shares',
+  'likes',
+  'peakViewers',
+  'averageViewers',
+  'chatMessages',
+  'uniqueChatters',
+  'questions',
+  'engagementRate',
+  'durationSeconds',
+  'polls',
+  'sponsorSegments',
+];
+
+describe('live room: ledger, metrics, leaderboard, earnings', () => {
+  it('counts a streak once, at its end, and reports every key', () => {
+    const room = createLiveRoom({ streamId: 's1', startedAt: T0 });
+    const s = script();
+    const ana = viewer('ana');
+    room.applyEvent(s.viewers(100));
+    s.wait(1000);
+    const frames = streakFrames(s, ana, { name: 'Rose', coins: 1, count: 12 });
+    const firstUpdates = room.applyEvent(frames[0]!);
+    expect(firstUpdates.find((u) => u.channel === 'earnings')?.data).toMatchObject({
+      committedCoins: 0,
+      provisionalCoins: 1,
+    });
+    for (const frame of frames.slice(1)) room.applyEvent(frame);
+    room.applyEvent(s.chat(ana, 'hello'));
+    s.wait(60_000);
+    room.applyEvent(s.viewers(300));
+    room.applyEvent(s.streamEnd());
+
+    const report = room.report();
+    for (const key of REPORT_KEYS) expect(report).toHaveProperty(key);
+    expect(report.coins).toBe(12);
+    expect(report.gifts).toBe(1);
+    expect(report.giftsByName).toEqual({ Rose: { units: 12, coins: 12 } });
+    expect(report.topGifters).toEqual([{ handle: 'ana', nickname: 'Ana', coins: 12 }]);
+    expect(report.peakViewers).toBe(300);
+    expect(report.averageViewers).toBe(100);
+    expect(report.chatMessages).toBe(1);
+    expect(report.uniqueChatters).toBe(1);
+    expect(report.engagementRate).toBe(0.01);
+    expect(report.durationSeconds).toBe(61);
+    expect(report.endedAt).toBe(s.now);
+    expect(room.snapshot(['leaderboard']).leaderboard?.top[0]).toMatchObject({ handle: 'ana' });
+  });
+
+  it('commits an unended streak after the quiet period on advance', () => {
+    const room = createLiveRoom({ streamId: 's1', startedAt: T0 });
+    const s = script();
+    room.applyEvent(s.gift(viewer('bo'), { coins: 5, count: 3, end: false }));
+    expect(room.report().coins).toBe(0);
+    const updates = room.advance(s.wait(60_000));
+    expect(updates.map((u) => u.type)).toContain('earnings.state');
+    expect(room.report().coins).toBe(15);
+  });
+
+  it('takes room likes from the sampled total, never summing deltas', () => {
+    const room = createLiveRoom({ streamId: 's1', startedAt: T0 });
+    const s = script();
+    room.applyEvent(s.like(viewer('a'), 15, 100));
+    room.applyEvent(s.like(viewer('b'), 15, 90));
+    room.applyEvent(s.like(null, 15, 130));
+    expect(room.report().likes).toBe(130);
+  });
+});

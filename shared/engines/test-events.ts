@@ -1,0 +1,128 @@
+/**
+ * Readable scripted events for engine tests: `script(t0)` hands out events at stream time that
+ * moves forward by `at(ms)` / `wait(ms)`, with stable ids.
+ */
+import type { GiftEvent } from '../events/gift';
+import type { LiveEvent } from '../events/live-event';
+import type { User } from '../events/user';
+
+export const T0 = 1_765_000_000_000;
+
+/** A viewer with a stable id derived from the handle. */
+export function viewer(handle: string, extra: Partial<User> = {}): User {
+  return {
+    id: `u-${handle}`,
+    handle,
+    nickname: handle.charAt(0).toUpperCase() + handle.slice(1),
+    avatarUrl: null,
+    roles: {
+      moderator: false,
+      subscriber: false,
+      follower: false,
+      topGifterRank: null,
+      gifterLevel: null,
+    },
+    ...extra,
+  };
+}
+
+export interface GiftSpec {
+  name?: string;
+  coins?: number;
+  type?: number;
+  count?: number;
+  end?: boolean;
+  groupId?: string;
+  toUser?: GiftEvent['toUser'];
+  id?: number;
+}
+
+export type Script = ReturnType<typeof script>;
+
+/** An event factory whose clock starts at `t0` and only moves when told to. */
+export function script(t0 = T0) {
+  let now = t0;
+  let seq = 0;
+  const base = () => ({ id: `m${++seq}`, source: 'test' as const, at: now });
+  return {
+    get now() {
+      return now;
+    },
+    /** Moves the clock forward by `ms`. */
+    wait(ms: number) {
+      now += ms;
+      return now;
+    },
+    /** Sets the clock to `t0 + ms`. */
+    at(ms: number) {
+      now = t0 + ms;
+      return now;
+    },
+    chat: (user: User, text: string): LiveEvent => ({
+      ...base(),
+      kind: 'chat',
+      user,
+      text,
+      emotes: [],
+    }),
+    question: (user: User, text: string): LiveEvent => ({
+      ...base(),
+      kind: 'question',
+      user,
+      text,
+      questionId: null,
+    }),
+    gift: (user: User, spec: GiftSpec = {}): GiftEvent => {
+      const type = spec.type ?? 1;
+      return {
+        ...base(),
+        kind: 'gift',
+        user,
+        gift: {
+          id: spec.id ?? 5655,
+          name: spec.name ?? 'Rose',
+          coins: spec.coins ?? 1,
+          type,
+          imageUrl: null,
+        },
+        repeatCount: spec.count ?? 1,
+        repeatEnd: spec.end ?? type !== 1,
+        groupId: spec.groupId ?? 'g1',
+        toUser: spec.toUser ?? null,
+      };
+    },
+    like: (user: User | null, count: number, roomTotal: number | null): LiveEvent => ({
+      ...base(),
+      kind: 'like',
+      user,
+      count,
+      roomTotal,
+    }),
+    viewers: (count: number): LiveEvent => ({ ...base(), kind: 'viewers', count }),
+    follow: (user: User): LiveEvent => ({ ...base(), kind: 'follow', user }),
+    share: (user: User): LiveEvent => ({ ...base(), kind: 'share', user }),
+    subscribe: (user: User): LiveEvent => ({ ...base(), kind: 'subscribe', user }),
+    join: (user: User): LiveEvent => ({ ...base(), kind: 'join', user }),
+    chest: (user: User, coins: number): LiveEvent => ({
+      ...base(),
+      kind: 'chest',
+      user,
+      coins,
+      slots: 10,
+    }),
+    streamStart: (): LiveEvent => ({ ...base(), kind: 'streamStart', host: 'host', title: null }),
+    streamEnd: (): LiveEvent => ({ ...base(), kind: 'streamEnd', reason: 'ended' }),
+  };
+}
+
+/** The frames of one full streak: provisional 1..count-1, then the end frame at `count`. */
+export function streakFrames(
+  s: Script,
+  user: User,
+  spec: GiftSpec & { count: number },
+): GiftEvent[] {
+  const frames: GiftEvent[] = [];
+  for (let n = 1; n < spec.count; n++) frames.push(s.gift(user, { ...spec, count: n, end: false }));
+  frames.push(s.gift(user, { ...spec, end: true }));
+  return frames;
+}

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { revenueModelSchema } from '../../revenue/revenue-model-schema';
+
+export const settingsCommandSchemas = [
+  /** Changes the money model (owner only): a named preset or a full custom model. */
+  z
+    .object({
+      type: z.literal('settings.revenueModel'),
+      presetId: z.string().min(1).max(64).optional(),
+      model: revenueModelSchema.optional(),
+    })
+    .refine((c) => (c.presetId === undefined) !== (c.model === undefined), {
+      message: 'give exactly one of presetId or model',
+      path: ['presetId'],
+    }),
+] as const;

@@ -128,11 +128,15 @@ export function createGiftLedger(options: GiftLedgerOptions = {}): GiftLedger {
     return streak;
   }
 
+  /** The streak a frame reports: by its key, else another source's matching streak, else new. */
   function route(event: GiftEvent): StreakRecord {
     const key = frameKey(event);
     const aliased = streaks.get(aliases.get(key) ?? '');
     if (aliased !== undefined) {
-      return beginsNewStreak(aliased, event) ? newStreak(event, key) : aliased;
+      if (!beginsNewStreak(aliased, event)) return aliased;
+      // The key moves on to the source's next streak.
+      aliased.aliases = aliased.aliases.filter((alias) => alias !== key);
+      aliases.delete(key);
     }
     const match = findCrossSourceMatch(candidatesFor(event), event, windowMs);
     if (match === undefined) return newStreak(event, key);

@@ -1,0 +1,147 @@
+/**
+ * Reads a stream file line by line, never the whole file at once: either a raw recording of
+ * connector events (`{"event","data","at"}` per line, DESIGN.md) or a Limelight journal
+ * (`{"seq","at","type":"event"|"command"|"snapshot",…}`). The first parseable line decides
+ * which. Bad lines are reported with their 1-based line number and skipped, never fatal.
+ */
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { LiveEvent } from '../../shared/events/live-event';
+import { parseLiveEvent } from '../../shared/events/parse';
+import { isObject } from './tiktok-payloads/fields';
+import { createPayloadMapper, type PayloadMappingOptions } from './tiktok-payloads/index';
+
+export type RecordingFormat = 'raw' | 'journal';
+
+/** One line of a stream file, read. */
+export type RecordingItem =
+  /** `at`: when the line happened (recording receipt time / journal append time), for pacing. */
+  | { kind: 'event'; line: number; at: number; event: LiveEvent }
+  /** A line that is fine but carries no event (journal commands and snapshots, unused payloads). */
+  | { kind: 'skipped'; line: number; reason: string }
+  | { kind: 'problem'; line: number; message: string };
+
+export interface RecordingReadOptions extends PayloadMappingOptions {
+  /** Called once, when the format is known. */
+  onFormat?(format: RecordingFormat): void;
+}
+
+/** Reads a file. Rejects (on first iteration) when the file cannot be opened. */
+export function readRecordingFile(
+  path: string,
+  options: RecordingReadOptions = {},
+): AsyncGenerator<RecordingItem> {
+  const lines = createInterface({
+    input: createReadStream(path, { encoding: 'utf8' }),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
+  return readRecordingLines(lines, options);
+}
+
+/**
+ * Reads lines of either format. Raw recordings are stamped `source: 'replay'` unless
+ * `options.source` says otherwise; journal events keep the source they were recorded with.
+ */
+export async function* readRecordingLines(
+  lines: AsyncIterable<string> | Iterable<string>,
+  options: RecordingReadOptions = {},
+): AsyncGenerator<RecordingItem> {
+  const mapper = createPayloadMapper({ ...options, source: options.source ?? 'replay' });
+  let format: RecordingFormat | null = null;
+  let line = 0;
+  for await (const text of lines) {
+    line++;
+    if (text.trim() === '') continue;
+    let record: unknown;
+    try {
+      record = JSON.parse(text);
+    } catch {
+      yield { kind: 'problem', line, message: `line ${line}: not JSON` };
+      continue;
+    }
+    if (!isObject(record)) {
+      yield { kind: 'problem', line, message: `line ${line}: not a JSON object` };
+      continue;
+    }
+    if (format === null) {
+      format = 'seq' in record && 'type' in record ? 'journal' : 'raw';
+      options.onFormat?.(format);
+    }
+    yield format === 'journal' ? readJournalLine(record, line) : readRawLine(record, line, mapper);
+  }
+}
+
+function readRawLine(
+  record: Record<string, unknown>,
+  line: number,
+  mapper: ReturnType<typeof createPayloadMapper>,
+): RecordingItem {
+  const { event: name, data, at } = record;
+  if (typeof name !== 'string' || name === '') {
+    return { kind: 'problem', line, message: `line ${line}: event: expected an event name` };
+  }
+  if (typeof at !== 'number' || !Number.isFinite(at) || at < 0) {
+    return { kind: 'problem', line, message: `line ${line}: at: expected epoch milliseconds` };
+  }
+  const mapped = mapper.map(name, data, at);
+  if (mapped.status === 'mapped') return { kind: 'event', line, at, event: mapped.event };
+  if (mapped.status === 'skipped') return { kind: 'skipped', line, reason: mapped.reason };
+  return { kind: 'problem', line, message: `line ${line}: ${mapped.error.message}` };
+}
+
+function readJournalLine(record: Record<string, unknown>, line: number): RecordingItem {
+  const { type, at } = record;
+  if (type !== 'event') {
+    if (type === 'command' || type === 'snapshot') {
+      return { kind: 'skipped', line, reason: `journal ${type}` };
+    }
+    return { kind: 'problem', line, message: `line ${line}: type: unknown journal line type` };
+  }
+  const parsed = parseLiveEvent(record.event);
+  if (!parsed.ok)
+    return { kind: 'problem', line, message: `line ${line}: event: ${parsed.message}` };
+  const pacingAt = typeof at === 'number' && Number.isFinite(at) ? at : parsed.value.at;
+  return { kind: 'event', line, at: pacingAt, event: parsed.value };
+}
+
+/** A whole file read into memory: for reports and tests, not for 8-hour replays. */
+export interface LoadedRecording {
+  format: RecordingFormat | null;
+  events: LiveEvent[];
+  /** Lines without an event, counted per reason. */
+  skipped: Record<string, number>;
+  problems: Array<{ line: number; message: string }>;
+}
+
+export function loadRecording(
+  path: string,
+  options: RecordingReadOptions = {},
+): Promise<LoadedRecording> {
+  return collect((opts) => readRecordingFile(path, opts), options);
+}
+
+/** Same as `loadRecording`, from lines in memory. */
+export function loadRecordingLines(
+  lines: AsyncIterable<string> | Iterable<string>,
+  options: RecordingReadOptions = {},
+): Promise<LoadedRecording> {
+  return collect((opts) => readRecordingLines(lines, opts), options);
+}
+
+async function collect(
+  read: (options: RecordingReadOptions) => AsyncIterable<RecordingItem>,
+  options: RecordingReadOptions,
+): Promise<LoadedRecording> {
+  const loaded: LoadedRecording = { format: null, events: [], skipped: {}, problems: [] };
+  const onFormat = (format: RecordingFormat) => {
+    loaded.format = format;
+    options.onFormat?.(format);
+  };
+  for await (const item of read({ ...options, onFormat })) {
+    if (item.kind === 'event') loaded.events.push(item.event);
+    else if (item.kind === 'skipped') {
+      loaded.skipped[item.reason] = (loaded.skipped[item.reason] ?? 0) + 1;
+    } else loaded.problems.push({ line: item.line, message: item.message });
+  }
+  return loaded;
+}

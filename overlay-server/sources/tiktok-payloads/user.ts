@@ -1,0 +1,116 @@
+/**
+ * A connector `User` → Limelight `User`, both generations:
+ * 2.0–2.2: `userId`, `uniqueId`, `profilePicture.url[]`, `badges[].badgeScene`, `userHonor.level`;
+ * 2.3+:    `idStr`/`id`, `displayId`, `avatarThumb.urlList[]`, `badgeList[].sceneType`, `payGrade.level`.
+ * Roles are best effort: a badge we do not understand never fails the event.
+ */
+import type { UserInput, UserRoles } from '../../../shared/events/user';
+import {
+  at,
+  type FieldPath,
+  fail,
+  firstImageUrl,
+  isObject,
+  type Obj,
+  optionalId,
+  optionalString,
+} from './fields';
+
+/** TikTok's badge scene types (tiktok-live-proto `BadgeSceneType`). */
+const BADGE_SCENE = { admin: 1, subscriber: 4, newSubscriber: 7, userGrade: 8 } as const;
+
+/** The receiver of a gift in a multi-guest room, as the gift event carries it. */
+export interface GiftReceiverInput {
+  id: string;
+  handle: string;
+  nickname: string;
+}
+
+/** Reads a user. `identity` is the message's `userIdentity` (chat and gift carry one). */
+export function mapUser(raw: Obj, where: FieldPath, identity?: unknown): UserInput {
+  const { id, handle, nickname } = mapUserName(raw, where);
+  const avatarUrl =
+    firstImageUrl(raw.avatarThumb) ??
+    firstImageUrl(raw.profilePicture) ??
+    firstImageUrl(raw.avatarMedium) ??
+    firstImageUrl(raw.avatarLarge);
+  return { id, handle, nickname, avatarUrl, roles: mapRoles(raw, identity) };
+}
+
+/** Id, handle and nickname only: what a gift's `toUser` carries. */
+export function mapUserName(raw: Obj, where: FieldPath): GiftReceiverInput {
+  const id =
+    optionalId(raw, 'idStr', where) ??
+    optionalId(raw, 'userId', where) ??
+    optionalId(raw, 'id', where) ??
+    fail(at(where, 'userId'), 'missing (neither userId, idStr nor id)');
+  // Some viewers have no public handle in the payload; the id still identifies them.
+  const handle =
+    optionalString(raw, 'uniqueId', where) ?? optionalString(raw, 'displayId', where) ?? id;
+  const nickname = optionalString(raw, 'nickname', where) ?? handle;
+  return { id, handle, nickname };
+}
+
+export function mapRoles(raw: Obj, identity: unknown): UserRoles {
+  const ident = isObject(identity) ? identity : {};
+  const badges = listOf(raw.badgeList ?? raw.badges);
+  const scenes = badges.map(badgeScene);
+  const userAttr = isObject(raw.userAttr) ? raw.userAttr : {};
+  const followInfo = isObject(raw.followInfo) ? raw.followInfo : {};
+  return {
+    moderator:
+      ident.isModeratorOfAnchor === true ||
+      userAttr.isAdmin === true ||
+      scenes.includes(BADGE_SCENE.admin),
+    subscriber:
+      ident.isSubscriberOfAnchor === true ||
+      scenes.includes(BADGE_SCENE.subscriber) ||
+      scenes.includes(BADGE_SCENE.newSubscriber),
+    // followStatus: 0 none, 1 follows the host, 2 mutual.
+    follower:
+      ident.isFollowerOfAnchor === true ||
+      ident.isMutualFollowingWithAnchor === true ||
+      ['1', '2'].includes(String(followInfo.followStatus ?? raw.followRole ?? '0')),
+    topGifterRank: topGifterRank(badges),
+    gifterLevel: gifterLevel(raw, badges),
+  };
+}
+
+function listOf(value: unknown): Obj[] {
+  return Array.isArray(value) ? value.filter(isObject) : [];
+}
+
+function badgeScene(badge: Obj): number | null {
+  const scene = badge.sceneType ?? badge.badgeScene ?? badge.badgeSceneType;
+  return typeof scene === 'number' ? scene : null;
+}
+
+function badgeLevel(badge: Obj): number | null {
+  const extra = badge.privilegeLogExtra ?? badge.logExtra;
+  const level = isObject(extra) ? Number(extra.level) : Number(badge.level);
+  return Number.isSafeInteger(level) && level > 0 ? level : null;
+}
+
+/** Top gifter badges are images named `ranklist_top_gifter_<rank>`. */
+function topGifterRank(badges: Obj[]): number | null {
+  for (const badge of badges) {
+    const urls = [
+      isObject(badge.image) ? firstImageUrl(badge.image.image) : null,
+      isObject(badge.combine) ? firstImageUrl(badge.combine.icon) : null,
+    ];
+    for (const url of urls) {
+      const rank = url?.match(/ranklist_top_gifter_(\d+)/)?.[1];
+      if (rank && Number(rank) > 0) return Number(rank);
+    }
+  }
+  return null;
+}
+
+function gifterLevel(raw: Obj, badges: Obj[]): number | null {
+  const gradeBadge = badges.find((badge) => badgeScene(badge) === BADGE_SCENE.userGrade);
+  const fromBadge = gradeBadge ? badgeLevel(gradeBadge) : null;
+  if (fromBadge !== null) return fromBadge;
+  const honor = raw.payGrade ?? raw.userHonor;
+  const level = isObject(honor) ? Number(honor.level) : Number.NaN;
+  return Number.isSafeInteger(level) && level > 0 ? level : null;
+}

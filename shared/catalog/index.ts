@@ -1,0 +1,2 @@
+export * from './gift-catalog';
+export * from './resolve-gift';

@@ -26,16 +26,20 @@ export interface RecordingReadOptions extends PayloadMappingOptions {
   onFormat?(format: RecordingFormat): void;
 }
 
-/** Reads a file. Rejects (on first iteration) when the file cannot be opened. */
-export function readRecordingFile(
+/** Reads a file. Rejects (on first iteration) when the file cannot be opened or read. */
+export async function* readRecordingFile(
   path: string,
   options: RecordingReadOptions = {},
 ): AsyncGenerator<RecordingItem> {
-  const lines = createInterface({
-    input: createReadStream(path, { encoding: 'utf8' }),
-    crlfDelay: Number.POSITIVE_INFINITY,
-  });
-  return readRecordingLines(lines, options);
+  const input = createReadStream(path, { encoding: 'utf8' });
+  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  try {
+    yield* readRecordingLines(lines, options);
+  } finally {
+    // A reader stopped early (replay aborted) must not keep the file open.
+    lines.close();
+    input.destroy();
+  }
 }
 
 /**

@@ -1,0 +1,89 @@
+/**
+ * The real server as users start it (`overlay-server/cli/start.ts`), in its own process with its
+ * own LIMELIGHT_HOME, on 127.0.0.1 and an ephemeral port.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Role } from '../../shared/protocol/roles';
+import { killChild, outputOf, spawnTs, stopChild, waitForLine } from './processes';
+import { NotMeasured } from './results';
+
+export const START_SCRIPT = 'overlay-server/cli/start.ts';
+
+export interface LimelightServer {
+  child: ChildProcess;
+  pid: number;
+  port: number;
+  baseUrl: string;
+  home: string;
+  tokens: Record<Role, string>;
+  /** Milliseconds from spawn to the `LIMELIGHT_READY` line. */
+  readyMs: number;
+  /** Everything the server printed before it was ready (OBS URLs, pairing link). */
+  banner: string[];
+  stop(): Promise<void>;
+  kill(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Reuse a home (journal, config) to measure a restart; a fresh temp dir otherwise. */
+  home?: string;
+  args?: string[];
+  timeoutMs?: number;
+}
+
+export function requireServer(): void {
+  if (!existsSync(START_SCRIPT)) throw new NotMeasured(`${START_SCRIPT} has not landed`);
+}
+
+export function freshHome(label: string): string {
+  return mkdtempSync(join(tmpdir(), `limelight-bench-${label}-`));
+}
+
+export async function startLimelight(options: StartOptions = {}): Promise<LimelightServer> {
+  requireServer();
+  const home = options.home ?? freshHome('server');
+  const started = performance.now();
+  const child = spawnTs(
+    START_SCRIPT,
+    ['--port', '0', '--host', '127.0.0.1', ...(options.args ?? [])],
+    { ...process.env, LIMELIGHT_HOME: home, NODE_ENV: 'production' },
+  );
+  let readyLine: string;
+  try {
+    readyLine = await waitForLine(child, 'LIMELIGHT_READY', options.timeoutMs ?? 60_000);
+  } catch (error) {
+    await killChild(child);
+    throw error;
+  }
+  const readyMs = performance.now() - started;
+  const ready = JSON.parse(readyLine) as { port: number };
+  const config = JSON.parse(readFileSync(join(home, 'config.json'), 'utf8')) as {
+    tokens: Record<Role, string>;
+  };
+  return {
+    child,
+    pid: child.pid ?? -1,
+    port: ready.port,
+    baseUrl: `http://127.0.0.1:${ready.port}`,
+    home,
+    tokens: config.tokens,
+    readyMs,
+    banner: outputOf(child).head,
+    stop: () => stopChild(child),
+    kill: () => killChild(child),
+  };
+}
+
+/** GETs a JSON endpoint of the server (with the owner token), bounded in time. */
+export async function getJson(server: LimelightServer, path: string): Promise<unknown> {
+  const url = new URL(path, server.baseUrl);
+  const response = await fetch(url, {
+    headers: { authorization: `Bearer ${server.tokens.owner}` },
+    signal: AbortSignal.timeout(15_000),
+  });
+  if (!response.ok) throw new Error(`GET ${path}: HTTP ${response.status}`);
+  return response.json();
+}

@@ -1,0 +1,55 @@
+/** Renders the results as `bench/results/latest.md`: one table per part, each figure beside its target. */
+import type { BenchResults, Figure, PartResult } from './results';
+
+const fmt = (value: number): string => {
+  if (!Number.isFinite(value)) return '—';
+  const abs = Math.abs(value);
+  if (abs >= 1000) return Math.round(value).toLocaleString('en-US');
+  if (abs >= 100) return value.toFixed(0);
+  if (abs >= 10) return value.toFixed(1);
+  return value.toFixed(2);
+};
+
+const verdict = (f: Figure): string => (f.pass === null ? '' : f.pass ? 'pass' : '**FAIL**');
+
+function partSection(part: PartResult): string[] {
+  const lines = [`## ${part.title}`, ''];
+  if (!part.measured) {
+    lines.push(`not measured: ${part.reason ?? 'unknown reason'}`, '');
+  } else if (part.reason) {
+    lines.push(`stopped early: ${part.reason}`, '');
+  }
+  if (part.figures.length) {
+    lines.push('| figure | unit | runs | min | median | max | target | result |');
+    lines.push('| --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const f of part.figures) {
+      lines.push(
+        `| ${f.label} | ${f.unit} | ${f.runs.length} | ${fmt(f.spread.min)} | ${fmt(f.spread.median)} | ${fmt(f.spread.max)} | ${f.target ?? ''} | ${verdict(f)} |`,
+      );
+    }
+    lines.push('');
+  }
+  for (const note of part.notes) lines.push(`- ${note}`);
+  if (part.notes.length) lines.push('');
+  lines.push(`Part duration: ${part.durationSeconds.toFixed(0)} s.`, '');
+  return lines;
+}
+
+export function renderMarkdown(results: BenchResults): string {
+  const m = results.machine;
+  const judged = results.parts.flatMap((p) => p.figures).filter((f) => f.pass !== null);
+  const failed = judged.filter((f) => !f.pass);
+  const lines = [
+    `# Limelight benchmark (${results.mode})`,
+    '',
+    `- commit: \`${results.commit}\`${results.dirty ? ' (work tree had uncommitted changes)' : ''}`,
+    `- started: ${results.startedAt}; duration ${results.durationSeconds.toFixed(0)} s`,
+    `- machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGb} GB, ${m.platform}, Node ${m.node}, load average at start ${m.loadAverage.join(' / ')}`,
+    `- targets met: ${judged.length - failed.length} of ${judged.length}` +
+      (failed.length ? ` (missed: ${failed.map((f) => f.label).join('; ')})` : ''),
+    '- Each figure is min / median / max over its runs; a target is judged on the median, "0 in every run" on every run.',
+    '',
+  ];
+  for (const part of results.parts) lines.push(...partSection(part));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,73 @@
+/**
+ * Child process: one producer, as a source would be. Emits one `event` per event with an ack, at
+ * a steady rate, stamping each with its send time. Driven over IPC by relay-bench.ts.
+ */
+import { io, type Socket } from 'socket.io-client';
+import { benchChatEvent } from './bench-event';
+import type { ChildReply, ProducerCommand, ProducerReport } from './messages';
+
+let socket: Socket | null = null;
+
+const reply = (message: ChildReply) => process.send?.(message);
+
+process.on('message', (command: ProducerCommand) => {
+  handle(command).catch((error: unknown) => reply({ type: 'error', message: String(error) }));
+});
+process.on('disconnect', () => process.exit(0));
+
+async function handle(command: ProducerCommand): Promise<void> {
+  if (command.type === 'connect') {
+    socket = io(command.endpoint.url, {
+      auth: command.endpoint.auth,
+      transports: ['websocket'],
+      reconnection: false,
+    });
+    await new Promise<void>((resolve, reject) => {
+      socket?.once('connect', () => resolve());
+      socket?.once('connect_error', (error) => reject(error));
+    });
+    reply({ type: 'connected' });
+  } else if (command.type === 'run') {
+    if (!socket) throw new Error('not connected');
+    reply(await produce(socket, command.runId, command.rate, command.count));
+  } else {
+    socket?.close();
+    process.exit(0);
+  }
+}
+
+async function produce(
+  target: Socket,
+  runId: number,
+  rate: number,
+  count: number,
+): Promise<ProducerReport> {
+  const refused: Record<string, number> = {};
+  let acked = 0;
+  let answered = 0;
+  let sent = 0;
+  const onAck = (ack: unknown) => {
+    answered++;
+    const envelope = ack as { ok?: boolean; code?: string };
+    if (envelope?.ok) acked++;
+    else refused[envelope?.code ?? 'UNKNOWN'] = (refused[envelope?.code ?? 'UNKNOWN'] ?? 0) + 1;
+  };
+  const started = performance.now();
+  let lastSend = started;
+  // Each tick sends what is due by now, so the average rate holds even when timers are late.
+  while (sent < count) {
+    const due = Math.min(count, Math.floor(((performance.now() - started) * rate) / 1000) + 1);
+    while (sent < due) {
+      target.emit('event', benchChatEvent(runId, sent), onAck);
+      sent++;
+    }
+    lastSend = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  const ackDeadline = performance.now() + 10_000;
+  while (answered < sent && performance.now() < ackDeadline) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  if (answered < sent) refused.TIMEOUT = sent - answered;
+  return { type: 'ran', sent, acked, refused, sendSpanMs: lastSend - started };
+}

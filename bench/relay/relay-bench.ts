@@ -1,0 +1,263 @@
+/**
+ * Part 1: relay latency, delivery and CPU of the full pipeline against a bare Socket.IO relay,
+ * in the same run, interleaved (bare, full, bare, full…), warmed up, cold start reported apart.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { delay, killChild, spawnTs, waitUntilQuiet } from '../lib/processes';
+import {
+  atMost,
+  describeError,
+  everyRunAtMost,
+  figure,
+  type PartRecorder,
+  type Target,
+} from '../lib/results';
+import { closeRig, measureRun, openRig, type Rig, type RunOutcome } from './relay-run';
+import { type RelayUnderTest, startBareRelay, startFullRelay } from './relays';
+
+export interface RelayBenchOptions {
+  durationMs: number;
+  warmupMs: number;
+  repetitions: number;
+  maxDrainMs: number;
+  /** Rate × clients pairs; targets attach to the pairs DESIGN.md names. */
+  scenarios: Array<{ rate: number; clients: number; hog?: boolean }>;
+}
+
+export const QUICK_RELAY: RelayBenchOptions = {
+  durationMs: 2000,
+  warmupMs: 1000,
+  repetitions: 2,
+  maxDrainMs: 3000,
+  scenarios: [
+    { rate: 5000, clients: 10 },
+    { rate: 1000, clients: 10 },
+    { rate: 5000, clients: 50 },
+    { rate: 5000, clients: 10, hog: true },
+  ],
+};
+
+export const FULL_RELAY: RelayBenchOptions = {
+  durationMs: 10_000,
+  warmupMs: 3000,
+  repetitions: 3,
+  maxDrainMs: 10_000,
+  scenarios: [
+    { rate: 5000, clients: 10 },
+    ...[100, 1000, 5000].flatMap((rate) =>
+      [1, 10, 50]
+        .map((clients) => ({ rate, clients }))
+        .filter((s) => !(rate === 5000 && s.clients === 10)),
+    ),
+    { rate: 5000, clients: 10, hog: true },
+  ],
+};
+
+export async function relayBench(part: PartRecorder, options: RelayBenchOptions): Promise<void> {
+  const bare = await startBareRelay();
+  let full: RelayUnderTest | null = null;
+  try {
+    try {
+      full = await startFullRelay();
+    } catch (error) {
+      part.note(
+        `not measured: the full pipeline (${describeError(error)}); the bare relay alone is measured.`,
+      );
+    }
+    part.note(
+      `Workload: ~400-byte chat events (one \`event\` emit with ack each) from one producer process; ` +
+        `subscribers in separate processes (≤ 25 clients each) subscribed to \`chat\`; latency = arrival − send time ` +
+        `on the machine's clock; server CPU from /proc/<pid>/stat over the send window (% of one core). ` +
+        `${options.durationMs / 1000} s runs, ${options.repetitions} repetitions, ${options.warmupMs / 1000} s warm-up per relay and scenario.`,
+    );
+    let first = true;
+    for (const scenario of options.scenarios) {
+      await runScenario(part, bare, full, scenario, options, first);
+      first = false;
+    }
+  } finally {
+    await Promise.all([bare.stop(), full?.stop()]);
+  }
+}
+
+async function runScenario(
+  part: PartRecorder,
+  bare: RelayUnderTest,
+  full: RelayUnderTest | null,
+  scenario: { rate: number; clients: number; hog?: boolean },
+  options: RelayBenchOptions,
+  cold: boolean,
+): Promise<void> {
+  const name = `${scenario.rate.toLocaleString('en-US')} ev/s × ${scenario.clients}${scenario.hog ? ' + CPU hog' : ''}`;
+  console.log(`[bench] relay: ${name}`);
+  let hog: ChildProcess | null = null;
+  const rigs: Rig[] = [];
+  const outcomes: RunOutcome[] = [];
+  try {
+    if (scenario.hog) hog = spawnTs('bench/relay/cpu-hog.ts', ['900']);
+    for (const relay of full ? [bare, full] : [bare])
+      rigs.push(await openRig(relay, scenario.clients));
+    const settle = async () => {
+      const pids = [
+        ...rigs.map((r) => r.relay.pid),
+        ...rigs.flatMap((r) => r.subscribers.map((w) => w.pid)),
+      ];
+      if (!(await waitUntilQuiet(pids, 0.15, 20_000))) {
+        part.note(
+          `${name}: a relay or client was still busy 20 s after a run; the next run may be disturbed.`,
+        );
+      }
+    };
+    if (cold) {
+      for (const rig of rigs) {
+        const outcome = await measureRun(
+          rig,
+          scenario.rate,
+          options.durationMs,
+          options.maxDrainMs,
+        );
+        coldFigures(part, name, outcome);
+        await settle();
+      }
+    }
+    for (const rig of rigs) {
+      await measureRun(rig, scenario.rate, options.warmupMs, options.maxDrainMs);
+      await settle();
+    }
+    for (let rep = 0; rep < options.repetitions; rep++) {
+      for (const rig of rigs) {
+        const outcome = await measureRun(
+          rig,
+          scenario.rate,
+          options.durationMs,
+          options.maxDrainMs,
+        );
+        outcomes.push(outcome);
+        console.log(`[bench]   ${describeOutcome(outcome)}`);
+        await settle();
+      }
+    }
+  } finally {
+    await Promise.all(rigs.map(closeRig));
+    if (hog) await killChild(hog);
+    await delay(200);
+  }
+  scenarioFigures(part, name, scenario, outcomes);
+}
+
+function describeOutcome(o: RunOutcome): string {
+  const refused = Object.entries(o.refused)
+    .map(([code, n]) => `${code}×${n}`)
+    .join(',');
+  return (
+    `${o.relay}: p50 ${o.p50.toFixed(2)} p95 ${o.p95.toFixed(2)} p99 ${o.p99.toFixed(2)} ms, ` +
+    `delivered ${o.delivered}/${o.expected}, cpu ${o.cpuPercent.toFixed(0)}%${refused ? `, refused ${refused}` : ''}`
+  );
+}
+
+function coldFigures(part: PartRecorder, name: string, o: RunOutcome): void {
+  part.add(figure(`cold start ${name}: ${o.relay} p99`, 'ms', [o.p99]));
+  part.add(figure(`cold start ${name}: ${o.relay} lost`, 'events', [o.lost]));
+}
+
+function scenarioFigures(
+  part: PartRecorder,
+  name: string,
+  scenario: { rate: number; clients: number; hog?: boolean },
+  outcomes: RunOutcome[],
+): void {
+  const of = (relay: 'bare' | 'full') => outcomes.filter((o) => o.relay === relay);
+  const bare = of('bare');
+  const full = of('full');
+  const key = `${scenario.rate}x${scenario.clients}${scenario.hog ? '+hog' : ''}`;
+  const targets = TARGETS[key] ?? {};
+  for (const [relay, runs] of [
+    ['bare', bare],
+    ['full', full],
+  ] as const) {
+    if (runs.length === 0) continue;
+    const t = relay === 'full' ? targets : {};
+    part.add(
+      figure(
+        `${name}: ${relay} p50`,
+        'ms',
+        runs.map((o) => o.p50),
+        t.p50,
+      ),
+    );
+    part.add(
+      figure(
+        `${name}: ${relay} p95`,
+        'ms',
+        runs.map((o) => o.p95),
+      ),
+    );
+    part.add(
+      figure(
+        `${name}: ${relay} p99`,
+        'ms',
+        runs.map((o) => o.p99),
+        t.p99,
+      ),
+    );
+    part.add(
+      figure(
+        `${name}: ${relay} lost`,
+        'events',
+        runs.map((o) => o.lost),
+        t.lost,
+      ),
+    );
+    part.add(
+      figure(
+        `${name}: ${relay} server CPU`,
+        '% core',
+        runs.map((o) => o.cpuPercent),
+      ),
+    );
+    const refused = runs.flatMap((o) => Object.entries(o.refused).map(([c, n]) => `${c}×${n}`));
+    if (refused.length) part.note(`${name}: ${relay} producer saw refusals: ${refused.join(', ')}`);
+    const dupes = runs.reduce((n, o) => n + o.duplicates, 0);
+    if (dupes) part.note(`${name}: ${relay} delivered ${dupes} duplicate copies`);
+  }
+  const pairs = Math.min(bare.length, full.length);
+  if (pairs === 0) return;
+  const ratio = (pick: (o: RunOutcome) => number) =>
+    bare.slice(0, pairs).map((b, i) => pick(full[i] ?? b) / pick(b));
+  part.add(
+    figure(
+      `${name}: p99 full / bare`,
+      '×',
+      ratio((o) => o.p99),
+      targets.p99Ratio,
+    ),
+  );
+  part.add(
+    figure(
+      `${name}: server CPU full / bare`,
+      '×',
+      ratio((o) => o.cpuPercent),
+      targets.cpuRatio,
+    ),
+  );
+}
+
+type ScenarioTargets = Partial<Record<'p50' | 'p99' | 'lost' | 'p99Ratio' | 'cpuRatio', Target>>;
+
+const NOTHING_LOST = everyRunAtMost(0, '0 in every run');
+
+/** DESIGN.md's relay targets; the hog pair is held to the quiet machine's 5,000 × 10 targets. */
+const TARGETS: Record<string, ScenarioTargets> = {
+  '1000x10': { p50: atMost(2, '≤ 2 ms'), p99Ratio: atMost(1.25, '≤ 1.25× bare') },
+  '5000x10': {
+    p99Ratio: atMost(1.25, '≤ 1.25× bare'),
+    cpuRatio: atMost(0.5, '≤ 0.5× bare'),
+    lost: NOTHING_LOST,
+  },
+  '5000x50': { lost: NOTHING_LOST, p99: atMost(100, '≤ 100 ms') },
+  '5000x10+hog': {
+    p99Ratio: atMost(1.25, '≤ 1.25× bare'),
+    cpuRatio: atMost(0.5, '≤ 0.5× bare'),
+    lost: NOTHING_LOST,
+  },
+};

@@ -98,12 +98,14 @@ export function brandDealNet(dealValueUsd: number, model: RevenueModel) {
 /** How far a balance is from the model's cash-out threshold. */
 export function payoutProgress(balanceUsd: number, model: RevenueModel) {
   const threshold = model.payoutThresholdUsd;
+  // Balances are paid in cents: judge the balance as shown, so "$100.00" never reads as short.
+  const balance = roundCents(balanceUsd);
   return {
-    balanceUsd: roundCents(balanceUsd),
+    balanceUsd: balance,
     thresholdUsd: threshold,
-    fraction: threshold <= 0 ? 1 : Math.min(1, balanceUsd / threshold),
-    remainingUsd: roundCents(Math.max(0, threshold - balanceUsd)),
-    canCashOut: balanceUsd >= threshold,
+    fraction: threshold <= 0 ? 1 : Math.min(1, Math.max(0, balance / threshold)),
+    remainingUsd: roundCents(Math.max(0, threshold - balance)),
+    canCashOut: balance >= threshold,
     model,
   };
 }
@@ -112,6 +114,8 @@ export function presetById(id: string): RevenueModel | undefined {
   return REVENUE_PRESETS.find((preset) => preset.id === id);
 }
 
+// `usd * 100` carries binary noise (1.005 * 100 = 100.49999999999999); trimming it to 12
+// significant digits first makes half a cent round up as people expect.
 function roundCents(usd: number): number {
-  return Math.round(usd * 100) / 100;
+  return Math.round(Number((usd * 100).toPrecision(12))) / 100;
 }

@@ -64,6 +64,17 @@ const cases: Case[] = [
     completedGifts: 1,
   },
   {
+    name: 'the page guessing a non-streak gift streaks: the connector frame still commits it',
+    frames: [
+      p({ id: 'p1', gift: { ...GALAXY, type: 1 }, count: 1 }),
+      f({ id: 'c1', gift: GALAXY, group: '', at: T0 + 300 }),
+      p({ id: 'p2', gift: { ...GALAXY, type: 1 }, count: 1, end: true, at: T0 + 3_000 }),
+    ],
+    results: ['provisional', 'committed', 'duplicate:crossSource'],
+    committedCoins: 1_000,
+    completedGifts: 1,
+  },
+  {
     name: 'the page knowing the gift only by its image hash still matches',
     frames: [
       f({

@@ -77,7 +77,10 @@ export function reportedCount(streak: StreakRecord, source: EventSource): number
  */
 export function observeFrame(streak: StreakRecord, event: GiftEvent): FrameEffect {
   const count = event.repeatCount;
-  const end = streak.single || event.repeatEnd;
+  // A non-streak gift is final whatever its repeatEnd says (TikTok leaves it false on some),
+  // also when it joins a streak another source opened (page capture may guess the type wrong).
+  const single = streak.single || !isStreakable(event);
+  const end = single || event.repeatEnd;
   const ownBefore = reportedCount(streak, event.source);
   const othersBefore = Math.max(
     0,
@@ -92,8 +95,8 @@ export function observeFrame(streak: StreakRecord, event: GiftEvent): FrameEffec
   if (end) streak.ended = true;
 
   if (end && streak.count > streak.committedCount) {
-    if (streak.single) return { kind: 'commit', reason: 'single' };
     const late = wasEnded || streak.committedCount > 0;
+    if (single && !late) return { kind: 'commit', reason: 'single' };
     return { kind: 'commit', reason: late ? 'lateEnd' : 'end' };
   }
   if (grew) return { kind: 'provisional' };

@@ -1,0 +1,53 @@
+/**
+ * The live view's figures: committed and provisional coins apart, money with the revenue
+ * model's name, coins per hour, the per-minute series, top gifters, goals, and progress to the
+ * payout threshold across streams. Moderators see earnings only when the owner allows it.
+ */
+import { computed, createModel } from '@preact/signals';
+import { payoutProgress, revenueFor } from '../../shared/revenue/revenue-model';
+import type { ControlTransport } from '../transport/transport';
+import type { AnalyticsModel } from './analytics-model';
+import type { RoomModel } from './room-model';
+import type { SettingsModel } from './settings-model';
+
+export const LiveModel = createModel(
+  (
+    transport: ControlTransport,
+    room: RoomModel,
+    settings: SettingsModel,
+    analytics: AnalyticsModel,
+  ) => {
+    const earningsVisible = computed(() => {
+      const role = transport.role.value;
+      if (role === 'owner') return true;
+      return (
+        role === 'moderator' &&
+        transport.channels.value.includes('earnings') &&
+        settings.moderatorsSeeEarnings.value
+      );
+    });
+    const earnings = computed(() => (earningsVisible.value ? room.earnings.value : null));
+    const provisional = computed(() => {
+      const live = earnings.value;
+      return live ? revenueFor(live.provisionalCoins, live.figures.model) : null;
+    });
+    const metrics = computed(() => room.metrics.value);
+    const topGifters = computed(() => room.leaderboard.value?.top ?? []);
+    const goals = computed(() => room.goals.value?.goals ?? []);
+
+    /** Earnings of earlier streams since the last cash-out, plus this stream's so far. */
+    const payout = computed(() => {
+      const live = earnings.value;
+      if (!live) return null;
+      const currentStream = room.streamId.value;
+      const since = settings.lastCashOutAt.value ?? 0;
+      const earlier = analytics.earnings.value
+        .filter((entry) => entry.streamId !== currentStream && entry.at >= since)
+        .reduce((sum, entry) => sum + entry.estimatedPayoutUsd, 0);
+      return payoutProgress(earlier + live.figures.estimatedPayoutUsd, live.figures.model);
+    });
+
+    return { earningsVisible, earnings, provisional, metrics, topGifters, goals, payout };
+  },
+);
+export type LiveModel = InstanceType<typeof LiveModel>;

@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryStore } from '../storage/memory-store';
+import { createMemoryTransport } from '../transport/memory-transport';
+import { createPanelModels } from './panel-models';
+import { earningsState, metricsState, pollView, sponsorCard } from './test-room';
+
+const LINK = 'http://127.0.0.1:7420/pair?token=abcdefghijklmnop_QRST-uv';
+
+function setup() {
+  const transport = createMemoryTransport();
+  const store = createMemoryStore();
+  const reports: string[] = [];
+  const models = createPanelModels({
+    transport,
+    store,
+    fetchReport: async (streamId) => {
+      reports.push(streamId);
+      return null;
+    },
+  });
+  return { transport, store, models, reports };
+}
+
+/** Waits until the store's async writes the models started have landed. */
+async function until(check: () => boolean | Promise<boolean>) {
+  for (let i = 0; i < 200; i++) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error('condition never held');
+}
+
+describe('pairing', () => {
+  it('refuses a link without a token and says why', async () => {
+    const { models, transport } = setup();
+    expect(await models.connection.pair('http://127.0.0.1:7420/pair')).toBe(false);
+    expect(models.connection.pairingError.value).toMatch(/no token/);
+    expect(transport.target).toBeNull();
+  });
+
+  it('stores the server and token, connects, and reconnects from the store next time', async () => {
+    const { models, transport, store } = setup();
+    expect(await models.connection.pair(LINK)).toBe(true);
+    expect(transport.target).toEqual({
+      origin: 'http://127.0.0.1:7420',
+      token: 'abcdefghijklmnop_QRST-uv',
+    });
+    transport.accept('moderator');
+    expect(models.connection.role.value).toBe('moderator');
+    expect(models.connection.isOwner.value).toBe(false);
+
+    const again = createMemoryTransport();
+    const reopened = createPanelModels({ transport: again, store, fetchReport: async () => null });
+    await reopened.start();
+    expect(again.target?.origin).toBe('http://127.0.0.1:7420');
+    expect(again.state.value.status).toBe('connecting');
+  });
+});
+
+describe('commands', () => {
+  it('refuses a command made while disconnected, visibly, and sends nothing', async () => {
+    const { models, transport } = setup();
+    await models.connection.pair(LINK);
+    transport.accept('owner');
+    transport.drop();
+    const ack = await models.alerts.pause();
+    expect(ack).toMatchObject({ ok: false, code: 'DISCONNECTED' });
+    expect(models.alerts.commands.refusal.value).toMatchObject({
+      type: 'alerts.pause',
+      code: 'DISCONNECTED',
+    });
+    expect(transport.sent).toEqual([]);
+  });
+
+  it("shows the server's refusal of a moderator's owner-only command", async () => {
+    const { models, transport } = setup();
+    await models.connection.pair(LINK);
+    transport.accept('moderator');
+    transport.answerWith(() => ({
+      ok: false,
+      code: 'FORBIDDEN',
+      message: 'settings.revenueModel is for the owner only',
+    }));
+    expect(await models.settings.chooseRevenuePreset('observed-market')).toBe(false);
+    expect(models.settings.commands.refusal.value?.code).toBe('FORBIDDEN');
+    expect(models.settings.revenueModel.value.id).toBe('brief-20');
+  });
+});
+
+describe('polls', () => {
+  it('starts a poll from a draft and archives it once it closes', async () => {
+    const { models, transport, store } = setup();
+    await models.connection.pair(LINK);
+    transport.accept('owner');
+    await models.polls.start({
+      question: 'Pizza or pasta?',
+      options: ['Pizza', 'Pasta'],
+      durationSeconds: 60,
+    });
+    expect(transport.sent[0]).toMatchObject({
+      type: 'poll.start',
+      options: [{ label: 'Pizza' }, { label: 'Pasta' }],
+    });
+
+    transport.pushSnapshot({
+      streamId: 's1',
+      channels: { poll: { current: pollView('running') } },
+    });
+    expect(models.polls.current.value?.status).toBe('running');
+    transport.pushUpdates([
+      { channel: 'poll', type: 'poll.state', data: { current: pollView('closed') } },
+    ]);
+    await until(async () => (await store.getAll('pollArchive')).length === 1);
+    const [entry] = await store.getAll('pollArchive');
+    expect(entry).toMatchObject({ id: 'poll-1', streamId: 's1', winners: ['1'], totalVoters: 10 });
+    await until(() => models.polls.archive.value.length === 1);
+  });
+});
+
+describe('live earnings', () => {
+  it('shows committed and provisional apart, with the model name, to the owner', async () => {
+    const { models, transport } = setup();
+    await models.connection.pair(LINK);
+    transport.accept('owner');
+    transport.pushSnapshot({
+      channels: { earnings: earningsState(1000, 99), metrics: metricsState() },
+    });
+    expect(models.live.earnings.value?.committedCoins).toBe(1000);
+    expect(models.live.provisional.value?.coins).toBe(99);
+    expect(models.live.earnings.value?.figures.model.name).toMatch(/20%/);
+  });
+
+  it('hides earnings from a moderator unless the owner allows it', async () => {
+    const { models, transport } = setup();
+    await models.connection.pair(LINK);
+    transport.accept('moderator');
+    transport.pushSnapshot({ channels: { earnings: earningsState(1000) } });
+    expect(models.live.earnings.value).toBeNull();
+    await models.settings.setModeratorsSeeEarnings(true);
+    expect(models.live.earnings.value?.committedCoins).toBe(1000);
+  });
+
+  it('adds earlier streams since the last cash-out to the payout progress', async () => {
+    const { models, transport, store } = setup();
+    await store.put('earnings', {
+      streamId: 'old',
+      at: 5,
+      coins: 5000,
+      diamonds: 5000,
+      estimatedPayoutUsd: 57.2,
+      revenueModelId: 'brief-20',
+      revenueModelName: 'x',
+    });
+    await models.start();
+    await models.connection.pair(LINK);
+    transport.accept('owner');
+    transport.pushSnapshot({ streamId: 'now', channels: { earnings: earningsState(1000) } });
+    // 1000 coins × 0.0143 × 0.8 = 11.44 USD, plus 57.20 earlier.
+    expect(models.live.payout.value?.balanceUsd).toBe(68.64);
+    expect(models.live.payout.value?.fraction).toBeCloseTo(0.6864);
+  });
+});
+
+describe('sponsors', () => {
+  it('counts down from the last measurement and stores the report when the segment ends', async () => {
+    const { models, transport, store } = setup();
+    await models.connection.pair(LINK);
+    transport.accept('owner');
+    transport.pushSnapshot({ streamId: 's1', channels: { sponsor: { card: sponsorCard() } } });
+    models.sponsors.now.value = 20_000;
+    expect(models.sponsors.remainingSeconds.value).toBe(80);
+    transport.answerWith(() => ({
+      ok: true,
+      data: { report: { onScreenSeconds: 95, viewerMinutes: 61 } },
+    }));
+    await models.sponsors.end();
+    const [report] = await store.getAll('sponsorReports');
+    expect(report).toMatchObject({
+      segmentId: 'seg-1',
+      brand: 'Acme Tea',
+      report: { viewerMinutes: 61 },
+    });
+  });
+});
+
+describe('stream history', () => {
+  it('asks for the final report of a stream when a new stream begins', async () => {
+    const { models, transport, reports } = setup();
+    await models.connection.pair(LINK);
+    transport.accept('owner');
+    transport.pushSnapshot({ streamId: 'first', channels: {} });
+    transport.pushSnapshot({ streamId: 'second', channels: {} });
+    expect(reports).toEqual(['first']);
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * The server's live state as the panel last heard it: one signal per channel, replaced by each
+ * snapshot and `<channel>.state` update, and patched by the incremental alert and chat updates.
+ */
+import { action, batch, createModel, effect, type Signal, signal } from '@preact/signals';
+import type {
+  AlertsState,
+  AlertView,
+  ChannelStates,
+  ChatLine,
+  ChatState,
+} from '../../shared/protocol/channel-data';
+import { CHANNELS, type Channel, type ChannelUpdate } from '../../shared/protocol/channels';
+import type { ControlTransport } from '../transport/transport';
+
+type ChannelSignals = { [C in Channel]: Signal<ChannelStates[C] | null> };
+
+export const RoomModel = createModel((transport: ControlTransport) => {
+  const channels = Object.fromEntries(
+    CHANNELS.map((name) => [name, signal(null)]),
+  ) as unknown as ChannelSignals;
+  const streamId = signal<string | null>(null);
+
+  const set = <C extends Channel>(name: C, value: ChannelStates[C] | null) => {
+    (channels[name] as { value: ChannelStates[C] | null }).value = value;
+  };
+
+  const applyUpdate = (update: ChannelUpdate) => {
+    const name = update.channel;
+    if (update.type === `${name}.state`) {
+      set(name, update.data as ChannelStates[typeof name]);
+    } else if (name === 'alerts') {
+      set('alerts', patchAlerts(channels.alerts.peek(), update));
+    } else if (name === 'chat') {
+      set('chat', patchChat(channels.chat.peek(), update));
+    }
+  };
+
+  const applySnapshot = action(
+    (snapshot: { streamId: string | null; channels: Partial<Record<Channel, unknown>> }) => {
+      streamId.value = snapshot.streamId;
+      for (const name of CHANNELS) {
+        if (name in snapshot.channels) set(name, snapshot.channels[name] as never);
+      }
+    },
+  );
+
+  const applyUpdates = action((updates: ChannelUpdate[]) => {
+    batch(() => {
+      for (const update of updates) applyUpdate(update);
+    });
+  });
+
+  effect(() => {
+    const offSnapshot = transport.onSnapshot(applySnapshot);
+    const offUpdates = transport.onUpdates((batchOfUpdates) =>
+      applyUpdates(batchOfUpdates.updates),
+    );
+    return () => {
+      offSnapshot();
+      offUpdates();
+    };
+  });
+
+  return { ...channels, streamId, applySnapshot, applyUpdates };
+});
+export type RoomModel = InstanceType<typeof RoomModel>;
+
+function patchAlerts(current: AlertsState | null, update: ChannelUpdate): AlertsState {
+  const state = current ?? { paused: false, storm: false, queue: [] };
+  if (update.type === 'alert.upsert') {
+    const alert = update.data as AlertView;
+    const queue = state.queue.some((item) => item.id === alert.id)
+      ? state.queue.map((item) => (item.id === alert.id ? alert : item))
+      : [...state.queue, alert];
+    return { ...state, queue };
+  }
+  if (update.type === 'alert.skip') {
+    const { id } = update.data as { id: string };
+    return { ...state, queue: state.queue.filter((item) => item.id !== id) };
+  }
+  return state;
+}
+
+/** The panel keeps the last lines for the moderation view (hide a message). */
+const CHAT_LINES_KEPT = 200;
+
+function patchChat(current: ChatState | null, update: ChannelUpdate): ChatState {
+  const lines = current?.lines ?? [];
+  if (update.type === 'chat.line') {
+    return { lines: [...lines, update.data as ChatLine].slice(-CHAT_LINES_KEPT) };
+  }
+  if (update.type === 'chat.remove') {
+    const ids = new Set((update.data as { ids: string[] }).ids);
+    return { lines: lines.filter((line) => !ids.has(line.id)) };
+  }
+  return { lines };
+}

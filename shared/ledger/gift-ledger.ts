@@ -1,6 +1,6 @@
 import type { GiftEvent } from '../events/gift';
 import { findCrossSourceMatch, normalizeHandle } from './cross-source';
-import { LEDGER_STATE_VERSION, type LedgerState } from './ledger-state';
+import { LEDGER_STATE_VERSION, type LedgerState, parseLedgerState } from './ledger-state';
 import { createTotals } from './ledger-totals';
 import { createMessageDeduper, DEFAULT_DEDUPE_CAPACITY } from './message-dedupe';
 import {
@@ -65,10 +65,7 @@ export function createGiftLedger(options: GiftLedgerOptions = {}): GiftLedger {
     options.settledRetentionMs,
     DEFAULT_SETTLED_RETENTION_MS,
   );
-  const state = options.state;
-  if (state !== undefined && state.version !== LEDGER_STATE_VERSION) {
-    throw new Error(`ledger state version ${state.version} is not ${LEDGER_STATE_VERSION}`);
-  }
+  const state = options.state === undefined ? undefined : validState(options.state);
   const deduper = createMessageDeduper(
     options.messageIdCapacity ?? DEFAULT_DEDUPE_CAPACITY,
     state?.messageIds ?? [],
@@ -216,6 +213,13 @@ export function createGiftLedger(options: GiftLedgerOptions = {}): GiftLedger {
       messageIds: deduper.ids(),
     }),
   };
+}
+
+// State comes back from a journal on disk: check it before trusting it, naming what is wrong.
+function validState(state: LedgerState): LedgerState {
+  const parsed = parseLedgerState(state);
+  if (!parsed.ok) throw new Error(`invalid gift ledger state: ${parsed.message}`);
+  return parsed.value;
 }
 
 function nonNegative(name: string, value: number | undefined, fallback: number): number {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createGiftLedger } from './gift-ledger';
+import { parseLedgerState } from './ledger-state';
 import { giftFrame as f, GALAXY, pageFrame as p, T0 } from './test-frames';
 
 describe('ledger state', () => {
@@ -59,6 +60,15 @@ describe('ledger state', () => {
 
   it('refuses a state of another version', () => {
     const state = { ...createGiftLedger().exportState(), version: 99 };
-    expect(() => createGiftLedger({ state })).toThrow(/version 99/);
+    expect(() => createGiftLedger({ state })).toThrow(/invalid gift ledger state: version: /);
+  });
+
+  it('refuses a damaged state, naming the field', () => {
+    const ledger = createGiftLedger();
+    ledger.apply(f({ id: 'm1', count: 2 }));
+    const state = JSON.parse(JSON.stringify(ledger.exportState()));
+    state.streaks[0].count = -1;
+    expect(() => createGiftLedger({ state })).toThrow(/streaks\.0\.count: /);
+    expect(parseLedgerState({ version: 1 })).toMatchObject({ ok: false });
   });
 });

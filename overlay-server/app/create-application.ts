@@ -1,0 +1,184 @@
+/**
+ * Builds the relay on a given HTTP server: Socket.IO namespaces with auth, the pipeline, the
+ * broadcaster, HTTP routes and the advance timer. The composition root (cli/start.ts) owns the
+ * process, the port and the sources; tests build this on port 0.
+ */
+import type { Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server } from 'socket.io';
+import { NAMESPACES, type Namespace } from '../../shared/protocol/roles';
+import type { RevenueModel } from '../../shared/revenue/revenue-model';
+import { handshakeMiddleware } from '../auth/handshake';
+import { createOriginPolicy } from '../auth/origins';
+import type { RoleTokens } from '../auth/tokens';
+import { createUpdateBatcher } from '../broadcast/batcher';
+import { createFanout } from '../broadcast/fanout';
+import { createRequestHandler } from '../http/routes';
+import type { RoomFactory } from '../journal/recovery';
+import type { Logger } from '../log';
+import { type ControlNamespace, serveControl } from '../namespaces/control';
+import { type IngestNamespace, serveIngest } from '../namespaces/ingest';
+import { type OverlayNamespace, serveOverlay } from '../namespaces/overlay';
+import { LIMITS } from '../pipeline/limits';
+import { Relay } from '../pipeline/relay';
+import type { SnapshotPolicy } from '../stream/live-stream';
+import { createSourceBoard, type SourceBoard } from './source-sink';
+
+export interface ApplicationDeps {
+  createRoom: RoomFactory;
+  tokens: RoleTokens;
+  log: Logger;
+}
+
+export interface ApplicationOptions {
+  /** Config and data folder; journals go to `<dataDir>/streams/`. */
+  dataDir: string;
+  /** The built overlay pages served at /overlays/. */
+  overlaysDir: string;
+  /** Host names the server is reached by (its own page origins): 127.0.0.1, localhost, a LAN IP. */
+  hosts?: string[];
+  revenueModel?: RevenueModel;
+  /** How often `room.advance` runs, ms. */
+  advanceEveryMs?: number;
+  /** Frame window for batching, ms. */
+  batchWindowMs?: number;
+  snapshots?: SnapshotPolicy;
+  /** Socket.IO connection-state recovery window, ms. */
+  recoveryWindowMs?: number;
+}
+
+export interface Application {
+  io: Server;
+  relay: Relay;
+  sources: SourceBoard;
+  /** The bound port (after `listen`). */
+  port(): number;
+  /** Set when the last stream was resumed at start. */
+  resumed: ReturnType<Relay['resume']>;
+  /** Flushes the journal, closes sockets and the HTTP server. */
+  close(): Promise<void>;
+}
+
+export function createApplication(
+  httpServer: HttpServer,
+  deps: ApplicationDeps,
+  options: ApplicationOptions,
+): Application {
+  const { log, tokens } = deps;
+  const startedAt = Date.now();
+  const port = () => (httpServer.address() as AddressInfo | null)?.port ?? 0;
+  const origins = createOriginPolicy(options.hosts ?? ['127.0.0.1', 'localhost'], port);
+
+  const relay = new Relay({
+    dataDir: options.dataDir,
+    createRoom: deps.createRoom,
+    revenueModel: options.revenueModel,
+    log,
+    snapshots: options.snapshots,
+  });
+  const resumed = relay.resume();
+  if (resumed) log.info('stream resumed', resumed);
+  const sources = createSourceBoard(relay, log);
+
+  let io: Server | null = null;
+  const clients = () =>
+    Object.fromEntries(NAMESPACES.map((ns) => [ns, io?.of(ns).sockets.size ?? 0])) as Record<
+      Namespace,
+      number
+    >;
+  let pendingUpdates = () => 0;
+
+  // Registered before Socket.IO attaches: it keeps this listener for everything outside /socket.io/.
+  httpServer.on(
+    'request',
+    createRequestHandler({
+      relay,
+      tokens,
+      origins,
+      dataDir: options.dataDir,
+      createRoom: deps.createRoom,
+      overlaysDir: options.overlaysDir,
+      baseUrl: () => `http://127.0.0.1:${port()}`,
+      startedAt,
+      sources: () => sources.state(),
+      clients,
+      pendingUpdates: () => pendingUpdates(),
+    }),
+  );
+
+  io = new Server(httpServer, {
+    // Compression costs more than it saves on small, frequent live messages (TOOLCHAIN.md).
+    perMessageDeflate: false,
+    httpCompression: false,
+    maxHttpBufferSize: LIMITS.maxHttpBufferSize,
+    serveClient: false,
+    connectionStateRecovery: {
+      maxDisconnectionDuration: options.recoveryWindowMs ?? 2 * 60_000,
+      skipMiddlewares: true,
+    },
+    cors: {
+      origin: (origin, callback) =>
+        callback(null, origins.allows(origin) ? (origin ?? true) : false),
+      methods: ['GET', 'POST'],
+    },
+    allowRequest: (req, callback) => {
+      const origin = req.headers.origin;
+      if (origins.allows(origin)) callback(null, true);
+      else callback(`ORIGIN_REFUSED: origin ${origin} is not allowed`, false);
+    },
+  });
+
+  for (const ns of NAMESPACES) io.of(ns).use(handshakeMiddleware(ns, tokens, origins));
+  const overlayNsp = io.of('/overlay') as unknown as OverlayNamespace;
+  const controlNsp = io.of('/control') as unknown as ControlNamespace;
+  const ingestNsp = io.of('/ingest') as unknown as IngestNamespace;
+
+  const fanout = createFanout([io.of('/overlay'), io.of('/control')]);
+  const batcher = createUpdateBatcher({
+    windowMs: options.batchWindowMs,
+    send: (updates) => fanout.sendUpdates(updates, relay.seq),
+  });
+  pendingUpdates = () => batcher.pending;
+  relay.attach({
+    updates: (updates) => batcher.push(updates),
+    streamChanged: () => {
+      batcher.flushNow();
+      fanout.sendSnapshots((channels) => relay.snapshot(channels));
+    },
+  });
+
+  const watchDeps = { relay, batcher, log };
+  serveIngest(ingestNsp, relay, log.child({ ns: '/ingest' }));
+  serveControl(controlNsp, { ...watchDeps, log: log.child({ ns: '/control' }) });
+  serveOverlay(overlayNsp, { ...watchDeps, log: log.child({ ns: '/overlay' }) });
+
+  const advanceTimer = setInterval(() => {
+    try {
+      relay.advance();
+    } catch (error) {
+      log.error('advance failed', { error: String(error) });
+    }
+  }, options.advanceEveryMs ?? 250);
+  advanceTimer.unref();
+
+  let closing: Promise<void> | null = null;
+  const server = io;
+  return {
+    io: server,
+    relay,
+    sources,
+    port,
+    resumed,
+    close() {
+      closing ??= (async () => {
+        clearInterval(advanceTimer);
+        sources.flush();
+        batcher.flushNow();
+        batcher.stop();
+        relay.close();
+        await server.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * The HTTP side of the server: overlay pages, the pairing page, health and reports. Socket.IO
+ * handles `/socket.io/` before this runs. API routes need an owner or moderator token
+ * (`Authorization: Bearer …` or `?token=`) and answer CORS only for the allowed origins.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Role } from '../../shared/protocol/roles';
+import type { OriginPolicy } from '../auth/origins';
+import { type RoleTokens, roleForToken } from '../auth/tokens';
+import { formatReport, isReportFormat, REPORT_CONTENT_TYPES } from '../report/format-report';
+import { type HealthDeps, healthReport } from './health';
+import { pairPage } from './pair';
+import { pastStreams, type ReportDeps, reportFor } from './reports';
+import { sendError, sendJson, sendText } from './respond';
+import { serveStatic } from './static';
+
+export interface RouteDeps extends HealthDeps, ReportDeps {
+  tokens: RoleTokens;
+  origins: OriginPolicy;
+  /** The built overlay pages (`dist/overlays`). */
+  overlaysDir: string;
+  /** `http://127.0.0.1:PORT`, for the pairing link shown on /pair. */
+  baseUrl: () => string;
+}
+
+function presentedToken(req: IncomingMessage, url: URL): string | null {
+  const header = req.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim();
+  return url.searchParams.get('token');
+}
+
+export function createRequestHandler(
+  deps: RouteDeps,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    try {
+      route(deps, req, res);
+    } catch {
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'the server failed on this request');
+      else res.destroy();
+    }
+  };
+}
+
+function route(deps: RouteDeps, req: IncomingMessage, res: ServerResponse) {
+  const origin = req.headers.origin;
+  if (!deps.origins.allows(origin))
+    return sendError(res, 403, 'ORIGIN_REFUSED', `origin ${origin} is not allowed`);
+  if (origin) {
+    res.setHeader('access-control-allow-origin', origin);
+    res.setHeader('vary', 'Origin');
+  }
+  if (req.method === 'OPTIONS') {
+    res.writeHead(204, {
+      'access-control-allow-methods': 'GET, HEAD',
+      'access-control-allow-headers': 'authorization',
+      'access-control-max-age': '600',
+    });
+    res.end();
+    return;
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    return sendError(res, 405, 'BAD_PAYLOAD', 'only GET and HEAD are served');
+  }
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const path = url.pathname;
+
+  if (path === '/health') return sendJson(res, 200, healthReport(deps));
+  if (path.startsWith('/overlays/'))
+    return serveStatic(deps.overlaysDir, path.slice('/overlays/'.length), req, res);
+  if (path === '/pair') {
+    const token = url.searchParams.get('token') ?? '';
+    const role = roleForToken(deps.tokens, token);
+    const link = `${deps.baseUrl()}/pair?token=${encodeURIComponent(token)}`;
+    return sendText(res, role ? 200 : 401, 'text/html; charset=utf-8', pairPage(link, role));
+  }
+  if (path.startsWith('/api/')) return api(deps, req, res, url);
+  sendError(res, 404, 'NOT_FOUND', `nothing at ${path}`);
+}
+
+const PANEL_ROLES: readonly Role[] = ['owner', 'moderator'];
+
+function api(deps: RouteDeps, req: IncomingMessage, res: ServerResponse, url: URL) {
+  const role = roleForToken(deps.tokens, presentedToken(req, url));
+  if (role === null) return sendError(res, 401, 'UNAUTHORIZED', 'send an owner or moderator token');
+  if (!PANEL_ROLES.includes(role))
+    return sendError(res, 403, 'FORBIDDEN', `the ${role} role may not read reports`);
+
+  if (url.pathname === '/api/streams') return sendJson(res, 200, { streams: pastStreams(deps) });
+  const match = /^\/api\/streams\/([^/]+)\/report$/.exec(url.pathname);
+  if (!match) return sendError(res, 404, 'NOT_FOUND', `nothing at ${url.pathname}`);
+  const format = url.searchParams.get('format') ?? 'json';
+  if (!isReportFormat(format))
+    return sendError(res, 400, 'BAD_PAYLOAD', 'format is json, csv or md');
+  const report = reportFor(deps, decodeURIComponent(match[1] ?? ''));
+  if (!report) return sendError(res, 404, 'NOT_FOUND', 'no such stream');
+  sendText(res, 200, REPORT_CONTENT_TYPES[format], formatReport(report, format));
+}

@@ -1,0 +1,85 @@
+/**
+ * Appends journal lines with a synchronous write to the file descriptor before the caller acks:
+ * once `append` returns, the lines are in the kernel, so a SIGKILL of the server loses nothing
+ * acknowledged. A batch is one write. (A power cut can still lose the page cache; an fsync per
+ * event would cost the relay targets, so `flush` fsyncs on snapshots and shutdown only.)
+ */
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  fsyncSync,
+  ftruncateSync,
+  openSync,
+  readSync,
+  writeSync,
+} from 'node:fs';
+import type { JournalEntry } from './entries';
+
+export interface JournalWriter {
+  readonly path: string;
+  /** Bytes in the file after the last append. */
+  readonly bytes: number;
+  append(entries: readonly JournalEntry[]): void;
+  flush(): void;
+  close(): void;
+}
+
+/** Opens (or creates) a journal for appending, cutting off a line torn by an earlier crash. */
+export function openJournalWriter(path: string): JournalWriter {
+  if (existsSync(path)) dropTornTail(path);
+  const fd = openSync(path, 'a', 0o600);
+  let bytes = fstatSync(fd).size;
+  let open = true;
+  return {
+    path,
+    get bytes() {
+      return bytes;
+    },
+    append(entries) {
+      if (!open) throw new Error(`journal ${path} is closed`);
+      if (entries.length === 0) return;
+      let text = '';
+      for (const entry of entries) text += `${JSON.stringify(entry)}\n`;
+      const buffer = Buffer.from(text, 'utf8');
+      let written = 0;
+      while (written < buffer.length) {
+        written += writeSync(fd, buffer, written, buffer.length - written);
+      }
+      bytes += buffer.length;
+    },
+    flush() {
+      if (open) fsyncSync(fd);
+    },
+    close() {
+      if (!open) return;
+      fsyncSync(fd);
+      closeSync(fd);
+      open = false;
+    },
+  };
+}
+
+/** Cuts a last line that lacks its newline (a write torn by a crash), reading only the tail. */
+function dropTornTail(path: string): void {
+  const fd = openSync(path, 'r+');
+  try {
+    const size = fstatSync(fd).size;
+    const window = Buffer.allocUnsafe(64 * 1024);
+    let end = size;
+    while (end > 0) {
+      const start = Math.max(0, end - window.length);
+      const read = readSync(fd, window, 0, end - start, start);
+      const nl = window.subarray(0, read).lastIndexOf(10);
+      if (nl !== -1) {
+        const keep = start + nl + 1;
+        if (keep < size) ftruncateSync(fd, keep);
+        return;
+      }
+      end = start;
+    }
+    if (size > 0) ftruncateSync(fd, 0);
+  } finally {
+    closeSync(fd);
+  }
+}

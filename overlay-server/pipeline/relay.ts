@@ -1,0 +1,259 @@
+/**
+ * The relay's core, past validation: dedupe → live room → journal → updates out. It owns the
+ * current stream (start, end, resume after a crash) and the stream clock. Sockets, sources and
+ * HTTP call into it; it knows nothing of Socket.IO.
+ */
+import type { Actor, LiveRoom, StreamReport } from '../../shared/engines/live-room-contract';
+import type { LiveEvent } from '../../shared/events/live-event';
+import { createMessageDeduper } from '../../shared/ledger/message-dedupe';
+import { type Ack, fail, ok } from '../../shared/protocol/ack';
+import type { SourcesState } from '../../shared/protocol/channel-data';
+import type { Channel, ChannelUpdate, StateSnapshot } from '../../shared/protocol/channels';
+import type { RevenueModel } from '../../shared/revenue/revenue-model';
+import { newStreamId } from '../journal/entries';
+import { type RoomFactory, recoverStream } from '../journal/recovery';
+import { journalPathFor, listStreams } from '../journal/streams-dir';
+import { openJournalWriter } from '../journal/writer';
+import type { Logger } from '../log';
+import { LiveStream, type SnapshotPolicy } from '../stream/live-stream';
+import { createEventStats, type EventStats } from './event-stats';
+import { createStreamClock, type StreamClock } from './stream-clock';
+import { parseStreamCommand, type StreamCommand } from './stream-commands';
+
+export type IngestOutcome = 'accepted' | 'duplicate' | 'failed';
+
+export interface RelayOptions {
+  dataDir: string;
+  createRoom: RoomFactory;
+  revenueModel?: RevenueModel;
+  log: Logger;
+  snapshots?: SnapshotPolicy;
+  wall?: () => number;
+}
+
+/** Where the relay's output goes (the broadcaster). */
+export interface RelayOutput {
+  updates(updates: ChannelUpdate[], seq: number): void;
+  /** A new stream began: every watcher needs a fresh snapshot. */
+  streamChanged(): void;
+}
+
+const RECENT_IDS_IN_SNAPSHOT = 10_000;
+
+export class Relay {
+  readonly stats: EventStats;
+  private readonly options: RelayOptions;
+  private readonly clock: StreamClock;
+  private readonly deduper = createMessageDeduper();
+  private stream: LiveStream | null = null;
+  /** What watchers see: the running stream's room, else the last one, else an empty room. */
+  private viewRoom: LiveRoom;
+  private sources: SourcesState = { sources: [] };
+  private output: RelayOutput = { updates: () => {}, streamChanged: () => {} };
+  private lastSourceName: LiveEvent['source'] = 'simulator';
+
+  constructor(options: RelayOptions) {
+    this.options = options;
+    const wall = options.wall ?? Date.now;
+    this.clock = createStreamClock(wall);
+    this.stats = createEventStats(10, wall);
+    this.viewRoom = options.createRoom({
+      streamId: 'standby',
+      startedAt: wall(),
+      revenueModel: options.revenueModel,
+    });
+  }
+
+  attach(output: RelayOutput): void {
+    this.output = output;
+  }
+
+  /** Resumes the last stream when it did not end (a crash); call once before serving. */
+  resume(): { streamId: string; replayed: number; fromSnapshot: boolean } | null {
+    const last = listStreams(this.options.dataDir).at(-1);
+    if (!last || last.endedAt !== null) return null;
+    const path = journalPathFor(this.options.dataDir, last.streamId);
+    if (!path) return null;
+    const recovered = recoverStream(path, this.options.createRoom);
+    if (!recovered || recovered.ended) return null;
+    for (const id of recovered.recentIds) this.deduper.seen(id);
+    this.clock.observe(recovered.lastAt);
+    this.stream = new LiveStream({
+      room: recovered.room,
+      streamId: recovered.streamId,
+      startedAt: recovered.startedAt,
+      journal: openJournalWriter(path),
+      seq: recovered.seq,
+      snapshots: this.options.snapshots,
+      recentIds: () => this.recentIds(),
+    });
+    this.viewRoom = recovered.room;
+    return {
+      streamId: recovered.streamId,
+      replayed: recovered.replayed,
+      fromSnapshot: recovered.fromSnapshot,
+    };
+  }
+
+  get currentStreamId(): string | null {
+    return this.stream && !this.stream.ended ? this.stream.streamId : null;
+  }
+
+  get seq(): number {
+    return this.stream?.seq ?? 0;
+  }
+
+  /** Events already validated: dedupe, apply, journal (one write per run), then send updates. */
+  ingest(events: readonly LiveEvent[]): IngestOutcome[] {
+    const outcomes: IngestOutcome[] = new Array(events.length);
+    const updates: ChannelUpdate[] = [];
+    let run: LiveEvent[] = [];
+    let runIndexes: number[] = [];
+    const applyRun = () => {
+      if (run.length === 0) return;
+      const stream = this.ensureStream(run[0]?.at ?? this.clock.now(), updates);
+      for (const failed of stream.applyEvents(run, updates))
+        outcomes[runIndexes[failed] ?? 0] = 'failed';
+      run = [];
+      runIndexes = [];
+    };
+    events.forEach((event, index) => {
+      if (this.deduper.seen(event.id)) {
+        outcomes[index] = 'duplicate';
+        return;
+      }
+      outcomes[index] = 'accepted';
+      this.stats.record(event.kind);
+      this.clock.observe(event.at);
+      this.lastSourceName = event.source;
+      run.push(event);
+      runIndexes.push(index);
+      if (event.kind === 'streamEnd') {
+        applyRun();
+        this.endStream(event.reason, event.at, updates);
+      }
+    });
+    applyRun();
+    this.send(updates);
+    return outcomes;
+  }
+
+  /** A control command: stream start/end here, everything else through the room. */
+  command(payload: unknown, actor: Actor): Ack<unknown> {
+    const at = this.clock.now();
+    const streamCommand = parseStreamCommand(payload);
+    if (streamCommand) return this.streamCommand(streamCommand, actor, at);
+    const updates: ChannelUpdate[] = [];
+    const stream = this.ensureStream(at, updates);
+    const result = stream.applyCommand(payload, actor, at);
+    for (const update of result.updates) updates.push(update);
+    this.send(updates);
+    return result.ack;
+  }
+
+  /** Time-driven changes (streak quiet periods, poll deadlines), from the stream clock. */
+  advance(): void {
+    if (!this.stream || this.stream.ended) return;
+    this.send(this.stream.advance(this.clock.now()));
+    this.stream.snapshotIfDue();
+  }
+
+  snapshot(channels: readonly Channel[]): StateSnapshot {
+    const states: StateSnapshot['channels'] = { ...this.viewRoom.snapshot(channels) };
+    if (channels.includes('sources')) states.sources = this.sources;
+    return { streamId: this.currentStreamId, seq: this.seq, channels: states };
+  }
+
+  /** The running stream's report, else the last stream's (null before any stream). */
+  report(): StreamReport | null {
+    return this.stream ? this.stream.room.report() : null;
+  }
+
+  setSources(sources: SourcesState): void {
+    this.sources = sources;
+    this.send([{ channel: 'sources', type: 'sources.state', data: sources }]);
+  }
+
+  /** Graceful shutdown: fsync the journal and snapshot the room; the stream stays resumable. */
+  close(): void {
+    this.stream?.close();
+  }
+
+  private streamCommand(command: StreamCommand, actor: Actor, at: number): Ack<unknown> {
+    if (actor.role !== 'owner') return fail('FORBIDDEN', `only the owner may ${command.type}`);
+    const updates: ChannelUpdate[] = [];
+    if (command.type === 'stream.start') {
+      if (this.currentStreamId)
+        return fail('CONFLICT', `stream ${this.currentStreamId} is running; end it first`);
+      const stream = this.ensureStream(at, updates);
+      return ok({ streamId: stream.streamId });
+    }
+    const stream = this.stream;
+    if (!stream || stream.ended) return fail('CONFLICT', 'no stream is running');
+    const end: LiveEvent = {
+      kind: 'streamEnd',
+      id: `end-${stream.streamId}`,
+      source: this.lastSourceName,
+      at,
+      reason: 'operator',
+    };
+    this.deduper.seen(end.id);
+    stream.applyEvents([end], updates);
+    this.endStream('operator', at, updates);
+    this.send(updates);
+    return ok({ streamId: stream.streamId });
+  }
+
+  private ensureStream(at: number, pendingUpdates: ChannelUpdate[]): LiveStream {
+    if (this.stream && !this.stream.ended) return this.stream;
+    // Updates of the previous stream go out before the new stream's snapshots.
+    this.send(pendingUpdates.splice(0));
+    const streamId = newStreamId(at);
+    const path = journalPathFor(this.options.dataDir, streamId);
+    if (!path) throw new Error(`bad stream id ${streamId}`);
+    const room = this.options.createRoom({
+      streamId,
+      startedAt: at,
+      revenueModel: this.options.revenueModel,
+    });
+    const journal = openJournalWriter(path);
+    journal.append([
+      {
+        seq: 0,
+        at,
+        type: 'streamStart',
+        streamId,
+        startedAt: at,
+        revenueModel: this.options.revenueModel,
+      },
+    ]);
+    this.stream = new LiveStream({
+      room,
+      streamId,
+      startedAt: at,
+      journal,
+      seq: 0,
+      snapshots: this.options.snapshots,
+      recentIds: () => this.recentIds(),
+    });
+    this.viewRoom = room;
+    this.options.log.info('stream started', { streamId });
+    this.output.streamChanged();
+    return this.stream;
+  }
+
+  private endStream(reason: string, at: number, pendingUpdates: ChannelUpdate[]): void {
+    if (!this.stream || this.stream.ended) return;
+    this.send(pendingUpdates.splice(0));
+    this.stream.end(reason, at);
+    this.options.log.info('stream ended', { streamId: this.stream.streamId, reason });
+  }
+
+  private recentIds(): string[] {
+    return this.deduper.ids().slice(-RECENT_IDS_IN_SNAPSHOT);
+  }
+
+  private send(updates: ChannelUpdate[]): void {
+    if (updates.length > 0) this.output.updates(updates, this.seq);
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * A stream report as JSON (DESIGN.md's keys), CSV (one `key,value` row per figure, nested keys
+ * dotted: `giftsByName.Rose.coins`) or Markdown (for pasting into a brand's email).
+ */
+import type { StreamReport } from '../../shared/engines/live-room-contract';
+
+export const REPORT_FORMATS = ['json', 'csv', 'md'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export const isReportFormat = (value: unknown): value is ReportFormat =>
+  typeof value === 'string' && (REPORT_FORMATS as readonly string[]).includes(value);
+
+export const REPORT_CONTENT_TYPES: Record<ReportFormat, string> = {
+  json: 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+};
+
+export function formatReport(report: StreamReport, format: ReportFormat): string {
+  if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
+  if (format === 'csv') return toCsv(report);
+  return toMarkdown(report);
+}
+
+function flatten(value: unknown, prefix: string, rows: Array<[string, string]>): void {
+  if (Array.isArray(value)) {
+    if (value.length === 0) rows.push([prefix, '']);
+    value.forEach((item, index) => {
+      flatten(item, `${prefix}.${index}`, rows);
+    });
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value))
+      flatten(item, prefix ? `${prefix}.${key}` : key, rows);
+  } else {
+    rows.push([prefix, value === null || value === undefined ? '' : String(value)]);
+  }
+}
+
+/** RFC 4180 quoting; a leading = + - @ is prefixed with ' so spreadsheets do not run viewer names. */
+function csvCell(text: string): string {
+  const safe = /^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function toCsv(report: StreamReport): string {
+  const rows: Array<[string, string]> = [];
+  flatten(report, '', rows);
+  return `key,value\n${rows.map(([key, value]) => `${csvCell(key)},${csvCell(value)}`).join('\n')}\n`;
+}
+
+/** Markdown table cells: pipes and newlines would break the table, backslashes escape. */
+function mdCell(value: unknown): string {
+  return String(value ?? '')
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/[\r\n]+/g, ' ');
+}
+
+function toMarkdown(r: StreamReport): string {
+  const when = (ms: number | null) => (ms === null ? 'running' : new Date(ms).toISOString());
+  const lines = [
+    `# Stream report ${mdCell(r.streamId)}`,
+    '',
+    `${when(r.startedAt)} → ${when(r.endedAt)} (${r.durationSeconds} s)`,
+    '',
+    '| figure | value |',
+    '| --- | --- |',
+    ...(
+      [
+        ['coins (committed)', r.coins],
+        ['guest coins', r.guestCoins],
+        ['diamonds', r.diamonds],
+        ['estimated payout (USD)', r.estimatedPayoutUsd],
+        ['revenue model', r.revenueModel.name],
+        ['gifts', r.gifts],
+        ['followers', r.followers],
+        ['shares', r.shares],
+        ['likes', r.likes],
+        ['peak viewers', r.peakViewers],
+        ['average viewers', r.averageViewers],
+        ['chat messages', r.chatMessages],
+        ['unique chatters', r.uniqueChatters],
+        ['questions', r.questions],
+        ['engagement rate', r.engagementRate],
+        ['polls', r.polls.length],
+        ['sponsor segments', r.sponsorSegments.length],
+        ['treasure chests', r.treasureChests],
+      ] as const
+    ).map(([label, value]) => `| ${label} | ${mdCell(value)} |`),
+    '',
+    '## Gifts',
+    '',
+    '| gift | units | coins |',
+    '| --- | --- | --- |',
+    ...Object.entries(r.giftsByName).map(
+      ([name, g]) => `| ${mdCell(name)} | ${g.units} | ${g.coins} |`,
+    ),
+    '',
+    '## Top gifters',
+    '',
+    '| handle | nickname | coins |',
+    '| --- | --- | --- |',
+    ...r.topGifters.map((g) => `| @${mdCell(g.handle)} | ${mdCell(g.nickname)} | ${g.coins} |`),
+    '',
+  ];
+  return `${lines.join('\n')}\n`;
+}

@@ -4,6 +4,8 @@
  * "not measured: <why>"; the run goes on.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { recoveryBench } from './endurance/recovery';
+import { type SoakOutcome, soakBench } from './endurance/soak';
 import { gitCommit, machineInfo } from './lib/machine';
 import { renderMarkdown } from './lib/markdown';
 import { killAllChildren } from './lib/processes';
@@ -13,6 +15,9 @@ import { FULL_RELAY, QUICK_RELAY, relayBench } from './relay/relay-bench';
 const quick = process.argv.includes('--quick');
 const onlyArg = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const only = onlyArg ? new Set(onlyArg.split(',')) : null;
+
+const HOUR_MS = 3_600_000;
+let soakOutcome: SoakOutcome | null = null;
 
 interface PartSpec {
   id: string;
@@ -25,6 +30,29 @@ const PARTS: PartSpec[] = [
     id: 'relay',
     title: '1. Relay: full pipeline against a bare Socket.IO relay',
     body: (part) => relayBench(part, quick ? QUICK_RELAY : FULL_RELAY),
+  },
+  {
+    // Runs before recovery: the journal it writes is the one recovery restarts from.
+    id: 'soak',
+    title: `4. Soak: a simulated ${quick ? '30-minute' : '8-hour'} stream at high speed`,
+    body: async (part) => {
+      soakOutcome = await soakBench(part, (quick ? 0.5 : 8) * HOUR_MS);
+    },
+  },
+  {
+    id: 'recovery',
+    title: `3. Recovery: restart on a ${quick ? '30-minute' : '8-hour'} simulated journal, and after SIGKILL`,
+    body: (part) =>
+      recoveryBench(
+        part,
+        {
+          restarts: quick ? 1 : 3,
+          kills: quick ? 1 : 3,
+          killAfterMs: quick ? 1000 : 3000,
+          fallbackDurationMs: (quick ? 0.5 : 8) * HOUR_MS,
+        },
+        soakOutcome,
+      ),
   },
 ];
 

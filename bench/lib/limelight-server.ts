@@ -27,10 +27,16 @@ export interface LimelightServer {
   kill(): Promise<void>;
 }
 
+/** Flags for a server with no source of its own: the bench's producer is the only one. */
+export const SOURCELESS_ARGS: string[] = [];
+
 export interface StartOptions {
   /** Reuse a home (journal, config) to measure a restart; a fresh temp dir otherwise. */
   home?: string;
   args?: string[];
+  /** Extra Node flags for the server process (e.g. a preloaded memory probe). */
+  nodeArgs?: string[];
+  env?: NodeJS.ProcessEnv;
   timeoutMs?: number;
 }
 
@@ -48,8 +54,9 @@ export async function startLimelight(options: StartOptions = {}): Promise<Limeli
   const started = performance.now();
   const child = spawnTs(
     START_SCRIPT,
-    ['--port', '0', '--host', '127.0.0.1', ...(options.args ?? [])],
-    { ...process.env, LIMELIGHT_HOME: home, NODE_ENV: 'production' },
+    ['--port', '0', '--host', '127.0.0.1', ...SOURCELESS_ARGS, ...(options.args ?? [])],
+    { ...process.env, ...options.env, LIMELIGHT_HOME: home, NODE_ENV: 'production' },
+    options.nodeArgs,
   );
   let readyLine: string;
   try {

@@ -15,8 +15,9 @@ export function spawnTs(
   script: string,
   args: string[],
   env: NodeJS.ProcessEnv = process.env,
+  nodeArgs: string[] = [],
 ): ChildProcess {
-  const child = spawn(process.execPath, [...TSX_EXEC_ARGV, script, ...args], {
+  const child = spawn(process.execPath, [...TSX_EXEC_ARGV, ...nodeArgs, script, ...args], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -71,6 +71,12 @@ export const atMost = (limit: number, text: string): Target => ({
   check: (s) => s.median <= limit,
 });
 
+/** A figure that must be exactly `value` in every run (e.g. coins lost, either way). */
+export const exactly = (value: number, text: string): Target => ({
+  text,
+  check: (_s, runs) => runs.every((v) => v === value),
+});
+
 /** A target every run must meet (e.g. nothing lost). */
 export const everyRunAtMost = (limit: number, text: string): Target => ({
   text,

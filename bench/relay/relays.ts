@@ -38,7 +38,7 @@ export const limelightAuth = (token: string, client: string) => ({
 });
 
 export async function startFullRelay(): Promise<RelayUnderTest & { server: LimelightServer }> {
-  const server = await startLimelight({ args: QUIET_SERVER_ARGS });
+  const server = await startLimelight();
   return {
     name: 'full',
     server,
@@ -57,6 +57,3 @@ export async function startFullRelay(): Promise<RelayUnderTest & { server: Limel
     stop: () => server.stop(),
   };
 }
-
-/** Server flags for a relay with no source of its own: the bench's producer is the only one. */
-export const QUIET_SERVER_ARGS: string[] = [];

@@ -1,0 +1,158 @@
+/**
+ * Part 3: recovery. Time from start to `LIMELIGHT_READY` on a home whose journal holds a long
+ * simulated stream (after a clean stop, and after a SIGKILL in the middle of a stream of gifts),
+ * and whether every acknowledged coin survived the kill.
+ */
+import { connectIngest } from '../lib/ingest-client';
+import { freshHome, getJson, type LimelightServer, startLimelight } from '../lib/limelight-server';
+import { delay } from '../lib/processes';
+import { atMost, exactly, figure, type PartRecorder } from '../lib/results';
+import { feedStream, type SimulatedStream, simulateForBench } from './simulated-journal';
+import type { SoakOutcome } from './soak';
+
+/** A non-streak gift (type 2 commits at once) of a known price, so acked coins are exact. */
+const KILL_GIFT = { id: 9_990_001, name: 'Bench Crown', coins: 7, type: 2, imageUrl: null };
+
+export interface RecoveryOptions {
+  /** Restarts measured after a clean stop, and SIGKILL rounds. */
+  restarts: number;
+  kills: number;
+  /** How long gifts flow before the kill, ms. */
+  killAfterMs: number;
+  /** Stream length when the soak has not left a journal to reuse. */
+  fallbackDurationMs: number;
+}
+
+export async function recoveryBench(
+  part: PartRecorder,
+  options: RecoveryOptions,
+  fromSoak: SoakOutcome | null,
+): Promise<void> {
+  const journal = fromSoak ?? (await buildJournal(options.fallbackDurationMs));
+  const { home, stream } = journal;
+  part.note(
+    `Journal: ${stream.events.length.toLocaleString('en-US')} simulated events, ${stream.streamHours.toFixed(2)} h of stream time, left running (no stream end).`,
+  );
+  let expected = stream.expectedCoins;
+
+  const cleanReady: number[] = [];
+  const cleanLost: number[] = [];
+  for (let i = 0; i < options.restarts; i++) {
+    const server = await startLimelight({ home, timeoutMs: 120_000 });
+    cleanReady.push(server.readyMs);
+    cleanLost.push(expected - (await reportedCoins(server)));
+    await server.stop();
+  }
+  part.add(
+    figure(
+      'start to ready on the journal (after a clean stop)',
+      'ms',
+      cleanReady,
+      atMost(5000, '≤ 5 s ("in seconds")'),
+    ),
+  );
+  part.add(figure('coins lost across a clean restart', 'coins', cleanLost, exactly(0, '0')));
+
+  const killReady: number[] = [];
+  const killLost: number[] = [];
+  const overCounted: number[] = [];
+  for (let round = 0; round < options.kills; round++) {
+    const server = await startLimelight({ home, timeoutMs: 120_000 });
+    const flow = await giftsUntilKilled(server, round, options.killAfterMs);
+    const restarted = await startLimelight({ home, timeoutMs: 120_000 });
+    killReady.push(restarted.readyMs);
+    const reported = await reportedCoins(restarted);
+    // Acked gifts must all be there; unacked ones may or may not have been committed.
+    killLost.push(Math.max(0, expected + flow.ackedCoins - reported));
+    overCounted.push(Math.max(0, reported - (expected + flow.sentCoins)));
+    part.note(
+      `SIGKILL round ${round + 1}: ${flow.acked} gifts acked (${flow.ackedCoins} coins), ${flow.sent} sent; ` +
+        `after restart ${reported.toLocaleString('en-US')} coins, expected ≥ ${(expected + flow.ackedCoins).toLocaleString('en-US')}.`,
+    );
+    // The next round starts from what the journal holds now.
+    expected = reported;
+    await restarted.stop();
+  }
+  part.add(
+    figure('start to ready on the journal after SIGKILL', 'ms', killReady, atMost(5000, '≤ 5 s')),
+  );
+  part.add(figure('acknowledged coins lost to SIGKILL', 'coins', killLost, exactly(0, '0')));
+  part.add(figure('coins counted beyond what was sent', 'coins', overCounted, exactly(0, '0')));
+}
+
+async function buildJournal(
+  durationMs: number,
+): Promise<{ home: string; stream: SimulatedStream }> {
+  const stream = await simulateForBench(durationMs);
+  const home = freshHome('recovery');
+  const server = await startLimelight({ home });
+  try {
+    await feedStream(server, stream);
+  } finally {
+    await server.stop();
+  }
+  return { home, stream };
+}
+
+async function reportedCoins(server: LimelightServer): Promise<number> {
+  const report = (await getJson(server, '/api/streams/current/report')) as { coins?: unknown };
+  if (typeof report.coins !== 'number') throw new Error('the current report has no coins');
+  return report.coins;
+}
+
+/** Sends gifts one by one with acks (~2,000/s) and SIGKILLs the server while they flow. */
+async function giftsUntilKilled(
+  server: LimelightServer,
+  round: number,
+  killAfterMs: number,
+): Promise<{ sent: number; acked: number; sentCoins: number; ackedCoins: number }> {
+  const socket = await connectIngest(server.baseUrl, server.tokens.ingest);
+  let sent = 0;
+  let acked = 0;
+  let killed = false;
+  const started = performance.now();
+  const sender = (async () => {
+    // Bounded: at most 100,000 gifts, and it stops as soon as the server is gone.
+    while (!killed && sent < 100_000) {
+      for (let i = 0; i < 4; i++) {
+        const seq = sent++;
+        socket.emit('event', killGift(round, seq), (ack: { ok?: boolean }) => {
+          if (ack?.ok && !killed) acked++;
+        });
+      }
+      await delay(2);
+    }
+  })();
+  while (performance.now() - started < killAfterMs) await delay(20);
+  // Count only what was acked before the kill: read the tally, then kill.
+  const ackedBeforeKill = acked;
+  killed = true;
+  await server.kill();
+  await sender;
+  socket.close();
+  return {
+    sent,
+    acked: ackedBeforeKill,
+    sentCoins: sent * KILL_GIFT.coins,
+    ackedCoins: ackedBeforeKill * KILL_GIFT.coins,
+  };
+}
+
+function killGift(round: number, seq: number): Record<string, unknown> {
+  const viewer = seq % 300;
+  return {
+    id: `bench-kill-${round}-${seq}-${Date.now()}`,
+    source: 'test',
+    kind: 'gift',
+    at: Date.now(),
+    user: {
+      id: String(7_200_000_000_000_000 + viewer),
+      handle: `bench_gifter_${viewer}`,
+      nickname: `Gifter ${viewer}`,
+    },
+    gift: KILL_GIFT,
+    repeatCount: 1,
+    repeatEnd: true,
+    groupId: `kill-${round}-${seq}`,
+  };
+}

@@ -1,0 +1,48 @@
+/** Picks the event source from the flags and runs it into the application's source board. */
+import type { SourceBoard } from '../app/source-sink';
+import type { Logger } from '../log';
+import { createReplaySource, parseReplaySpeed } from '../sources/replay-source';
+import type { EventSourceRunner } from '../sources/source';
+import type { SourceChoice } from './start-args';
+
+export interface ChosenSource {
+  runner: EventSourceRunner | null;
+  /** One line for the start-up banner. */
+  describe: string;
+}
+
+export function sourceFor(choice: SourceChoice): ChosenSource {
+  switch (choice.kind) {
+    case 'replay': {
+      const speed = parseReplaySpeed(choice.speed);
+      return {
+        runner: createReplaySource({ file: choice.file, speed }),
+        describe: `replay of ${choice.file} at ${speed === 'max' ? 'full speed' : `${speed}×`}`,
+      };
+    }
+    case 'simulator':
+      return {
+        runner: null,
+        describe: `simulated ${choice.preset} stream, seed ${choice.seed} (simulator source not wired yet)`,
+      };
+    default:
+      return { runner: null, describe: 'none: events arrive on /ingest only' };
+  }
+}
+
+/** Runs the source until it ends or `signal` aborts; a failing source is logged, never fatal. */
+export async function runSource(
+  source: ChosenSource,
+  board: SourceBoard,
+  signal: AbortSignal,
+  log: Logger,
+): Promise<void> {
+  if (!source.runner) return;
+  try {
+    await source.runner.start(board.sinkFor(source.runner.name), signal);
+    board.flush();
+    log.info('source finished', { source: source.runner.name });
+  } catch (error) {
+    log.error('source stopped', { source: source.runner.name, error: String(error) });
+  }
+}

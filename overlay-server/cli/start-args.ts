@@ -1,0 +1,101 @@
+/** `npm start -- [flags]`: the flags, parsed and checked, with a usage text. */
+import { parseArgs } from 'node:util';
+
+/** The documented default port. */
+export const DEFAULT_PORT = 7420;
+export const DEFAULT_HOST = '127.0.0.1';
+
+export type SourceChoice =
+  | { kind: 'simulator'; seed: number; preset: 'small' | 'mid' | 'huge' }
+  | { kind: 'replay'; file: string; speed: string }
+  | { kind: 'tiktok'; user: string }
+  | { kind: 'none' };
+
+export interface StartArgs {
+  port: number;
+  host: string;
+  /** Config and data folder from `--config`, else undefined (then LIMELIGHT_HOME or ~/.limelight). */
+  config: string | undefined;
+  source: SourceChoice;
+  /** Build the overlay pages when dist/overlays is missing. */
+  buildOverlays: boolean;
+  help: boolean;
+}
+
+export const USAGE = `Usage: npm start -- [options]
+
+  --port N           port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
+  --host HOST        address to listen on (default ${DEFAULT_HOST}); another address opens the
+                     relay to your network (moderators on the LAN) — tokens still apply
+  --replay FILE      replay a journal or a raw tiktok-live-connector recording instead of the
+                     simulated stream
+  --speed N          replay speed: 1 real time (default), 10 ten times faster, max
+  --seed N           simulated stream seed (default 1)
+  --preset NAME      simulated stream size: small, mid (default) or huge
+  --no-source        no built-in source: events arrive only on /ingest
+  --tiktok @user     a real TikTok LIVE (not available yet)
+  --config DIR       config and data folder (default $LIMELIGHT_HOME or ~/.limelight)
+  --no-build         do not build the overlay pages when dist/overlays is missing
+  --help             this text`;
+
+export class ArgsError extends Error {}
+
+export function parseStartArgs(argv: string[]): StartArgs {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    throw new ArgsError(error instanceof Error ? error.message : String(error));
+  }
+  const { values } = parsed;
+  const port = Number(values.port ?? DEFAULT_PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new ArgsError(`--port: expected 0–65535, got ${values.port}`);
+  const seed = Number(values.seed ?? 1);
+  if (!Number.isInteger(seed))
+    throw new ArgsError(`--seed: expected an integer, got ${values.seed}`);
+  const preset = values.preset ?? 'mid';
+  if (preset !== 'small' && preset !== 'mid' && preset !== 'huge') {
+    throw new ArgsError(`--preset: expected small, mid or huge, got ${preset}`);
+  }
+  const chosen = [
+    values.replay !== undefined,
+    values.tiktok !== undefined,
+    values['no-source'] === true,
+  ].filter(Boolean);
+  if (chosen.length > 1) throw new ArgsError('choose one of --replay, --tiktok and --no-source');
+  let source: SourceChoice = { kind: 'simulator', seed, preset };
+  if (values.replay !== undefined)
+    source = { kind: 'replay', file: values.replay, speed: values.speed ?? '1' };
+  else if (values.tiktok !== undefined) source = { kind: 'tiktok', user: values.tiktok };
+  else if (values['no-source']) source = { kind: 'none' };
+  return {
+    port,
+    host: values.host ?? DEFAULT_HOST,
+    config: values.config,
+    source,
+    buildOverlays: values['no-build'] !== true,
+    help: values.help === true,
+  };
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      replay: { type: 'string' },
+      speed: { type: 'string' },
+      seed: { type: 'string' },
+      preset: { type: 'string' },
+      tiktok: { type: 'string' },
+      config: { type: 'string' },
+      'no-source': { type: 'boolean' },
+      'no-build': { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+  });
+}

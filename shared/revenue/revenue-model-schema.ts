@@ -9,6 +9,7 @@ export const revenueModelSchema = z.object({
   diamondsPerCoin: z.number().positive().max(10),
   usdPerDiamond: z.number().positive().max(1),
   platformShare: z.number().min(0).max(1),
+  brandDealShare: z.number().min(0).max(1),
   payoutThresholdUsd: z.number().min(0).max(1_000_000),
   source: z.string().max(500),
 }) satisfies z.ZodType<RevenueModel>;

@@ -41,8 +41,9 @@ describe('brandDealNet', () => {
   it.each([
     [500, BRIEF_PRESET, 100, 400],
     [333.33, BRIEF_PRESET, 66.67, 266.66],
-    // The observed-market preset's cut lives in its diamond price; it takes no share of deals.
-    [500, OBSERVED_MARKET_PRESET, 0, 500],
+    // The observed-market preset prices the gift cut into the diamond, but brand deals still
+    // lose the brief's 20%.
+    [500, OBSERVED_MARKET_PRESET, 100, 400],
   ])('a %d USD deal under %o', (dealValueUsd, model, platformShareUsd, netUsd) => {
     expect(brandDealNet(dealValueUsd, model)).toEqual({
       dealValueUsd,

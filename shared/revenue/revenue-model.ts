@@ -13,8 +13,13 @@ export interface RevenueModel {
   diamondsPerCoin: number;
   /** USD the creator is paid per diamond, before `platformShare` is applied. */
   usdPerDiamond: number;
-  /** Fraction (0–1) the platform keeps of gift value and of brand deals. */
+  /** Fraction (0–1) the platform keeps of gift value (on top of `usdPerDiamond`). */
   platformShare: number;
+  /**
+   * Fraction (0–1) the platform keeps of brand deals run through it. The brief puts it at about
+   * 20%; it is its own field because a preset may already price the gift cut into the diamond.
+   */
+  brandDealShare: number;
   /** Balance (USD) the creator must reach before a cash-out. */
   payoutThresholdUsd: number;
   /** Where the numbers come from. */
@@ -45,6 +50,7 @@ export const BRIEF_PRESET: RevenueModel = {
   diamondsPerCoin: 1,
   usdPerDiamond: 0.0143,
   platformShare: 0.2,
+  brandDealShare: 0.2,
   payoutThresholdUsd: 100,
   source: 'Product brief ("typically around 20%"); coin price of the US in-app packs.',
 };
@@ -63,6 +69,7 @@ export const OBSERVED_MARKET_PRESET: RevenueModel = {
   diamondsPerCoin: 0.5,
   usdPerDiamond: 0.01,
   platformShare: 0,
+  brandDealShare: 0.2,
   payoutThresholdUsd: 100,
   source: 'BBC 2022 test, creator guides (2 coins = 1 diamond); see data/ECONOMICS.md.',
 };
@@ -86,7 +93,7 @@ export function revenueFor(coins: number, model: RevenueModel): RevenueFigures {
 
 /** A brand deal's value after the platform share, under the same model as gifts. */
 export function brandDealNet(dealValueUsd: number, model: RevenueModel) {
-  const platformShareUsd = roundCents(dealValueUsd * model.platformShare);
+  const platformShareUsd = roundCents(dealValueUsd * model.brandDealShare);
   return {
     dealValueUsd,
     platformShareUsd,

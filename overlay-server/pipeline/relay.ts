@@ -190,15 +190,22 @@ export class Relay {
     }
     const stream = this.stream;
     if (!stream || stream.ended) return fail('CONFLICT', 'no stream is running');
-    const end: LiveEvent = {
-      kind: 'streamEnd',
-      id: `end-${stream.streamId}`,
-      source: this.lastSourceName,
-      at,
-      reason: 'operator',
-    };
-    this.deduper.seen(end.id);
-    stream.applyEvents([end], updates);
+    // The room closes polls and segments and commits open streaks on its own `stream.end`;
+    // a room that does not know the command gets the stream-end event instead.
+    const result = stream.applyCommand(command, actor, at);
+    for (const update of result.updates) updates.push(update);
+    if (!result.ack.ok && result.ack.code !== 'UNKNOWN_EVENT') return result.ack;
+    if (!result.ack.ok) {
+      const end: LiveEvent = {
+        kind: 'streamEnd',
+        id: `end-${stream.streamId}`,
+        source: this.lastSourceName,
+        at,
+        reason: 'operator',
+      };
+      this.deduper.seen(end.id);
+      stream.applyEvents([end], updates);
+    }
     this.endStream('operator', at, updates);
     this.send(updates);
     return ok({ streamId: stream.streamId });

@@ -1,0 +1,92 @@
+/**
+ * Two overlays with different subscriptions and a panel, on a real server: each receives the
+ * snapshot of what it subscribed to and then only the updates of its channels.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Channel, ChannelUpdate } from '../../shared/protocol/channels';
+import { instantGift, script, viewer } from './support/events';
+import { type RunningRelay, request, startRelay, type watchClient } from './support/relay-app';
+
+let relay: RunningRelay | null = null;
+afterEach(async () => {
+  await relay?.stop();
+  relay = null;
+});
+
+const channelsIn = (updates: ChannelUpdate[]) => new Set(updates.map((u) => u.channel));
+const received = (w: ReturnType<typeof watchClient>) => w.batches.flatMap((b) => b.updates);
+
+describe('relay fan-out', () => {
+  it('sends each overlay and the panel what it subscribed to', async () => {
+    relay = await startRelay();
+    const { socket: alertsOverlay, watcher: alerts } = await relay.watch('/overlay', 'overlay');
+    const { socket: chatOverlay, watcher: chat } = await relay.watch('/overlay', 'overlay');
+    const { watcher: watchPanel } = await relay.watch('/control', 'moderator');
+
+    const alertsAck = await request<{ channels: Channel[] }>(alertsOverlay, 'subscribe', [
+      'alerts',
+      'leaderboard',
+    ]);
+    const chatAck = await request<{ channels: Channel[] }>(chatOverlay, 'subscribe', ['chat']);
+    expect(alertsAck).toEqual({ ok: true, data: { channels: ['alerts', 'leaderboard'] } });
+    expect(chatAck).toEqual({ ok: true, data: { channels: ['chat'] } });
+    await alerts.until(() => alerts.snapshots.length === 1, 'alerts snapshot');
+    await chat.until(() => chat.snapshots.length === 1, 'chat snapshot');
+    expect(Object.keys(alerts.snapshots[0]?.channels ?? {}).sort()).toEqual([
+      'alerts',
+      'leaderboard',
+    ]);
+    expect(Object.keys(chat.snapshots[0]?.channels ?? {})).toEqual(['chat']);
+    // The panel is subscribed to every channel on connect.
+    await watchPanel.until(() => watchPanel.snapshots.length >= 1, 'panel snapshot');
+    expect(Object.keys(watchPanel.snapshots[0]?.channels ?? {})).toContain('earnings');
+
+    const ingest = await relay.connect('/ingest', 'ingest');
+    const s = script(Date.now());
+    const ack = await request(ingest, 'events', [
+      instantGift(s, 'ana', 500),
+      s.chat(viewer('sam'), 'hello there'),
+    ]);
+    expect(ack).toEqual({ ok: true, data: { accepted: 2, duplicates: 0, rejected: [] } });
+
+    await alerts.until(() => channelsIn(received(alerts)).has('leaderboard'), 'leaderboard update');
+    await chat.until(() => channelsIn(received(chat)).has('chat'), 'chat line');
+    await watchPanel.until(
+      () =>
+        ['chat', 'earnings', 'leaderboard'].every((c) =>
+          channelsIn(received(watchPanel)).has(c as Channel),
+        ),
+      'panel updates',
+    );
+    expect(
+      [...channelsIn(received(alerts))].every((c) => c === 'alerts' || c === 'leaderboard'),
+    ).toBe(true);
+    expect([...channelsIn(received(chat))]).toEqual(['chat']);
+    const line = received(chat).find((u) => u.type === 'chat.line')?.data as { text: string };
+    expect(line.text).toBe('hello there');
+    const board = received(alerts)
+      .filter((u) => u.type === 'leaderboard.state')
+      .at(-1)?.data as {
+      top: Array<{ handle: string; coins: number }>;
+    };
+    expect(board.top[0]).toMatchObject({ handle: 'ana', coins: 500 });
+  });
+
+  it('sends a full snapshot again when an overlay reconnects', async () => {
+    relay = await startRelay();
+    const ingest = await relay.connect('/ingest', 'ingest');
+    const s = script(Date.now());
+    await request(ingest, 'event', instantGift(s, 'ana', 300));
+    const { socket: first, watcher: w1 } = await relay.watch('/overlay', 'overlay', {
+      channels: ['leaderboard'],
+    });
+    await w1.until(() => w1.snapshots.length === 1, 'first snapshot');
+    first.disconnect();
+    await request(ingest, 'event', instantGift(s, 'bo', 700));
+    // OBS reloads the page: a new socket, not a recovered one, and it gets the current state.
+    const { watcher: w2 } = await relay.watch('/overlay', 'overlay', { channels: ['leaderboard'] });
+    await w2.until(() => w2.snapshots.length === 1, 'snapshot after reconnect');
+    const top = (w2.snapshots[0]?.channels.leaderboard as { top: Array<{ handle: string }> }).top;
+    expect(top.map((t) => t.handle)).toEqual(['bo', 'ana']);
+  });
+});

@@ -1,0 +1,23 @@
+export { createAudience, HOSTILE_NAMES } from './audience';
+export { expectedTotals, type StreamTotals } from './expected-totals';
+export {
+  isSimulatorPresetName,
+  SIMULATOR_PRESETS,
+  type SimulatorPreset,
+  type SimulatorPresetName,
+} from './presets';
+export { createRandom, mulberry32 } from './prng';
+export {
+  type SimulatedStream,
+  type SimulateStreamOptions,
+  simulatedEventChunks,
+  simulateStream,
+} from './simulate-stream';
+export { createSimulatorSource, type SimulatorSourceOptions } from './simulator-source';
+export {
+  createStreamSimulator,
+  DEFAULT_SIMULATION_START,
+  type SimulatorTruth,
+  type StreamSimulator,
+  type StreamSimulatorOptions,
+} from './stream-simulator';

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { LiveEvent } from '../../../shared/events/live-event';
+import { createVirtualClock } from '../clock';
+import type { SourceSink, SourceStatus } from '../source';
+import { simulateStream } from './simulate-stream';
+import { createSimulatorSource } from './simulator-source';
+
+const WALL_START = 1_800_000_000_000;
+
+function collect(clock: { now(): number }, onEmit?: (event: LiveEvent) => void) {
+  const emitted: Array<{ event: LiveEvent; wallAt: number }> = [];
+  const statuses: SourceStatus[] = [];
+  const sink: SourceSink = {
+    emit: (event) => {
+      emitted.push({ event, wallAt: clock.now() });
+      onEmit?.(event);
+    },
+    status: (status) => statuses.push(status),
+  };
+  return { sink, emitted, statuses };
+}
+
+describe('simulator source (real-time runner)', () => {
+  it('emits the simulated stream at wall-clock pace times the speed', async () => {
+    const clock = createVirtualClock(WALL_START);
+    const { sink, emitted, statuses } = collect(clock);
+    const source = createSimulatorSource({
+      seed: 4,
+      preset: 'mid',
+      speed: 10,
+      clock,
+      durationMs: 120_000,
+    });
+    await source.start(sink, new AbortController().signal);
+
+    const expected = simulateStream({
+      seed: 4,
+      preset: 'mid',
+      durationMs: 120_000,
+      startAt: WALL_START,
+    });
+    expect(emitted.map((e) => e.event)).toEqual(expected.events);
+    // 120 s of stream at 10× take 12 s of wall time; every event is out within one tick (50 ms).
+    expect(clock.now() - WALL_START).toBe(12_000);
+    for (const { event, wallAt } of emitted) {
+      const due = WALL_START + (event.at - WALL_START) / 10;
+      expect(wallAt).toBeGreaterThanOrEqual(Math.floor(due));
+      expect(wallAt - due).toBeLessThanOrEqual(50);
+    }
+    expect(statuses.map((s) => s.state)).toEqual(['live', 'ended']);
+  });
+
+  it('stops when aborted, without ending the stream itself', async () => {
+    const clock = createVirtualClock(WALL_START);
+    const abort = new AbortController();
+    const { sink, emitted, statuses } = collect(clock, () => {
+      if (clock.now() - WALL_START >= 30_000) abort.abort();
+    });
+    await createSimulatorSource({ seed: 4, preset: 'huge', clock }).start(sink, abort.signal);
+    expect(emitted.length).toBeGreaterThan(100);
+    expect(emitted.some((e) => e.event.kind === 'streamEnd')).toBe(false);
+    expect(statuses.at(-1)).toEqual({ state: 'ended', detail: 'huge stream, seed 4: stopped' });
+  });
+});

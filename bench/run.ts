@@ -34,14 +34,14 @@ const PARTS: PartSpec[] = [
   {
     // Runs before recovery: the journal it writes is the one recovery restarts from.
     id: 'soak',
-    title: `4. Soak: a simulated ${quick ? '30-minute' : '8-hour'} stream at high speed`,
+    title: `4. Soak: a simulated ${quick ? '2-hour' : '8-hour'} stream at high speed`,
     body: async (part) => {
-      soakOutcome = await soakBench(part, (quick ? 0.5 : 8) * HOUR_MS);
+      soakOutcome = await soakBench(part, (quick ? 2 : 8) * HOUR_MS);
     },
   },
   {
     id: 'recovery',
-    title: `3. Recovery: restart on a ${quick ? '30-minute' : '8-hour'} simulated journal, and after SIGKILL`,
+    title: `3. Recovery: restart on a ${quick ? '2-hour' : '8-hour'} simulated journal, and after SIGKILL`,
     body: (part) =>
       recoveryBench(
         part,
@@ -49,7 +49,7 @@ const PARTS: PartSpec[] = [
           restarts: quick ? 1 : 3,
           kills: quick ? 1 : 3,
           killAfterMs: quick ? 1000 : 3000,
-          fallbackDurationMs: (quick ? 0.5 : 8) * HOUR_MS,
+          fallbackDurationMs: (quick ? 2 : 8) * HOUR_MS,
         },
         soakOutcome,
       ),

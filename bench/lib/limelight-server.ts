@@ -28,7 +28,7 @@ export interface LimelightServer {
 }
 
 /** Flags for a server with no source of its own: the bench's producer is the only one. */
-export const SOURCELESS_ARGS: string[] = [];
+export const SOURCELESS_ARGS: string[] = ['--no-source', '--no-build'];
 
 export interface StartOptions {
   /** Reuse a home (journal, config) to measure a restart; a fresh temp dir otherwise. */

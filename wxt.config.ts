@@ -16,7 +16,8 @@ export default defineConfig({
     // unpacked installs, so the server can allow exactly this origin (see shared/extension-id.ts).
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'limelight@limelight.local' } } }
-      : { key: EXTENSION_PUBLIC_KEY }),
+      : // The toolbar button opens the side panel (background sets openPanelOnActionClick).
+        { key: EXTENSION_PUBLIC_KEY, action: { default_title: 'Open Limelight' } }),
     description: 'Run polls, Q&A, sponsor segments and watch live TikTok LIVE earnings.',
     permissions: ['storage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],

@@ -1,3 +1,4 @@
-import { render } from 'preact';
+import { startPanel } from '../../features/start-panel';
+import './style.css';
 
-render(<main>Limelight</main>, document.getElementById('app') as HTMLElement);
+void startPanel(document.getElementById('app') as HTMLElement);

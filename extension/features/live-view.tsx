@@ -1,0 +1,130 @@
+/** Live: earnings ticking (committed and provisional apart), pace, chart, gifters and goals. */
+import { usePanel } from '../ui/context';
+import { formatCount, formatDuration, formatPercent, formatUsd } from '../ui/format';
+import { LiveChart } from './live-chart';
+
+function Earnings() {
+  const { live } = usePanel();
+  const earnings = live.earnings.value;
+  if (!earnings) {
+    return (
+      <p data-testid="earnings-hidden">
+        {live.earningsVisible.value
+          ? 'Waiting for earnings…'
+          : 'Earnings are not shared with moderators.'}
+      </p>
+    );
+  }
+  const provisional = live.provisional.value;
+  return (
+    <div class="earnings">
+      <dl class="figures">
+        <dt>Coins (committed)</dt>
+        <dd data-testid="live-coins">{formatCount(earnings.committedCoins)}</dd>
+        <dt>Diamonds</dt>
+        <dd data-testid="live-diamonds">{formatCount(earnings.figures.diamonds)}</dd>
+        <dt>Estimated payout</dt>
+        <dd data-testid="live-payout">{formatUsd(earnings.figures.estimatedPayoutUsd)}</dd>
+        <dt>In open streaks (provisional)</dt>
+        <dd data-testid="live-provisional">
+          {formatCount(earnings.provisionalCoins)} coins
+          {provisional && ` ≈ ${formatUsd(provisional.estimatedPayoutUsd)}`}
+        </dd>
+        <dt>Coins per hour</dt>
+        <dd data-testid="live-coins-per-hour">{formatCount(earnings.coinsPerHour)}</dd>
+      </dl>
+      <p class="model" data-testid="live-model-name">
+        Money under: {earnings.figures.model.name}
+      </p>
+      <PayoutProgress />
+    </div>
+  );
+}
+
+function PayoutProgress() {
+  const { live } = usePanel();
+  const payout = live.payout.value;
+  if (!payout) return null;
+  return (
+    <div class="payout" data-testid="payout-progress" data-fraction={payout.fraction}>
+      <progress max={1} value={payout.fraction} />
+      <span>
+        {formatUsd(payout.balanceUsd)} of {formatUsd(payout.thresholdUsd)} payout threshold across
+        streams
+        {payout.canCashOut ? ' — ready to cash out' : ` (${formatUsd(payout.remainingUsd)} to go)`}
+      </span>
+    </div>
+  );
+}
+
+function Metrics() {
+  const { live } = usePanel();
+  const metrics = live.metrics.value;
+  if (!metrics) return null;
+  return (
+    <dl class="figures" data-testid="live-metrics">
+      <dt>Duration</dt>
+      <dd>{formatDuration(metrics.durationSeconds)}</dd>
+      <dt>Viewers</dt>
+      <dd data-testid="live-viewers">
+        {formatCount(metrics.viewers)} (peak {formatCount(metrics.peakViewers)})
+      </dd>
+      <dt>Follows · shares · likes</dt>
+      <dd>
+        {formatCount(metrics.follows)} · {formatCount(metrics.shares)} ·{' '}
+        {formatCount(metrics.likes)}
+      </dd>
+      <dt>Engagement</dt>
+      <dd>{formatPercent(metrics.engagementRate)}</dd>
+    </dl>
+  );
+}
+
+function TopGifters() {
+  const { live } = usePanel();
+  const top = live.topGifters.value;
+  return (
+    <ol class="gifters" data-testid="top-gifters">
+      {top.map((gifter) => (
+        <li key={gifter.id}>
+          <span class="nickname">{gifter.nickname}</span>{' '}
+          <span class="handle">@{gifter.handle}</span>{' '}
+          {live.earnings.value && <span>{formatCount(gifter.coins)} coins</span>}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function Goals() {
+  const { live } = usePanel();
+  return (
+    <ul class="goals" data-testid="goals">
+      {live.goals.value.map((goal) => (
+        <li key={goal.id}>
+          {goal.label}: {formatCount(goal.current)} / {formatCount(goal.target)}{' '}
+          <progress max={goal.target} value={Math.min(goal.current, goal.target)} />
+          {goal.reachedAt !== null
+            ? ' reached'
+            : goal.etaSeconds !== null
+              ? ` ~${formatDuration(goal.etaSeconds)}`
+              : ''}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function LiveView() {
+  return (
+    <section aria-label="Live" data-testid="view-live">
+      <Earnings />
+      <Metrics />
+      <LiveChart />
+      <h3>Top gifters</h3>
+      <TopGifters />
+      <h3>Goals</h3>
+      <Goals />
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+/** Pairing: paste the link `npm start` printed; see the role and the connection state. */
+import { useSignal } from '@preact/signals';
+import type { ConnectionState } from '../transport/transport';
+import { usePanel } from '../ui/context';
+
+function describeState(state: ConnectionState): string {
+  switch (state.status) {
+    case 'unpaired':
+      return 'Not paired';
+    case 'connecting':
+      return 'Connecting…';
+    case 'connected':
+      return 'Connected';
+    case 'disconnected':
+      return `Disconnected: ${state.reason}`;
+    case 'refused':
+      return `Refused (${state.code}): ${state.message}`;
+  }
+}
+
+export function ConnectionBadge() {
+  const { connection } = usePanel();
+  const state = connection.state.value;
+  return (
+    <div class={`connection connection--${state.status}`}>
+      <span data-testid="connection-state" data-status={state.status}>
+        {describeState(state)}
+      </span>
+      {connection.role.value && (
+        <span class="role" data-testid="role">
+          {connection.role.value}
+        </span>
+      )}
+    </div>
+  );
+}
+
+export function PairingForm() {
+  const { connection } = usePanel();
+  const link = useSignal('');
+  const paired = connection.pairing.value;
+  return (
+    <section class="pairing" aria-label="Pairing">
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void connection.pair(link.value).then((ok) => {
+            if (ok) link.value = '';
+          });
+        }}
+      >
+        <label>
+          Pairing link
+          <input
+            data-testid="pairing-input"
+            type="url"
+            placeholder="http://127.0.0.1:7420/pair?token=…"
+            value={link.value}
+            onInput={(event) => {
+              link.value = event.currentTarget.value;
+            }}
+          />
+        </label>
+        <button type="submit" data-testid="pairing-submit">
+          Pair
+        </button>
+      </form>
+      {connection.pairingError.value && (
+        <p class="refusal" role="alert" data-testid="pairing-error">
+          {connection.pairingError.value}
+        </p>
+      )}
+      {paired && (
+        <p>
+          Paired with <span data-testid="paired-origin">{paired.origin}</span>{' '}
+          <button type="button" data-testid="unpair" onClick={() => void connection.unpair()}>
+            Forget
+          </button>
+        </p>
+      )}
+    </section>
+  );
+}

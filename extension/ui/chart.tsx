@@ -1,0 +1,51 @@
+/** A uPlot line chart: x is seconds (uPlot's time axis) or a plain index. */
+import { useEffect, useRef } from 'preact/hooks';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+export interface ChartSeries {
+  label: string;
+  values: number[];
+  color: string;
+}
+
+export function LineChart(props: {
+  testId: string;
+  x: number[];
+  series: ChartSeries[];
+  /** True when x holds unix seconds. */
+  time?: boolean;
+  height?: number;
+}) {
+  const host = useRef<HTMLDivElement>(null);
+  const plot = useRef<uPlot | null>(null);
+  const shape = props.series.map((s) => `${s.label}:${s.color}`).join('|');
+
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const chart = new uPlot(
+      {
+        width: Math.max(240, el.clientWidth || 320),
+        height: props.height ?? 160,
+        scales: { x: { time: props.time ?? false } },
+        series: [{}, ...props.series.map((s) => ({ label: s.label, stroke: s.color, width: 2 }))],
+        legend: { show: true },
+      },
+      [[], ...props.series.map(() => [])],
+      el,
+    );
+    plot.current = chart;
+    return () => {
+      chart.destroy();
+      plot.current = null;
+    };
+    // Rebuilt only when the series change shape; data flows through setData below.
+  }, [shape, props.time, props.height]);
+
+  useEffect(() => {
+    plot.current?.setData([props.x, ...props.series.map((s) => s.values)]);
+  });
+
+  return <div class="chart" ref={host} data-testid={props.testId} data-points={props.x.length} />;
+}

@@ -2,16 +2,17 @@
  * Which gifts simulated viewers send, at catalog prices: mostly cheap streakable gifts (type 1,
  * sent in streaks), some mid-priced gifts that arrive once, and rarely a big one.
  */
+
+import { findGift } from '../../../shared/catalog/gift-catalog';
 import type { GiftInfo } from '../../../shared/events/gift';
 import { STREAKABLE_GIFT_TYPE } from '../../../shared/events/gift';
-import { lookupCatalogGift } from '../gift-catalog-fallback';
 import type { Random } from './prng';
 
 /** Type of gifts that arrive once. */
 const SINGLE_GIFT_TYPE = 2;
 
 const giftInfo = (name: string): GiftInfo => {
-  const known = lookupCatalogGift(null, name);
+  const known = findGift({ name });
   if (!known) throw new Error(`simulator gift "${name}" is not in the catalog`);
   return {
     id: known.id,

@@ -3,9 +3,10 @@
  * 2.0–2.2: `giftId` number, `giftDetails.{giftName, giftType, diamondCount, giftImage.url[]}`.
  * 2.3+:    `giftId` string, `gift.{name, type, diamondCount, image.urlList[]}`, and with the
  *          connector's `enableExtendedGiftInfo` also `extendedGiftInfo.{name, diamond_count, …}`.
- * The event's own price and name win; the catalog only fills what the payload lacks (protobuf
- * drops zero values, so a 0 price means "not sent").
+ * The event's own price and name win; the shared gift catalog (`resolveGiftInfo`) only fills what
+ * the payload lacks (protobuf drops zero values, so a 0 price means "not sent").
  */
+import { resolveGiftInfo } from '../../../shared/catalog/resolve-gift';
 import type { GiftEventInput } from '../../../shared/events/gift';
 import { STREAKABLE_GIFT_TYPE } from '../../../shared/events/gift';
 import {
@@ -23,17 +24,10 @@ import {
 } from './fields';
 import { mapUser, mapUserName } from './user';
 
-/** Fills what a payload lacks (price, name, streakability) from a gift catalog. */
-export type GiftCatalogLookup = (
-  id: number | null,
-  name: string | null,
-) => { name: string; coins: number; streakable: boolean | null } | undefined;
-
 /** The type TikTok gives gifts that arrive once (anything but 1 behaves the same here). */
 const SINGLE_GIFT_TYPE = 2;
 
 export interface GiftMappingContext {
-  lookupGift: GiftCatalogLookup;
   /** The host's user id: a `toUser` naming the host is a gift to the host, not to a guest. */
   hostUserId?: string;
 }
@@ -63,32 +57,34 @@ export function mapGiftFields(data: Obj, where: FieldPath, ctx: GiftMappingConte
     positive(optionalCount(details, 'type', detailsPath)) ??
     positive(optionalCount(details, 'giftType', detailsPath)) ??
     positive(optionalCount(extended, 'type', at(where, 'extendedGiftInfo')));
-  const catalog = ctx.lookupGift(giftId, ownName ?? null);
-
-  const name =
-    ownName ?? catalog?.name ?? fail(at(detailsPath, 'name'), 'missing and not in the catalog');
-  const coins =
-    ownCoins ??
-    catalog?.coins ??
-    fail(
-      at(detailsPath, 'diamondCount'),
-      `missing and gift ${giftId ?? name} is not in the catalog`,
-    );
-  const type =
-    ownType ??
-    (optionalFlag(details, 'combo', detailsPath) ? STREAKABLE_GIFT_TYPE : undefined) ??
-    (catalog?.streakable === true ? STREAKABLE_GIFT_TYPE : undefined) ??
-    (catalog?.streakable === false ? SINGLE_GIFT_TYPE : undefined) ??
-    fail(at(detailsPath, 'type'), 'missing and not in the catalog');
   const imageUrl =
     firstImageUrl(details.image) ??
     firstImageUrl(details.giftImage) ??
     firstImageUrl(isObject(extended.image) ? { urlList: extended.image.url_list } : undefined);
+  const combo = optionalFlag(details, 'combo', detailsPath);
+  const resolved = resolveGiftInfo({
+    id: giftId,
+    name: ownName ?? null,
+    coins: ownCoins ?? null,
+    type: ownType ?? (combo ? STREAKABLE_GIFT_TYPE : null),
+    imageUrl,
+  });
+  const coins =
+    resolved.coins ??
+    fail(
+      at(detailsPath, 'diamondCount'),
+      `missing and gift ${giftId ?? resolved.name} is not in the catalog`,
+    );
+  const type =
+    resolved.type ??
+    (resolved.streakable === true ? STREAKABLE_GIFT_TYPE : undefined) ??
+    (resolved.streakable === false ? SINGLE_GIFT_TYPE : undefined) ??
+    fail(at(detailsPath, 'type'), 'missing and not in the catalog');
 
   const streaks = type === STREAKABLE_GIFT_TYPE;
   return {
     user,
-    gift: { id: giftId, name, coins, type, imageUrl },
+    gift: { id: resolved.id, name: resolved.name, coins, type, imageUrl },
     repeatCount: Math.max(1, optionalCount(data, 'repeatCount', where) ?? 1),
     // Only type 1 streaks; every other gift arrives once and is final on arrival.
     repeatEnd: streaks ? (optionalFlag(data, 'repeatEnd', where) ?? false) : true,

@@ -1,5 +1,4 @@
 export { PayloadError } from './fields';
-export type { GiftCatalogLookup } from './gift';
 export {
   MAPPED_CONNECTOR_EVENTS,
   mapConnectorEvent,

@@ -140,7 +140,7 @@ describe('gifts', () => {
     const unknown = mapConnectorEvent('gift', v3Gift({ giftId: '999999', gift: { type: 1 } }), 0);
     expect(unknown.status).toBe('invalid');
     if (unknown.status === 'invalid') {
-      expect(unknown.error.field).toBe('gift.name');
+      expect(unknown.error.field).toBe('gift.diamondCount');
       expect(unknown.error.code).toBe('BAD_PAYLOAD');
     }
   });

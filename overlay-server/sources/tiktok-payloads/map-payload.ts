@@ -6,7 +6,6 @@
 import type { EventSource } from '../../../shared/events/base';
 import type { LiveEvent } from '../../../shared/events/live-event';
 import { parseLiveEvent } from '../../../shared/events/parse';
-import { lookupCatalogGift } from '../gift-catalog-fallback';
 import {
   type FieldPath,
   isObject,
@@ -15,7 +14,7 @@ import {
   optionalObject,
   PayloadError,
 } from './fields';
-import { type GiftCatalogLookup, mapGiftFields } from './gift';
+import { mapGiftFields } from './gift';
 import {
   type BodyResult,
   mapChat,
@@ -32,8 +31,6 @@ import {
 export interface PayloadMappingOptions {
   /** Stamped on every event. Default `connector`. */
   source?: EventSource;
-  /** Fills gift price, name and type a payload lacks. Default: the gift catalog. */
-  lookupGift?: GiftCatalogLookup;
   /** The host's user id, so a gift whose `toUser` is the host counts as the host's. */
   hostUserId?: string;
 }
@@ -89,7 +86,6 @@ export function mapConnectorEvent(
     if (!isObject(data)) throw new PayloadError(eventName, '', 'payload is not an object');
     const result = mapper(data, where, {
       source: options.source ?? 'connector',
-      lookupGift: options.lookupGift ?? lookupCatalogGift,
       hostUserId: options.hostUserId ?? '',
     });
     if ('skip' in result) return { status: 'skipped', reason: result.skip };

@@ -1,206 +1,181 @@
 /**
  * The live room: routes each event to the gift ledger and every engine, applies control
  * commands, and answers with the channel updates to broadcast. Pure and deterministic: stream
- * time comes from events and `advance(now)`.
+ * time comes from events, commands and `advance(now)`; nothing reads a clock.
+ *
+ * Updates: small channels send `<channel>.state` with their whole state when they change;
+ * chat sends `chat.line` / `chat.remove`; alerts send `alert.upsert` on every streak frame,
+ * `alert.skip`, and `alerts.state` when the queue's order, playing alert or mode changes.
  */
 import type { LiveEvent } from '../events/live-event';
 import { createGiftLedger } from '../ledger';
-import { fail } from '../protocol/ack';
 import type { ChannelStates } from '../protocol/channel-data';
 import type { Channel, ChannelUpdate } from '../protocol/channels';
-import { BRIEF_PRESET, type RevenueModel, revenueFor } from '../revenue/revenue-model';
+import { BRIEF_PRESET, revenueFor } from '../revenue/revenue-model';
+import { createAlertQueue } from './alerts/alert-queue';
+import { createChatFeed } from './chat-feed';
+import { createGoalEngine } from './goals/goal-engine';
 import { clone } from './json-state';
-import type { GiftLedgerPort, LedgerCommit } from './ledger-port';
 import type { LiveRoom, StreamReport } from './live-room-contract';
-import { createMetricsEngine, type MetricsEngineState } from './metrics';
+import { createMetricsEngine } from './metrics';
+import { createModerationEngine } from './moderation/moderation-engine';
+import { createPollEngine } from './polls/poll-engine';
+import { createQnaEngine } from './qna/qna-engine';
+import { runCommand } from './room-commands';
+import { moveClock, onCommits, routeEvent } from './room-events';
+import { newBatch, type RoomParts, type StateChannel, type UpdateBatch } from './room-parts';
+import {
+  type LiveRoomOptions,
+  type LiveRoomState,
+  type RoomFacts,
+  readSavedState,
+} from './room-state';
 import { earningsView, leaderboardView } from './room-views';
-
-/** Tunables of a room; every field has a default. */
-export interface LiveRoomConfig {
-  /** Gift ledger timing, stream-time ms. */
-  ledger?: { quietPeriodMs?: number; crossSourceWindowMs?: number };
-  /** Rows on the top-gifters leaderboard. */
-  leaderboardSize?: number;
-}
-
-export interface LiveRoomOptions {
-  streamId: string;
-  /** Stream time the stream started, epoch ms. */
-  startedAt: number;
-  /** Defaults to the product brief's model (20% platform share). */
-  revenueModel?: RevenueModel;
-  config?: LiveRoomConfig;
-  /** A state from `exportState()` (journal snapshot) to continue from. */
-  state?: unknown;
-}
-
-/** What `exportState()` returns: everything needed to rebuild the room. */
-export interface LiveRoomState {
-  version: 1;
-  streamId: string;
-  startedAt: number;
-  now: number;
-  endedAt: number | null;
-  revenueModel: RevenueModel;
-  config: LiveRoomConfig;
-  /** TikTok question events seen. */
-  questions: number;
-  /** Coins in treasure chests handed to viewers (never revenue). */
-  treasureChestCoins: number;
-  ledger: unknown;
-  metrics: MetricsEngineState;
-}
+import { createSponsorEngine } from './sponsor/sponsor-engine';
 
 const LEADERBOARD_SIZE = 10;
 
 type LedgerSavedState = NonNullable<Parameters<typeof createGiftLedger>[0]>['state'];
 
-export function createLiveRoom(options: LiveRoomOptions): LiveRoom {
+function buildParts(options: LiveRoomOptions): RoomParts {
   const saved = readSavedState(options.state);
-  const room: Omit<LiveRoomState, 'ledger' | 'metrics'> = saved
+  const config = clone(saved?.config ?? options.config ?? {});
+  const facts: RoomFacts = saved
     ? {
-        version: 1,
         streamId: saved.streamId,
         startedAt: saved.startedAt,
         now: saved.now,
         endedAt: saved.endedAt,
         revenueModel: saved.revenueModel,
-        config: saved.config,
+        config,
         questions: saved.questions,
         treasureChestCoins: saved.treasureChestCoins,
       }
     : {
-        version: 1,
         streamId: options.streamId,
         startedAt: options.startedAt,
         now: options.startedAt,
         endedAt: null,
-        revenueModel: options.revenueModel ?? BRIEF_PRESET,
-        config: clone(options.config ?? {}),
+        revenueModel: clone(options.revenueModel ?? BRIEF_PRESET),
+        config,
         questions: 0,
         treasureChestCoins: 0,
       };
+  const moderation = createModerationEngine(saved?.moderation);
+  return {
+    facts,
+    ledger: createGiftLedger({
+      ...config.ledger,
+      state: saved?.ledger as LedgerSavedState | undefined,
+    }),
+    metrics: createMetricsEngine(facts.startedAt, saved?.metrics),
+    polls: createPollEngine(saved?.polls),
+    qna: createQnaEngine(saved?.qna, config.qna),
+    sponsor: createSponsorEngine(saved?.sponsor),
+    goals: createGoalEngine(saved?.goals),
+    alerts: createAlertQueue(saved?.alerts, config.alerts),
+    moderation,
+    chat: createChatFeed(moderation, saved?.chat),
+  };
+}
 
-  const ledger: GiftLedgerPort = createGiftLedger({
-    ...room.config.ledger,
-    state: saved?.ledger as LedgerSavedState | undefined,
-  });
-  const metrics = createMetricsEngine(room.startedAt, saved?.metrics);
+export function createLiveRoom(options: LiveRoomOptions): LiveRoom {
+  const p = buildParts(options);
+  const { facts } = p;
+  const leaderboardSize = () => facts.config.leaderboardSize ?? LEADERBOARD_SIZE;
+  /** The whole-second of stream time metrics were last sent at (they tick with duration). */
+  let metricsSecond = -1;
 
-  const isMuted = (_userId: string) => false;
+  const views: { [C in Exclude<Channel, 'sources'>]: () => ChannelStates[C] } = {
+    alerts: () => p.alerts.view(),
+    chat: () => p.chat.view(),
+    poll: () => p.polls.view(),
+    qna: () => p.qna.view(),
+    sponsor: () => p.sponsor.view(),
+    goals: () => p.goals.view(),
+    leaderboard: () => leaderboardView(p.ledger, leaderboardSize(), p.moderation.isMuted),
+    metrics: () => p.metrics.view(),
+    earnings: () => earningsView(p.ledger, facts.revenueModel, p.metrics.view().coinsPerHour),
+    moderation: () => p.moderation.view(),
+  };
 
-  const views = {
-    metrics: () => metrics.view(),
-    earnings: () => earningsView(ledger, room.revenueModel, metrics.view().coinsPerHour),
-    leaderboard: () =>
-      leaderboardView(ledger, room.config.leaderboardSize ?? LEADERBOARD_SIZE, isMuted),
-  } satisfies Partial<{ [C in Channel]: () => ChannelStates[C] }>;
-  type ViewChannel = keyof typeof views;
+  const flush = (b: UpdateBatch): ChannelUpdate[] => {
+    for (const channel of b.dirty as Set<StateChannel>) {
+      if (channel === 'metrics') metricsSecond = Math.floor(facts.now / 1000);
+      b.out.push({ channel, type: `${channel}.state`, data: views[channel]() });
+    }
+    return b.out;
+  };
 
-  /** Collects what one call changed: incremental updates plus channels to resend whole. */
-  const batch = () => {
-    const out: ChannelUpdate[] = [];
-    const dirty = new Set<ViewChannel>();
+  const streamTotals = () => {
+    const m = p.metrics.state;
     return {
-      out,
-      dirty,
-      flush(): ChannelUpdate[] {
-        for (const channel of dirty) {
-          out.push({ channel, type: `${channel}.state`, data: views[channel]() });
-        }
-        return out;
-      },
+      durationMs: (facts.endedAt ?? facts.now) - facts.startedAt,
+      viewerMs: m.viewerMs,
+      chatMessages: m.chatMessages,
+      likes: m.likes,
+      coins: m.coins,
+      follows: m.follows,
+      shares: m.shares,
     };
-  };
-
-  const moveClock = (at: number) => {
-    if (at > room.now) room.now = at;
-    metrics.elapse(room.now);
-  };
-
-  const onCommits = (commits: LedgerCommit[], b: ReturnType<typeof batch>) => {
-    if (commits.length === 0) return;
-    for (const commit of commits) metrics.addCoins(commit.coins, room.now);
-    b.dirty.add('earnings').add('leaderboard').add('metrics');
   };
 
   return {
     applyEvent(event: LiveEvent) {
-      const b = batch();
-      moveClock(event.at);
-      switch (event.kind) {
-        case 'gift': {
-          const outcome = ledger.apply(event);
-          if (outcome.status === 'duplicate') return [];
-          metrics.observe(event);
-          b.dirty.add('earnings');
-          if (outcome.status === 'committed') onCommits([outcome.commit], b);
-          break;
-        }
-        case 'question':
-          room.questions++;
-          metrics.observe(event);
-          break;
-        case 'chest':
-          room.treasureChestCoins += event.coins;
-          break;
-        case 'streamEnd':
-          onCommits(ledger.closeAll(room.now), b);
-          room.endedAt ??= room.now;
-          b.dirty.add('metrics');
-          break;
-        default:
-          metrics.observe(event);
-          b.dirty.add('metrics');
-          break;
-      }
-      return b.flush();
+      const b = newBatch();
+      moveClock(p, event.at, b);
+      routeEvent(p, event, b);
+      return flush(b);
     },
 
-    applyCommand(_command, _ctx) {
-      return {
-        ack: fail('UNKNOWN_EVENT', 'commands are not wired into the room yet'),
-        updates: [],
-      };
+    applyCommand(command, ctx) {
+      const b = newBatch();
+      try {
+        const ack = runCommand(p, command, ctx, b);
+        return { ack, updates: flush(b) };
+      } catch (error) {
+        // A bug must not take the server down with it: answer INTERNAL and keep serving.
+        const message = error instanceof Error ? error.message : String(error);
+        return { ack: { ok: false, code: 'INTERNAL', message }, updates: [] };
+      }
     },
 
     advance(now: number) {
-      const b = batch();
-      moveClock(now);
-      onCommits(ledger.advance(room.now), b);
-      return b.flush();
+      const b = newBatch();
+      moveClock(p, now, b);
+      onCommits(p, p.ledger.advance(facts.now), b, true);
+      if (p.goals.tick(facts.now)) b.dirty.add('goals');
+      if (Math.floor(facts.now / 1000) !== metricsSecond) b.dirty.add('metrics');
+      return flush(b);
     },
 
     snapshot(channels: readonly Channel[]) {
-      const snap: Partial<ChannelStates> = {};
+      const snap: Partial<Record<Channel, unknown>> = {};
       for (const channel of channels) {
-        if (channel in views) {
-          const view = views[channel as ViewChannel];
-          (snap as Record<string, unknown>)[channel] = view();
-        }
+        if (channel !== 'sources') snap[channel] = views[channel]();
       }
-      return snap;
+      return snap as Partial<ChannelStates>;
     },
 
     report(): StreamReport {
-      const totals = ledger.totals();
-      const m = metrics.view();
-      const figures = revenueFor(totals.committedCoins, room.revenueModel);
-      const end = room.endedAt ?? room.now;
+      const totals = p.ledger.totals();
+      const m = p.metrics.view();
+      const figures = revenueFor(totals.committedCoins, facts.revenueModel);
+      const end = facts.endedAt ?? facts.now;
       return {
-        streamId: room.streamId,
-        startedAt: room.startedAt,
-        endedAt: room.endedAt,
-        durationSeconds: Math.max(0, Math.round((end - room.startedAt) / 1000)),
+        streamId: facts.streamId,
+        startedAt: facts.startedAt,
+        endedAt: facts.endedAt,
+        durationSeconds: Math.max(0, Math.round((end - facts.startedAt) / 1000)),
         coins: totals.committedCoins,
         guestCoins: totals.guestCoins,
         diamonds: figures.diamonds,
         estimatedPayoutUsd: figures.estimatedPayoutUsd,
-        revenueModel: room.revenueModel,
+        revenueModel: clone(facts.revenueModel),
         gifts: totals.completedGifts,
         giftsByName: clone(totals.giftsByName),
-        topGifters: ledger
-          .topGifters(LEADERBOARD_SIZE)
+        topGifters: p.ledger
+          .topGifters(leaderboardSize())
           .map((row) => ({ handle: row.handle, nickname: row.nickname, coins: row.coins })),
         followers: m.follows,
         shares: m.shares,
@@ -209,28 +184,28 @@ export function createLiveRoom(options: LiveRoomOptions): LiveRoom {
         averageViewers: m.averageViewers,
         chatMessages: m.chatMessages,
         uniqueChatters: m.uniqueChatters,
-        questions: room.questions,
+        questions: facts.questions,
         engagementRate: m.engagementRate,
-        polls: [],
-        sponsorSegments: [],
-        treasureChests: room.treasureChestCoins,
+        polls: p.polls.reportPolls(),
+        sponsorSegments: p.sponsor.reports(streamTotals(), facts.revenueModel),
+        treasureChests: facts.treasureChestCoins,
       };
     },
 
     exportState(): LiveRoomState {
       return {
-        ...clone(room),
-        ledger: ledger.exportState(),
-        metrics: metrics.exportState(),
+        version: 1,
+        ...clone(facts),
+        ledger: p.ledger.exportState(),
+        metrics: p.metrics.exportState(),
+        polls: p.polls.exportState(),
+        qna: p.qna.exportState(),
+        sponsor: p.sponsor.exportState(),
+        goals: p.goals.exportState(),
+        alerts: p.alerts.exportState(),
+        moderation: p.moderation.exportState(),
+        chat: p.chat.exportState(),
       };
     },
   };
-}
-
-function readSavedState(state: unknown): LiveRoomState | null {
-  if (state === undefined || state === null) return null;
-  if (typeof state !== 'object' || (state as { version?: unknown }).version !== 1) {
-    throw new Error('createLiveRoom: state is not a LiveRoomState of version 1');
-  }
-  return clone(state as LiveRoomState);
 }

@@ -132,8 +132,32 @@ export interface SponsorCardView {
   /** Stream time the elapsed seconds were measured at, for client-side countdowns. */
   measuredAt: number;
 }
+/** A planned deal as panels list it (the deal value stays out of broadcast channels). */
+export interface SponsorPlanView {
+  id: string;
+  kind: SponsorCardView['kind'];
+  brand: string;
+  product: string;
+  promoCode: string | null;
+  callToAction: string | null;
+  logoUrl: string | null;
+  plannedSeconds: number;
+  talkingPoints: string[];
+  /** Whether the owner set a deal value (the value itself is in the owner's report). */
+  hasDealValue: boolean;
+}
+export interface SponsorSegmentSummary {
+  id: string;
+  planId: string;
+  state: 'running' | 'paused' | 'ended';
+  startedAt: number;
+  endedAt: number | null;
+  onScreenSeconds: number;
+}
 export interface SponsorState {
   card: SponsorCardView | null;
+  plans?: SponsorPlanView[];
+  segments?: SponsorSegmentSummary[];
 }
 
 // ── goals, leaderboard, metrics, earnings ───────────────────────────────────────────────────

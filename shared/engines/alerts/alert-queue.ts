@@ -1,0 +1,397 @@
+/**
+ * The alert queue: one alert per gift streak, shown from its first (provisional) frame and
+ * upgraded as the count grows until the streak commits. Higher tiers play first; the head plays
+ * for its tier's time once settled. When too many wait, storm mode merges small gifts into one
+ * alert, and the queue never exceeds `maxQueue`. Display only: money is counted by the ledger.
+ */
+
+import type { GiftInfo } from '../../events/gift';
+import { type Ack, fail, ok } from '../../protocol/ack';
+import type {
+  AlertsState,
+  AlertsUpdate,
+  AlertView,
+  ViewerBadge,
+} from '../../protocol/channel-data';
+import type { AlertSettings } from '../../protocol/commands/alerts';
+import { clone } from '../json-state';
+import { DEFAULT_ALERT_SETTINGS, KIND_TIER, type Tier, testAlert, tierFor } from './alert-tiers';
+
+/** A streak as the queue needs it (from a ledger outcome or commit). */
+export interface StreakFrame {
+  key: string;
+  user: ViewerBadge;
+  gift: GiftInfo;
+  count: number;
+  settled: boolean;
+}
+
+interface MergedMember {
+  userId: string;
+  giftName: string;
+  count: number;
+  coinsPerUnit: number;
+  settled: boolean;
+}
+
+/** Exported state of the alert queue. */
+export interface AlertQueueState {
+  seq: number;
+  settings: AlertSettings;
+  paused: boolean;
+  storm: boolean;
+  /** Playing alert first (when one plays), then waiting ones by tier, then arrival. */
+  queue: AlertView[];
+  playingId: string | null;
+  playStartedAt: number | null;
+  /** Which queued alert each live streak is drawn in. */
+  byStreak: Record<string, string>;
+  /** Streaks inside each storm-merged alert. */
+  members: Record<string, Record<string, MergedMember>>;
+  /** Finished alerts, newest last, for replay. */
+  history: AlertView[];
+  /** Streaks whose alert finished (oldest first), so a late end does not alert twice. */
+  finishedStreaks: string[];
+}
+
+const HISTORY = 50;
+const FINISHED_STREAKS = 500;
+
+export function createAlertQueue(saved?: AlertQueueState, settings?: Partial<AlertSettings>) {
+  const s: AlertQueueState = saved
+    ? clone(saved)
+    : {
+        seq: 0,
+        settings: { ...DEFAULT_ALERT_SETTINGS, ...settings },
+        paused: false,
+        storm: false,
+        queue: [],
+        playingId: null,
+        playStartedAt: null,
+        byStreak: {},
+        members: {},
+        history: [],
+        finishedStreaks: [],
+      };
+
+  const out: AlertsUpdate[] = [];
+  let structural = false;
+  const upsert = (alert: AlertView) =>
+    out.push({ channel: 'alerts', type: 'alert.upsert', data: clone(alert) });
+
+  const waitingCount = () => s.queue.length - (s.playingId ? 1 : 0);
+  const tier = (coins: number) => tierFor(coins, s.settings.tierThresholds);
+
+  /** Puts a waiting alert where its tier belongs (the playing head never moves). */
+  const place = (alert: AlertView) => {
+    const index = s.queue.indexOf(alert);
+    if (index >= 0) s.queue.splice(index, 1);
+    let at = s.playingId ? 1 : 0;
+    while (at < s.queue.length) {
+      const other = s.queue[at] as AlertView;
+      if (other.tier < alert.tier || (other.tier === alert.tier && other.at > alert.at)) break;
+      at++;
+    }
+    s.queue.splice(at, 0, alert);
+  };
+
+  const forget = (alert: AlertView) => {
+    const keys = Object.keys(s.members[alert.id] ?? {});
+    for (const [key, id] of Object.entries(s.byStreak)) if (id === alert.id) keys.push(key);
+    for (const key of keys) {
+      delete s.byStreak[key];
+      s.finishedStreaks.push(key);
+    }
+    if (s.finishedStreaks.length > FINISHED_STREAKS) {
+      s.finishedStreaks.splice(0, s.finishedStreaks.length - FINISHED_STREAKS);
+    }
+    delete s.members[alert.id];
+  };
+
+  const remove = (alert: AlertView, kept: boolean) => {
+    const index = s.queue.indexOf(alert);
+    if (index >= 0) s.queue.splice(index, 1);
+    if (s.playingId === alert.id) {
+      s.playingId = null;
+      s.playStartedAt = null;
+    }
+    forget(alert);
+    if (kept) {
+      s.history.push(alert);
+      if (s.history.length > HISTORY) s.history.shift();
+    }
+    structural = true;
+  };
+
+  /** Recomputes a merged alert from its members. */
+  const sumMembers = (alert: AlertView) => {
+    const members = Object.values(s.members[alert.id] ?? {});
+    alert.count = members.reduce((n, m) => n + m.count, 0);
+    alert.coins = members.reduce((n, m) => n + m.count * m.coinsPerUnit, 0);
+    alert.settled = members.every((m) => m.settled);
+    alert.merged = { alerts: members.length, viewers: new Set(members.map((m) => m.userId)).size };
+    if (alert.gift && members.some((m) => m.giftName !== alert.gift?.name)) alert.gift = null;
+    alert.tier = tier(alert.coins);
+  };
+
+  const newId = (prefix: string) => `${prefix}-${++s.seq}`;
+
+  /** The waiting storm alert small gifts merge into (created on demand). */
+  const stormAlert = (first: AlertView): AlertView => {
+    const existing = s.queue.find((a) => a.merged !== null && a.id !== s.playingId);
+    if (existing) return existing;
+    const alert: AlertView = {
+      ...clone(first),
+      id: newId('storm'),
+      merged: { alerts: 0, viewers: 0 },
+    };
+    s.members[alert.id] = {};
+    place(alert);
+    structural = true;
+    return alert;
+  };
+
+  const mergeInto = (storm: AlertView, key: string, alert: AlertView) => {
+    const members = s.members[storm.id] ?? {};
+    s.members[storm.id] = members;
+    members[key] = {
+      userId: alert.user.id,
+      giftName: alert.gift?.name ?? '',
+      count: alert.count,
+      coinsPerUnit: alert.gift?.coinsPerUnit ?? 0,
+      settled: alert.settled,
+    };
+    s.byStreak[key] = storm.id;
+    sumMembers(storm);
+    place(storm);
+  };
+
+  const isSmall = (alert: AlertView) =>
+    alert.kind === 'gift' && alert.merged === null && alert.tier <= s.settings.stormMaxTier;
+
+  /** Storm mode on past the threshold (merging the small gifts waiting), off below half. */
+  const updateStorm = () => {
+    if (!s.storm && waitingCount() > s.settings.stormThreshold) {
+      s.storm = true;
+      structural = true;
+      const small = s.queue.filter((a) => a.id !== s.playingId && isSmall(a));
+      const first = small[0];
+      if (first) {
+        const storm = stormAlert(first);
+        for (const alert of small) {
+          const key = Object.keys(s.byStreak).find((k) => s.byStreak[k] === alert.id) ?? alert.id;
+          s.queue.splice(s.queue.indexOf(alert), 1);
+          out.push({ channel: 'alerts', type: 'alert.skip', data: { id: alert.id } });
+          mergeInto(storm, key, alert);
+        }
+        upsert(storm);
+      }
+    } else if (s.storm && waitingCount() <= Math.floor(s.settings.stormThreshold / 2)) {
+      s.storm = false;
+      structural = true;
+    }
+  };
+
+  /** Drops the smallest, newest waiting alerts past `maxQueue`. */
+  const bound = () => {
+    while (s.queue.length > s.settings.maxQueue) {
+      const victim = s.queue[s.queue.length - 1];
+      if (!victim || victim.id === s.playingId) break;
+      remove(victim, false);
+      out.push({ channel: 'alerts', type: 'alert.skip', data: { id: victim.id } });
+    }
+  };
+
+  const enqueue = (alert: AlertView, key: string | null) => {
+    if (key !== null && s.storm && isSmall(alert)) {
+      const storm = stormAlert(alert);
+      mergeInto(storm, key, alert);
+      upsert(storm);
+    } else {
+      if (key !== null) s.byStreak[key] = alert.id;
+      place(alert);
+      upsert(alert);
+    }
+    updateStorm();
+    bound();
+  };
+
+  /** Starts the head, finishes it after its tier's time once settled, as of `now`. */
+  const play = (now: number) => {
+    for (let guard = 0; guard < 1000 && !s.paused; guard++) {
+      const head = s.queue[0];
+      if (!head) return;
+      if (s.playingId !== head.id) {
+        s.playingId = head.id;
+        s.playStartedAt = now;
+        structural = true;
+        return;
+      }
+      const seconds = s.settings.tierSeconds[head.tier - 1] ?? 5;
+      if (!head.settled || now - (s.playStartedAt ?? now) < seconds * 1000) return;
+      remove(head, true);
+      updateStorm();
+    }
+  };
+
+  const drain = (): AlertsUpdate[] => {
+    if (structural) out.push({ channel: 'alerts', type: 'alerts.state', data: view() });
+    structural = false;
+    return out.splice(0, out.length);
+  };
+
+  const view = (): AlertsState => ({
+    paused: s.paused,
+    storm: s.storm,
+    queue: clone(s.queue),
+    playingId: s.playingId,
+  });
+
+  return {
+    /** A streak frame or commit (settled) from the ledger. */
+    onStreak(frame: StreakFrame, at: number): AlertsUpdate[] {
+      const coins = frame.count * frame.gift.coins;
+      const id = s.byStreak[frame.key];
+      const alert = id ? s.queue.find((a) => a.id === id) : undefined;
+      if (alert?.merged) {
+        const member = s.members[alert.id]?.[frame.key];
+        if (member) {
+          member.count = Math.max(member.count, frame.count);
+          member.settled ||= frame.settled;
+        }
+        sumMembers(alert);
+        if (alert.id !== s.playingId) place(alert);
+        upsert(alert);
+      } else if (alert) {
+        alert.count = Math.max(alert.count, frame.count);
+        alert.coins = alert.count * frame.gift.coins;
+        alert.settled ||= frame.settled;
+        const before = alert.tier;
+        alert.tier = tier(alert.coins);
+        if (alert.tier !== before && alert.id !== s.playingId) place(alert);
+        upsert(alert);
+      } else if (!s.finishedStreaks.includes(frame.key)) {
+        // A streak whose alert already finished (e.g. a late end) does not alert twice.
+        enqueue(
+          {
+            id: newId('alert'),
+            kind: 'gift',
+            tier: tier(coins),
+            user: { ...frame.user },
+            gift: {
+              name: frame.gift.name,
+              imageUrl: frame.gift.imageUrl,
+              coinsPerUnit: frame.gift.coins,
+            },
+            count: frame.count,
+            coins,
+            settled: frame.settled,
+            merged: null,
+            at,
+          },
+          frame.key,
+        );
+      }
+      play(at);
+      return drain();
+    },
+
+    /** A follow, share or subscription, when that kind is switched on (off during storms). */
+    onSocial(
+      kind: 'follow' | 'share' | 'subscribe',
+      user: ViewerBadge,
+      at: number,
+    ): AlertsUpdate[] {
+      if (!s.settings.kinds[kind] || (s.storm && kind !== 'subscribe')) return [];
+      const tier: Tier = KIND_TIER[kind];
+      enqueue(
+        {
+          id: newId(kind),
+          kind,
+          tier,
+          user: { ...user },
+          gift: null,
+          count: 1,
+          coins: 0,
+          settled: true,
+          merged: null,
+          at,
+        },
+        null,
+      );
+      play(at);
+      return drain();
+    },
+
+    tick(now: number): AlertsUpdate[] {
+      play(now);
+      return drain();
+    },
+
+    pause(): Ack<AlertsState> {
+      if (s.paused) return fail('CONFLICT', 'alerts are already paused');
+      s.paused = true;
+      structural = true;
+      return ok(view());
+    },
+
+    resume(now: number): Ack<AlertsState> {
+      if (!s.paused) return fail('CONFLICT', 'alerts are not paused');
+      s.paused = false;
+      // The playing alert starts its time again.
+      if (s.playingId) s.playStartedAt = now;
+      structural = true;
+      play(now);
+      return ok(view());
+    },
+
+    skip(alertId: string | undefined, now: number): Ack<{ id: string }> {
+      const alert = alertId ? s.queue.find((a) => a.id === alertId) : s.queue[0];
+      if (!alert)
+        return fail(
+          'NOT_FOUND',
+          alertId ? `alertId: no queued alert ${alertId}` : 'the queue is empty',
+        );
+      remove(alert, true);
+      out.push({ channel: 'alerts', type: 'alert.skip', data: { id: alert.id } });
+      updateStorm();
+      play(now);
+      return ok({ id: alert.id });
+    },
+
+    replay(alertId: string, now: number): Ack<AlertView> {
+      if (s.queue.some((a) => a.id === alertId))
+        return fail('CONFLICT', `alert ${alertId} is still queued`);
+      const past = s.history.find((a) => a.id === alertId);
+      if (!past) return fail('NOT_FOUND', `alertId: no finished alert ${alertId}`);
+      const again: AlertView = { ...clone(past), id: newId('replay'), settled: true, at: now };
+      enqueue(again, null);
+      play(now);
+      return ok(clone(again));
+    },
+
+    test(
+      tierWanted: Tier,
+      kind: 'gift' | 'follow' | 'share' | 'subscribe',
+      now: number,
+    ): Ack<AlertView> {
+      const alert = testAlert(newId('test'), tierWanted, kind, s.settings, now);
+      enqueue(alert, null);
+      play(now);
+      return ok(clone(alert));
+    },
+
+    configure(settings: Partial<AlertSettings>): AlertSettings {
+      s.settings = { ...s.settings, ...settings };
+      structural = true;
+      return clone(s.settings);
+    },
+
+    /** Updates made by the last command (upserts, skips, state). */
+    drain,
+    view,
+    exportState: (): AlertQueueState => clone(s),
+  };
+}
+
+export type AlertQueue = ReturnType<typeof createAlertQueue>;

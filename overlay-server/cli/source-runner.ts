@@ -2,6 +2,7 @@
 import type { SourceBoard } from '../app/source-sink';
 import type { Logger } from '../log';
 import { createReplaySource, parseReplaySpeed } from '../sources/replay-source';
+import { createSimulatorSource } from '../sources/simulator/simulator-source';
 import type { EventSourceRunner } from '../sources/source';
 import type { SourceChoice } from './start-args';
 
@@ -22,8 +23,8 @@ export function sourceFor(choice: SourceChoice): ChosenSource {
     }
     case 'simulator':
       return {
-        runner: null,
-        describe: `simulated ${choice.preset} stream, seed ${choice.seed} (simulator source not wired yet)`,
+        runner: createSimulatorSource({ seed: choice.seed, preset: choice.preset }),
+        describe: `simulated ${choice.preset} stream, seed ${choice.seed} (--replay FILE for a recording)`,
       };
     default:
       return { runner: null, describe: 'none: events arrive on /ingest only' };

@@ -60,14 +60,16 @@ describe('raw recordings', () => {
 });
 
 describe('journals', () => {
-  it('are recognised by seq and type; commands and snapshots carry no event', async () => {
+  it('are recognised by seq and type; only event lines carry events', async () => {
     const loaded = await loadRecordingLines([
+      JSON.stringify({ seq: 0, at: 4900, type: 'streamStart', streamId: 's-1', startedAt: 4900 }),
       journalEvent(1, 5000),
       JSON.stringify({ seq: 2, at: 5100, type: 'command', command: { type: 'poll.start' } }),
-      JSON.stringify({ seq: 3, at: 5200, type: 'snapshot', state: {} }),
+      JSON.stringify({ seq: 3, at: 5200, type: 'tick' }),
       JSON.stringify({ seq: 4, at: 5300, type: 'event', event: { kind: 'viewers' } }),
       JSON.stringify({ seq: 5, at: 5400, type: 'mystery' }),
       journalEvent(6, 6000),
+      JSON.stringify({ seq: 7, at: 6100, type: 'streamEnd', reason: 'operator' }),
     ]);
     expect(loaded.format).toBe('journal');
     // Journal events keep the source they were recorded with.
@@ -75,8 +77,13 @@ describe('journals', () => {
       { id: 'e1', source: 'simulator', count: 11 },
       { id: 'e6', count: 16 },
     ]);
-    expect(loaded.skipped).toEqual({ 'journal command': 1, 'journal snapshot': 1 });
-    expect(loaded.problems.map((p) => p.line)).toEqual([4, 5]);
-    expect(loaded.problems[0]?.message).toMatch(/^line 4: event: /);
+    expect(loaded.skipped).toEqual({
+      'journal streamStart': 1,
+      'journal command': 1,
+      'journal tick': 1,
+      'journal streamEnd': 1,
+    });
+    expect(loaded.problems.map((p) => p.line)).toEqual([5, 6]);
+    expect(loaded.problems[0]?.message).toMatch(/^line 5: event: /);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Reads a stream file line by line, never the whole file at once: either a raw recording of
  * connector events (`{"event","data","at"}` per line, DESIGN.md) or a Limelight journal
- * (`{"seq","at","type":"event"|"command"|"snapshot",…}`). The first parseable line decides
+ * (`{"seq","at","type":"streamStart"|"event"|"command"|"tick"|"streamEnd",…}`). The first
+ * parseable line decides
  * which. Bad lines are reported with their 1-based line number and skipped, never fatal.
  */
 import { createReadStream } from 'node:fs';
@@ -93,10 +94,23 @@ function readRawLine(
   return { kind: 'problem', line, message: `line ${line}: ${mapped.error.message}` };
 }
 
+/**
+ * Journal lines that carry no source event (overlay-server/journal/entries.ts). A journal's
+ * `streamEnd` line is the server's record of the end; the source's own `streamEnd`, if any, is
+ * an `event` line, so replaying it ends the stream exactly once.
+ */
+const JOURNAL_LINES_WITHOUT_EVENT: readonly string[] = [
+  'streamStart',
+  'command',
+  'tick',
+  'streamEnd',
+  'snapshot',
+];
+
 function readJournalLine(record: Record<string, unknown>, line: number): RecordingItem {
   const { type, at } = record;
   if (type !== 'event') {
-    if (type === 'command' || type === 'snapshot') {
+    if (typeof type === 'string' && JOURNAL_LINES_WITHOUT_EVENT.includes(type)) {
       return { kind: 'skipped', line, reason: `journal ${type}` };
     }
     return { kind: 'problem', line, message: `line ${line}: type: unknown journal line type` };

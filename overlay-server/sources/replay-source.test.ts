@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { LiveEvent } from '../../shared/events/live-event';
 import { createVirtualClock } from './clock';
 import { createReplaySource, parseReplaySpeed } from './replay-source';
+import { expectedTotals } from './simulator/expected-totals';
+import { simulateStream } from './simulator/simulate-stream';
 import type { SourceProblem, SourceSink, SourceStatus } from './source';
 
 const sample = fileURLToPath(
@@ -88,6 +90,33 @@ describe('replay', () => {
     ]);
     expect(problems).toEqual([{ line: 2, message: 'line 2: not JSON' }]);
     expect(replay.stats().format).toBe('journal');
+  });
+
+  it('replays a simulated journal at full speed without losing a coin', async () => {
+    const stream = simulateStream({ seed: 12, preset: 'mid', durationMs: 10 * 60_000 });
+    const lines = [
+      JSON.stringify({
+        seq: 0,
+        at: stream.startAt,
+        type: 'streamStart',
+        streamId: 's-x',
+        startedAt: stream.startAt,
+      }),
+      ...stream.events.map((event, i) =>
+        JSON.stringify({ seq: i + 1, at: event.at, type: 'event', event }),
+      ),
+    ];
+    const dir = await mkdtemp(join(tmpdir(), 'limelight-replay-'));
+    const file = join(dir, 'simulated.jsonl');
+    await writeFile(file, `${lines.join('\n')}\n`);
+    const clock = createVirtualClock(WALL_START);
+    const { sink, emitted } = recordingSink(clock);
+    await createReplaySource({ file, speed: 'max', clock }).start(
+      sink,
+      new AbortController().signal,
+    );
+    expect(emitted.map((e) => e.event)).toEqual(stream.events);
+    expect(expectedTotals(emitted.map((e) => e.event)).coins).toBe(stream.truth.coins);
   });
 
   it('reports a missing file as an error state', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { StreamReport } from '../../shared/engines/live-room-contract';
 import { createMemoryStore } from '../storage/memory-store';
 import { createMemoryTransport } from '../transport/memory-transport';
 import { createPanelModels } from './panel-models';
@@ -6,7 +7,7 @@ import { earningsState, metricsState, pollView, sponsorCard } from './test-room'
 
 const LINK = 'http://127.0.0.1:7420/pair?token=abcdefghijklmnop_QRST-uv';
 
-function setup() {
+function setup(report: Partial<StreamReport> | null = null) {
   const transport = createMemoryTransport();
   const store = createMemoryStore();
   const reports: string[] = [];
@@ -15,7 +16,7 @@ function setup() {
     store,
     fetchReport: async (streamId) => {
       reports.push(streamId);
-      return null;
+      return report as StreamReport | null;
     },
   });
   return { transport, store, models, reports };
@@ -163,16 +164,16 @@ describe('live earnings', () => {
 
 describe('sponsors', () => {
   it('counts down from the last measurement and stores the report when the segment ends', async () => {
-    const { models, transport, store } = setup();
+    const measured = { segmentId: 'seg-1', onScreenSeconds: 95, viewerMinutes: 61 };
+    const { models, transport, store } = setup({
+      sponsorSegments: [{ segmentId: 'other' }, measured],
+    });
     await models.connection.pair(LINK);
     transport.accept('owner');
     transport.pushSnapshot({ streamId: 's1', channels: { sponsor: { card: sponsorCard() } } });
     models.sponsors.now.value = 20_000;
     expect(models.sponsors.remainingSeconds.value).toBe(80);
-    transport.answerWith(() => ({
-      ok: true,
-      data: { report: { onScreenSeconds: 95, viewerMinutes: 61 } },
-    }));
+    transport.answerWith(() => ({ ok: true, data: { segmentId: 'seg-1' } }));
     await models.sponsors.end();
     const [report] = await store.getAll('sponsorReports');
     expect(report).toMatchObject({

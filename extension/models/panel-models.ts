@@ -37,7 +37,7 @@ export function createPanelModels({ transport, store, fetchReport }: PanelDeps) 
     live: new LiveModel(transport, room, settings, analytics),
     polls: new PollModel(transport, room, store),
     qna: new QnaModel(transport, room, store),
-    sponsors: new SponsorModel(transport, room, store),
+    sponsors: new SponsorModel(transport, room, store, fetchReport),
     alerts: new AlertsModel(transport, room),
     moderation: new ModerationModel(transport, room),
   };

@@ -3,10 +3,11 @@
  * each segment's report for the brand (exported as CSV or JSON by the view).
  */
 import { action, computed, createModel, effect, signal } from '@preact/signals';
-import type { SponsorCardView } from '../../shared/protocol/channel-data';
+import type { SponsorCardView, SponsorPlanView } from '../../shared/protocol/channel-data';
 import type { SponsorPlanCommand } from '../../shared/protocol/commands';
 import type { PanelStore } from '../storage/panel-store';
 import type { SponsorReportRecord } from '../storage/records';
+import type { ReportFetcher } from '../transport/report-client';
 import type { ControlTransport } from '../transport/transport';
 import { createCommandRunner } from './command-runner';
 import type { RoomModel } from './room-model';
@@ -24,10 +25,15 @@ export interface PlannedSegment {
 export type SponsorDraft = Omit<PlannedSegment, 'planId'> & { callToAction: string | null };
 
 export const SponsorModel = createModel(
-  (transport: ControlTransport, room: RoomModel, store: PanelStore) => {
+  (transport: ControlTransport, room: RoomModel, store: PanelStore, fetchReport: ReportFetcher) => {
     const commands = createCommandRunner(transport);
     const card = computed(() => room.sponsor.value?.card ?? null);
-    const plans = signal<PlannedSegment[]>([]);
+    /** Plans made from this panel, for servers whose sponsor channel does not list plans. */
+    const localPlans = signal<PlannedSegment[]>([]);
+    const plans = computed<PlannedSegment[]>(() => {
+      const listed = room.sponsor.value?.plans;
+      return listed ? listed.map(fromPlanView) : localPlans.value;
+    });
     const reports = signal<SponsorReportRecord[]>([]);
     /** The panel's clock, ticking only while a segment runs (for the countdown). */
     const now = signal(Date.now());
@@ -53,7 +59,7 @@ export const SponsorModel = createModel(
       const ack = await commands.send({ type: 'sponsor.plan', ...draft });
       if (!ack.ok) return ack;
       const planId = idFrom(ack.data, ['planId', 'id']);
-      if (planId) plans.value = [...plans.peek(), { ...draft, planId }];
+      if (planId) localPlans.value = [...localPlans.peek(), { ...draft, planId }];
       return ack;
     });
 
@@ -61,20 +67,26 @@ export const SponsorModel = createModel(
     const pause = action(() => commands.send({ type: 'sponsor.pause' }));
     const resume = action(() => commands.send({ type: 'sponsor.resume' }));
 
-    /** Ends the segment; the server's acknowledgement carries the segment's report. */
+    /** Ends the segment, then keeps the brand's report from the server's stream report. */
     const end = action(async () => {
       const running = card.peek();
       const ack = await commands.send({ type: 'sponsor.end' });
       if (!ack.ok || !running) return ack;
-      const report = reportFrom(ack.data, running);
+      const streamId = room.streamId.peek();
+      const streamReport = streamId ? await fetchReport(streamId).catch(() => null) : null;
+      const measured = streamReport?.sponsorSegments.find(
+        (segment): segment is Record<string, unknown> =>
+          typeof segment === 'object' &&
+          segment !== null &&
+          (segment as { segmentId?: unknown }).segmentId === running.segmentId,
+      );
       await store.put('sponsorReports', {
         segmentId: running.segmentId,
-        streamId: room.streamId.peek(),
+        streamId,
         brand: running.brand,
         endedAt: Date.now(),
-        report,
+        report: measured ?? measuredOnCard(running),
       });
-      plans.value = plans.peek().filter((p) => p.planId !== running.segmentId);
       await loadReports();
       return ack;
     });
@@ -112,13 +124,8 @@ function idFrom(data: unknown, keys: string[]): string | null {
   return null;
 }
 
-/** The report from the ack (`{report}` or the report itself), else what the card measured. */
-function reportFrom(data: unknown, card: SponsorCardView): Record<string, unknown> {
-  if (typeof data === 'object' && data !== null) {
-    const inner = (data as { report?: unknown }).report;
-    if (typeof inner === 'object' && inner !== null) return inner as Record<string, unknown>;
-    return data as Record<string, unknown>;
-  }
+/** What the panel saw of a segment, when the server's report does not have it. */
+function measuredOnCard(card: SponsorCardView): Record<string, unknown> {
   return {
     segmentId: card.segmentId,
     kind: card.kind,
@@ -126,5 +133,16 @@ function reportFrom(data: unknown, card: SponsorCardView): Record<string, unknow
     product: card.product,
     plannedSeconds: card.plannedSeconds,
     onScreenSeconds: card.elapsedSeconds,
+  };
+}
+
+function fromPlanView(plan: SponsorPlanView): PlannedSegment {
+  return {
+    planId: plan.id,
+    kind: plan.kind,
+    brand: plan.brand,
+    product: plan.product,
+    promoCode: plan.promoCode,
+    plannedSeconds: plan.plannedSeconds,
   };
 }

@@ -21,6 +21,7 @@ import {
   chatRows,
   findChatContainer,
   LIVE_PAGE_PATH,
+  STICKY_NOTICE,
   VIEWER_COUNT,
   VIRTUAL_ROW,
 } from './selectors';
@@ -59,7 +60,9 @@ export function startPageCapture(options: PageCaptureOptions): PageCapture {
       const base = pageStreakId(sighting.sender, sighting.giftHash, sighting.at, 0);
       const ordinal = streakOrdinals.get(base) ?? 0;
       streakOrdinals.set(base, ordinal + 1);
-      return ordinal === 0 ? base : pageStreakId(sighting.sender, sighting.giftHash, sighting.at, ordinal);
+      return ordinal === 0
+        ? base
+        : pageStreakId(sighting.sender, sighting.giftHash, sighting.at, ordinal);
     },
   });
   const host = options.location.pathname.match(LIVE_PAGE_PATH)?.[1]?.toLowerCase() ?? null;

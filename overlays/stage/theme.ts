@@ -18,7 +18,10 @@ export interface Theme {
   fontFamily: string[];
 }
 
-/** Emoji fonts come last so viewer names with emoji render on every OS. */
+/**
+ * Emoji fonts come after the generic family: emoji fonts also carry digits and spaces (keycap
+ * bases), so listed earlier they would draw "1" and " " in emoji metrics.
+ */
 const FONT_STACK = [
   'Inter',
   'Segoe UI',
@@ -26,10 +29,11 @@ const FONT_STACK = [
   'Helvetica Neue',
   'Arial',
   'Noto Sans',
+  'DejaVu Sans',
+  'sans-serif',
   'Apple Color Emoji',
   'Segoe UI Emoji',
   'Noto Color Emoji',
-  'sans-serif',
 ];
 
 const PALETTES: Record<ThemeName, Omit<Theme, 'name' | 'fontFamily'>> = {

@@ -1,0 +1,4 @@
+import { alertsScreen } from '../screens/alerts/alerts-screen';
+import { bootSingle } from '../stage/boot';
+
+bootSingle(alertsScreen);

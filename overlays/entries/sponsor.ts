@@ -1,0 +1,4 @@
+import { sponsorScreen } from '../screens/sponsor/sponsor-screen';
+import { bootSingle } from '../stage/boot';
+
+bootSingle(sponsorScreen);

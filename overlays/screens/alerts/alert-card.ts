@@ -1,0 +1,247 @@
+/**
+ * One alert on screen: avatar, name, what they sent, the gift's picture and the live streak
+ * counter, dressed by its tier (glow, rays, confetti, shake). The sequencer decides when it
+ * lives; the card only draws the phase it is told.
+ */
+import { Container, Graphics, type Text } from 'pixi.js';
+import type { AlertView } from '../../../shared/protocol/channel-data';
+import { displayName } from '../../stage/guards';
+import { makeLabel, setLabelText } from '../../stage/label';
+import { avatarFallback, giftFallback, Picture } from '../../stage/picture';
+import { hashString, seededRandom } from '../../stage/random';
+import { compactNumber } from '../../stage/text-fit';
+import type { Theme } from '../../stage/theme';
+import type { AlertPhase } from './alert-sequencer';
+import { ConfettiBurst } from './confetti';
+import { easeOutBack, easeOutCubic, TIER_STYLES, type TierStyle } from './tiers';
+
+export const CARD_WIDTH = 820;
+export const CARD_HEIGHT = 180;
+const STORM_COLOR = 0x9b5cff;
+
+/** What the alert says after the name. */
+export function actionLine(alert: AlertView): string {
+  if (alert.merged) {
+    const gifts = compactNumber(alert.merged.alerts);
+    const viewers = compactNumber(alert.merged.viewers);
+    return `${gifts} gifts from ${viewers} viewers`;
+  }
+  switch (alert.kind) {
+    case 'gift':
+      return `sent ${alert.gift?.name ?? 'a gift'}`;
+    case 'follow':
+      return 'followed';
+    case 'share':
+      return 'shared the LIVE';
+    case 'subscribe':
+      return 'subscribed';
+    default:
+      return 'test alert';
+  }
+}
+
+/** The streak counter's text: ×1 … ×99 (and beyond, compacted). */
+export const countLabel = (count: number): string => `×${compactNumber(count)}`;
+
+export class AlertCard extends Container {
+  readonly alertId: string;
+  private readonly style: TierStyle;
+  private readonly body = new Container();
+  private readonly glow = new Graphics();
+  private readonly rays: Graphics | null;
+  private readonly confetti: ConfettiBurst | null;
+  private readonly nameText: Text;
+  private readonly action: Text;
+  private readonly count: Text;
+  private readonly random: () => number;
+  private shownCount: number;
+  private pulse = 0;
+  private lastNow: number | null = null;
+  settled: boolean;
+
+  constructor(theme: Theme, alert: AlertView) {
+    super({ label: `alert:${alert.id}` });
+    this.alertId = alert.id;
+    this.style = TIER_STYLES[alert.tier];
+    this.random = seededRandom(hashString(alert.id));
+    this.shownCount = alert.count;
+    this.settled = alert.settled;
+    const color = alert.merged ? STORM_COLOR : this.style.color;
+
+    this.rays = this.style.rays ? drawRays(color) : null;
+    if (this.rays) this.addChild(this.rays);
+    this.drawGlow(color);
+    this.addChild(this.glow, this.body);
+    this.body.pivot.set(CARD_WIDTH / 2, CARD_HEIGHT / 2);
+
+    const panel = new Graphics()
+      .roundRect(0, 0, CARD_WIDTH, CARD_HEIGHT, 28)
+      .fill({ color: theme.panel, alpha: theme.panelAlpha })
+      .stroke({ width: 4, color });
+    this.body.addChild(panel);
+
+    const avatar = new Picture(
+      alert.user.avatarUrl,
+      120,
+      'circle',
+      avatarFallback(theme, displayName(alert.user), 120, color),
+    );
+    avatar.position.set(30, 30);
+    this.body.addChild(avatar);
+
+    this.nameText = makeLabel(theme, {
+      text: displayName(alert.user),
+      size: 40,
+      weight: '800',
+      maxWidth: 330,
+    });
+    this.nameText.position.set(170, 36);
+    this.action = makeLabel(theme, {
+      text: actionLine(alert),
+      size: 28,
+      color: theme.muted,
+      maxWidth: 330,
+    });
+    this.action.position.set(170, 96);
+    this.body.addChild(this.nameText, this.action);
+
+    if (alert.gift || alert.merged) {
+      const gift = new Picture(
+        alert.gift?.imageUrl ?? null,
+        120,
+        'square',
+        giftFallback(120, color),
+      );
+      gift.position.set(520, 30);
+      this.body.addChild(gift);
+    }
+    this.count = makeLabel(theme, {
+      text: countLabel(alert.count),
+      size: 58,
+      weight: '900',
+      color,
+      anchor: { x: 0, y: 0.5 },
+      shadow: true,
+    });
+    this.count.position.set(652, CARD_HEIGHT / 2);
+    this.count.visible = alert.kind === 'gift' || alert.merged !== null;
+    this.body.addChild(this.count);
+
+    if (alert.merged) {
+      const storm = makeLabel(theme, { text: 'GIFT STORM', size: 22, weight: '900', color });
+      storm.position.set(28, -34);
+      this.body.addChild(storm);
+    } else if (alert.tier >= 3) {
+      const badge = makeLabel(theme, {
+        text: this.style.label.toUpperCase(),
+        size: 22,
+        weight: '900',
+        color,
+      });
+      badge.position.set(28, -34);
+      this.body.addChild(badge);
+    }
+
+    this.confetti =
+      this.style.particles > 0
+        ? new ConfettiBurst(this.style.particles, this.style.scale, hashString(alert.id))
+        : null;
+    if (this.confetti) this.addChild(this.confetti);
+    this.alpha = 0;
+  }
+
+  /** A streak frame: the counter rises and pulses; settling stops it at its final value. */
+  refresh(alert: AlertView): void {
+    if (alert.count !== this.shownCount) {
+      this.shownCount = alert.count;
+      setLabelText(this.count, countLabel(alert.count));
+      this.pulse = 1;
+    }
+    setLabelText(this.action, actionLine(alert), 330);
+    this.settled = alert.settled;
+  }
+
+  get shownCountValue(): number {
+    return this.shownCount;
+  }
+
+  /** Draws the card at its phase; `now` drives pulses, particles and rays. */
+  animate(phase: AlertPhase, progress: number, now: number): void {
+    const delta = this.lastNow === null ? 16 : Math.min(100, now - this.lastNow);
+    this.lastNow = now;
+    const base = this.style.scale;
+    let scale = base;
+    let offsetX = 0;
+    let offsetY = 0;
+    this.alpha = 1;
+    if (phase === 'in') {
+      const eased = easeOutBack(progress);
+      switch (this.style.entrance) {
+        case 'slide':
+          offsetX = -500 * (1 - easeOutCubic(progress));
+          this.alpha = progress;
+          break;
+        case 'surge':
+          scale = base * (2 - easeOutCubic(progress));
+          this.alpha = progress;
+          break;
+        default:
+          scale = base * (0.3 + 0.7 * eased);
+      }
+      const shake = this.style.shake * (1 - progress);
+      offsetX += (this.random() - 0.5) * 2 * shake;
+      offsetY += (this.random() - 0.5) * 2 * shake;
+    } else if (phase === 'out') {
+      this.alpha = 1 - progress;
+      scale = base * (1 - 0.1 * progress);
+      offsetY = -30 * progress;
+    }
+    this.pulse = Math.max(0, this.pulse - delta / 220);
+    this.count.scale.set(1 + 0.45 * this.pulse);
+    this.body.scale.set(scale);
+    this.body.position.set(offsetX, offsetY);
+    this.glow.scale.set(scale);
+    this.glow.alpha = 0.55 + 0.45 * Math.sin(now / 260);
+    if (this.rays) {
+      this.rays.rotation += delta / 2400;
+      this.rays.scale.set(phase === 'in' ? easeOutCubic(progress) * base : base);
+    }
+    this.confetti?.step(delta);
+  }
+
+  private drawGlow(color: number): void {
+    for (let layer = 1; layer <= this.style.glow; layer += 1) {
+      const grow = layer * 12;
+      this.glow
+        .roundRect(
+          -CARD_WIDTH / 2 - grow,
+          -CARD_HEIGHT / 2 - grow,
+          CARD_WIDTH + grow * 2,
+          CARD_HEIGHT + grow * 2,
+          28 + grow,
+        )
+        .stroke({ width: 10, color, alpha: 0.32 / layer });
+    }
+  }
+
+  override destroy(): void {
+    super.destroy({ children: true });
+  }
+}
+
+/** Light rays for legendary alerts: 14 thin wedges turning behind the card. */
+function drawRays(color: number): Graphics {
+  const rays = new Graphics();
+  const wedges = 14;
+  for (let i = 0; i < wedges; i += 1) {
+    const a = (i / wedges) * Math.PI * 2;
+    const b = a + Math.PI / wedges / 1.6;
+    rays
+      .moveTo(0, 0)
+      .lineTo(Math.cos(a) * 760, Math.sin(a) * 760)
+      .lineTo(Math.cos(b) * 760, Math.sin(b) * 760)
+      .closePath()
+      .fill({ color, alpha: 0.18 });
+  }
+  return rays;
+}

@@ -1,0 +1,114 @@
+/**
+ * The alerts overlay: one alert card at a time from the sequencer, a storm banner while the
+ * server merges a gift storm, and nothing kept after an alert leaves (its card, texts and
+ * textures are destroyed).
+ */
+import { Container, type Text } from 'pixi.js';
+import type { ChannelUpdate } from '../../../shared/protocol/channels';
+import { makeLabel } from '../../stage/label';
+import type { OverlayScreen, ScreenContext, ScreenDefinition } from '../../stage/screen';
+import { AlertCard } from './alert-card';
+import { AlertSequencer, type SequencerEvent } from './alert-sequencer';
+import { readAlertsState, readAlertView, readSkip } from './alert-wire';
+import { alertsDemo } from './alerts-demo';
+
+const BOX = { width: 1100, height: 520 };
+
+class AlertsScreen implements OverlayScreen {
+  readonly view = new Container({ label: 'alerts' });
+  private readonly sequencer: AlertSequencer;
+  private card: AlertCard | null = null;
+  private readonly stormBanner: Text;
+  private readonly context: ScreenContext;
+
+  constructor(context: ScreenContext) {
+    this.context = context;
+    this.sequencer = new AlertSequencer({
+      minTier: context.params.minTier,
+      speed: context.params.speed,
+    });
+    this.stormBanner = makeLabel(context.theme, {
+      text: 'GIFT STORM',
+      size: 40,
+      weight: '900',
+      color: 0x9b5cff,
+      anchor: { x: 0.5, y: 0 },
+      shadow: true,
+    });
+    this.stormBanner.position.set(BOX.width / 2, 0);
+    this.stormBanner.visible = false;
+    this.view.addChild(this.stormBanner);
+  }
+
+  applyState(channel: string, state: unknown): void {
+    if (channel !== 'alerts') return;
+    const parsed = readAlertsState(state);
+    if (parsed) this.play(this.sequencer.applyState(parsed, performance.now()));
+  }
+
+  applyUpdate(update: ChannelUpdate): void {
+    const now = performance.now();
+    if (update.type === 'alert.upsert') {
+      const alert = readAlertView(update.data);
+      if (alert) this.play(this.sequencer.upsert(alert, now));
+    } else if (update.type === 'alert.skip') {
+      const id = readSkip(update.data);
+      if (id) this.play(this.sequencer.skip(id, now));
+    }
+  }
+
+  update(now: number): void {
+    this.play(this.sequencer.tick(now));
+    const phase = this.sequencer.phase(now);
+    if (this.card && phase) this.card.animate(phase.phase, phase.progress, now);
+    this.stormBanner.visible = this.sequencer.storm;
+    if (this.sequencer.storm) this.stormBanner.alpha = 0.7 + 0.3 * Math.sin(now / 150);
+  }
+
+  /** Turns sequencer events into cards: created at once, so they draw on the next frame. */
+  private play(events: SequencerEvent[]): void {
+    for (const event of events) {
+      if (event.type === 'end') {
+        if (this.card?.alertId === event.id) {
+          this.card.destroy();
+          this.card = null;
+        }
+      } else if (event.type === 'start') {
+        this.card?.destroy();
+        this.card = new AlertCard(this.context.theme, event.alert);
+        this.card.position.set(BOX.width / 2, BOX.height / 2);
+        this.view.addChild(this.card);
+        this.card.animate('in', 0, performance.now());
+      } else if (this.card?.alertId === event.alert.id) {
+        this.card.refresh(event.alert);
+      }
+    }
+  }
+
+  debugState(): Record<string, unknown> {
+    const current = this.sequencer.current;
+    return {
+      current: current
+        ? { id: current.id, tier: current.tier, count: current.count, settled: current.settled }
+        : null,
+      shownCount: this.card?.shownCountValue ?? null,
+      waiting: this.sequencer.waitingCount,
+      storm: this.sequencer.storm,
+      paused: this.sequencer.paused,
+      ...this.sequencer.stats,
+    };
+  }
+
+  destroy(): void {
+    this.view.destroy({ children: true });
+  }
+}
+
+export const alertsScreen: ScreenDefinition = {
+  id: 'alerts',
+  channels: ['alerts'],
+  size: BOX,
+  defaultAnchor: 'center',
+  create: (context) => new AlertsScreen(context),
+  demo: alertsDemo,
+};

@@ -1,0 +1,89 @@
+/**
+ * The chat overlay: the newest lines stacked upwards from the bottom of its box. At most
+ * `?lines=` (default 8) exist at once; evicted and moderated lines are destroyed.
+ */
+import { Container } from 'pixi.js';
+import type { ChannelUpdate } from '../../../shared/protocol/channels';
+import type { OverlayScreen, ScreenContext, ScreenDefinition } from '../../stage/screen';
+import { chatDemo } from './chat-demo';
+import { ChatLineView } from './chat-line-view';
+import { type ChatChange, ChatLog } from './chat-log';
+import { readChatLine, readChatState, readRemovedIds } from './chat-wire';
+
+const BOX = { width: 560, height: 640 };
+const GAP = 10;
+
+class ChatScreen implements OverlayScreen {
+  readonly view = new Container({ label: 'chat' });
+  private readonly log: ChatLog;
+  private readonly views = new Map<string, ChatLineView>();
+  private readonly width: number;
+
+  constructor(private readonly context: ScreenContext) {
+    this.log = new ChatLog(context.params.lines);
+    this.width = context.params.width ?? BOX.width;
+  }
+
+  applyState(channel: string, state: unknown): void {
+    const parsed = channel === 'chat' ? readChatState(state) : null;
+    if (parsed) this.apply(this.log.replace(parsed.lines));
+  }
+
+  applyUpdate(update: ChannelUpdate): void {
+    if (update.type === 'chat.line') {
+      const line = readChatLine(update.data);
+      if (line) this.apply(this.log.add(line));
+    } else if (update.type === 'chat.remove') {
+      this.apply(this.log.remove(readRemovedIds(update.data)));
+    }
+  }
+
+  private apply(change: ChatChange): void {
+    for (const id of change.removed) {
+      this.views.get(id)?.destroy();
+      this.views.delete(id);
+    }
+    for (const line of change.added) {
+      const view = new ChatLineView(this.context.theme, line, this.width);
+      view.alpha = 0;
+      this.views.set(line.id, view);
+      this.view.addChild(view);
+    }
+    // Stack from the bottom, newest lowest; new lines start where they belong.
+    let bottom = BOX.height;
+    for (const line of [...this.log.current].reverse()) {
+      const view = this.views.get(line.id);
+      if (!view) continue;
+      bottom -= view.lineHeight;
+      view.targetY = bottom;
+      if (view.age === 0) view.y = bottom + 24;
+      bottom -= GAP;
+    }
+  }
+
+  update(): void {
+    for (const view of this.views.values()) {
+      view.age += 1;
+      view.y += (view.targetY - view.y) * 0.25;
+      view.alpha = Math.min(1, view.alpha + 0.12);
+      view.visible = view.targetY + view.lineHeight > 0;
+    }
+  }
+
+  debugState(): Record<string, unknown> {
+    return { lines: this.log.current.map((line) => line.id), views: this.views.size };
+  }
+
+  destroy(): void {
+    this.view.destroy({ children: true });
+  }
+}
+
+export const chatScreen: ScreenDefinition = {
+  id: 'chat',
+  channels: ['chat'],
+  size: BOX,
+  defaultAnchor: 'bottom-left',
+  create: (context) => new ChatScreen(context),
+  demo: chatDemo,
+};

@@ -1,0 +1,120 @@
+/**
+ * The top gifters: five fixed rows whose texts change in place (no objects created per
+ * update), with gold, silver and bronze marks for the first three.
+ */
+import { Container, Graphics, type Text } from 'pixi.js';
+import { displayName } from '../../stage/guards';
+import { makeLabel, setLabelText } from '../../stage/label';
+import { drawPanel } from '../../stage/panel';
+import type { OverlayScreen, ScreenContext, ScreenDefinition } from '../../stage/screen';
+import { compactNumber } from '../../stage/text-fit';
+import { leaderboardDemo } from './leaderboard-demo';
+import { readLeaderboardState } from './leaderboard-wire';
+
+const ROWS = 5;
+const WIDTH = 480;
+const ROW_HEIGHT = 70;
+const TOP = 78;
+const MEDALS = [0xffd700, 0xc0c7d1, 0xcd7f32];
+
+interface Row {
+  root: Container;
+  name: Text;
+  coins: Text;
+}
+
+class LeaderboardScreen implements OverlayScreen {
+  readonly view = new Container({ label: 'leaderboard' });
+  private readonly rows: Row[] = [];
+  private readonly empty: Text;
+  private ids: string[] = [];
+
+  constructor(context: ScreenContext) {
+    const { theme } = context;
+    const height = TOP + ROWS * ROW_HEIGHT + 16;
+    this.view.addChild(drawPanel(new Graphics(), theme, WIDTH, height));
+    const title = makeLabel(theme, {
+      text: 'Top gifters',
+      size: 30,
+      weight: '900',
+      color: theme.accent,
+    });
+    title.position.set(26, 22);
+    this.empty = makeLabel(theme, {
+      text: 'Send a gift to get on the board!',
+      size: 22,
+      color: theme.muted,
+    });
+    this.empty.position.set(26, TOP + 10);
+    this.view.addChild(title, this.empty);
+    for (let index = 0; index < ROWS; index += 1) {
+      const root = new Container();
+      root.position.set(0, TOP + index * ROW_HEIGHT);
+      const color = MEDALS[index] ?? theme.track;
+      const disc = new Graphics().circle(48, ROW_HEIGHT / 2, 20).fill(color);
+      const rank = makeLabel(theme, {
+        text: String(index + 1),
+        size: 22,
+        weight: '900',
+        color: index < 3 ? 0x16161d : theme.text,
+        anchor: 0.5,
+      });
+      rank.position.set(48, ROW_HEIGHT / 2);
+      const name = makeLabel(theme, {
+        text: '',
+        size: 26,
+        weight: '700',
+        anchor: { x: 0, y: 0.5 },
+      });
+      name.position.set(84, ROW_HEIGHT / 2);
+      const coins = makeLabel(theme, {
+        text: '',
+        size: 24,
+        weight: '800',
+        color: theme.accent,
+        anchor: { x: 1, y: 0.5 },
+      });
+      coins.position.set(WIDTH - 26, ROW_HEIGHT / 2);
+      root.addChild(disc, rank, name, coins);
+      root.visible = false;
+      this.view.addChild(root);
+      this.rows.push({ root, name, coins });
+    }
+  }
+
+  applyState(channel: string, state: unknown): void {
+    const parsed = channel === 'leaderboard' ? readLeaderboardState(state) : null;
+    if (!parsed) return;
+    const top = parsed.top.slice(0, ROWS);
+    this.ids = top.map((entry) => entry.id);
+    this.rows.forEach((row, index) => {
+      const entry = top[index];
+      row.root.visible = entry !== undefined;
+      if (!entry) return;
+      setLabelText(row.name, displayName(entry), 250);
+      setLabelText(row.coins, `${compactNumber(entry.coins)} 🪙`);
+    });
+    this.empty.visible = top.length === 0;
+  }
+
+  applyUpdate(): void {}
+
+  update(): void {}
+
+  debugState(): Record<string, unknown> {
+    return { ids: this.ids };
+  }
+
+  destroy(): void {
+    this.view.destroy({ children: true });
+  }
+}
+
+export const leaderboardScreen: ScreenDefinition = {
+  id: 'leaderboard',
+  channels: ['leaderboard'],
+  size: { width: WIDTH, height: TOP + ROWS * ROW_HEIGHT + 16 },
+  defaultAnchor: 'right',
+  create: (context) => new LeaderboardScreen(context),
+  demo: leaderboardDemo,
+};

@@ -1,0 +1,15 @@
+/** Narrows inbound leaderboard payloads to the shapes drawn. */
+import type { LeaderboardState, ViewerBadge } from '../../../shared/protocol/channel-data';
+import { isNumber, isRecord, readList, readViewer } from '../../stage/guards';
+
+type Entry = ViewerBadge & { coins: number };
+
+function readEntry(value: unknown): Entry | null {
+  const viewer = readViewer(value);
+  if (!viewer || !isRecord(value) || !isNumber(value.coins)) return null;
+  return { ...viewer, coins: value.coins };
+}
+
+export function readLeaderboardState(value: unknown): LeaderboardState | null {
+  return isRecord(value) ? { top: readList(value.top, readEntry) } : null;
+}

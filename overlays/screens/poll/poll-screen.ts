@@ -1,0 +1,155 @@
+/**
+ * The poll overlay: the question, one bar per option growing as votes arrive, the leader (or
+ * every tied leader) in the accent colour, and the result when the poll closes. Rows are
+ * rebuilt only when a different poll starts; vote updates just retarget the bars.
+ */
+import { Container, Graphics, type Text } from 'pixi.js';
+import type { PollView } from '../../../shared/protocol/channel-data';
+import { makeLabel, setLabelText } from '../../stage/label';
+import { drawPanel } from '../../stage/panel';
+import type { OverlayScreen, ScreenContext, ScreenDefinition } from '../../stage/screen';
+import { compactNumber, truncateGraphemes } from '../../stage/text-fit';
+import { pollDemo } from './poll-demo';
+import { percent, pollModel } from './poll-model';
+import { readPollState } from './poll-wire';
+
+const WIDTH = 640;
+const ROW = 78;
+/** A question longer than this is cut (it would push the bars off the box). */
+const QUESTION_GRAPHEMES = 90;
+const PAD = 28;
+const BAR_WIDTH = WIDTH - PAD * 2;
+
+interface RowView {
+  key: string;
+  label: Text;
+  value: Text;
+  bar: Graphics;
+  shown: number;
+  target: number;
+  leading: boolean;
+}
+
+class PollScreen implements OverlayScreen {
+  readonly view = new Container({ label: 'poll' });
+  private readonly panel = new Graphics();
+  private readonly question: Text;
+  private readonly footer: Text;
+  private readonly badge: Text;
+  private rowsLayer = new Container();
+  private rows: RowView[] = [];
+  private pollId: string | null = null;
+  private poll: PollView | null = null;
+
+  constructor(private readonly context: ScreenContext) {
+    const { theme } = context;
+    // The question wraps (two rows for a normal question); rows start below it.
+    this.question = makeLabel(theme, { text: '', size: 30, weight: '800' });
+    this.question.style.wordWrap = true;
+    this.question.style.breakWords = true;
+    this.question.style.wordWrapWidth = BAR_WIDTH;
+    this.question.position.set(PAD, 26);
+    this.footer = makeLabel(theme, { text: '', size: 22, color: theme.muted });
+    this.badge = makeLabel(theme, { text: 'TIE', size: 22, weight: '900', color: theme.accent });
+    this.badge.anchor.set(1, 0);
+    this.view.addChild(this.panel, this.question, this.rowsLayer, this.footer, this.badge);
+    this.view.visible = false;
+  }
+
+  applyState(channel: string, state: unknown): void {
+    const parsed = channel === 'poll' ? readPollState(state) : null;
+    if (!parsed) return;
+    const poll = parsed.current;
+    this.poll = poll;
+    this.view.visible = poll?.visible === true;
+    if (!poll) return;
+    if (poll.id !== this.pollId) {
+      setLabelText(this.question, truncateGraphemes(poll.question, QUESTION_GRAPHEMES));
+      this.rebuild(poll);
+    }
+    const model = pollModel(poll);
+    const { theme } = this.context;
+    model.rows.forEach((row, index) => {
+      const view = this.rows[index];
+      if (!view) return;
+      setLabelText(view.label, `${row.key} · ${row.label}`, BAR_WIDTH - 170);
+      setLabelText(view.value, `${compactNumber(row.votes)} · ${percent(row.share)}`);
+      view.target = row.share;
+      view.leading = row.leading;
+      view.label.style.fill = row.leading ? theme.accent : theme.text;
+    });
+    setLabelText(this.footer, model.footer, BAR_WIDTH - (model.tie ? 80 : 0));
+    this.badge.visible = model.tie;
+    setLabelText(this.badge, model.closed ? 'TIE!' : 'TIE');
+  }
+
+  applyUpdate(): void {}
+
+  private rebuild(poll: PollView): void {
+    const { theme } = this.context;
+    this.rowsLayer.destroy({ children: true });
+    this.rowsLayer = new Container();
+    this.view.addChildAt(this.rowsLayer, 2);
+    this.pollId = poll.id;
+    const top = Math.ceil(this.question.y + this.question.height + 18);
+    this.rows = poll.options.map((option, index) => {
+      const y = top + index * ROW;
+      const track = new Graphics().roundRect(PAD, y + 36, BAR_WIDTH, 22, 11).fill(theme.track);
+      const bar = new Graphics();
+      bar.position.set(PAD, y + 36);
+      const label = makeLabel(theme, { text: option.label, size: 26, weight: '700' });
+      label.position.set(PAD, y);
+      const value = makeLabel(theme, {
+        text: '',
+        size: 24,
+        color: theme.muted,
+        anchor: { x: 1, y: 0 },
+      });
+      value.position.set(WIDTH - PAD, y + 2);
+      this.rowsLayer.addChild(track, bar, label, value);
+      return { key: option.key, label, value, bar, shown: 0, target: 0, leading: false };
+    });
+    const height = top + poll.options.length * ROW + 56;
+    drawPanel(this.panel, theme, WIDTH, height);
+    this.footer.position.set(PAD, height - 46);
+    this.badge.position.set(WIDTH - PAD, height - 46);
+  }
+
+  update(): void {
+    const { theme } = this.context;
+    for (const row of this.rows) {
+      if (Math.abs(row.target - row.shown) < 0.001 && row.bar.width > 0) continue;
+      row.shown += (row.target - row.shown) * 0.2;
+      const width = Math.max(22, BAR_WIDTH * row.shown);
+      row.bar
+        .clear()
+        .roundRect(0, 0, width, 22, 11)
+        .fill(row.leading ? theme.accent : theme.positive);
+      row.bar.alpha = row.shown > 0.001 ? 1 : 0.25;
+    }
+  }
+
+  debugState(): Record<string, unknown> {
+    const poll = this.poll;
+    return {
+      pollId: this.pollId,
+      visible: this.view.visible,
+      status: poll?.status ?? null,
+      votes: poll?.options.map((option) => option.votes) ?? [],
+      tie: this.badge.visible,
+    };
+  }
+
+  destroy(): void {
+    this.view.destroy({ children: true });
+  }
+}
+
+export const pollScreen: ScreenDefinition = {
+  id: 'poll',
+  channels: ['poll'],
+  size: { width: WIDTH, height: 480 },
+  defaultAnchor: 'top-right',
+  create: (context) => new PollScreen(context),
+  demo: pollDemo,
+};

@@ -1,0 +1,107 @@
+/**
+ * The Q&A card: the question on screen, who asked it, and how many viewers asked the same.
+ * The card is rebuilt only when another question goes on screen; it fades in and out.
+ */
+import { Container, Graphics, Text } from 'pixi.js';
+import type { QuestionView } from '../../../shared/protocol/channel-data';
+import { displayName } from '../../stage/guards';
+import { labelStyle, makeLabel } from '../../stage/label';
+import { drawPanel } from '../../stage/panel';
+import { avatarFallback, Picture } from '../../stage/picture';
+import type { OverlayScreen, ScreenContext, ScreenDefinition } from '../../stage/screen';
+import { truncateGraphemes } from '../../stage/text-fit';
+import { qnaDemo } from './qna-demo';
+import { readQnaState } from './qna-wire';
+
+const BOX = { width: 900, height: 250 };
+/** Three wrapped rows at most. */
+const QUESTION_GRAPHEMES = 150;
+
+class QnaScreen implements OverlayScreen {
+  readonly view = new Container({ label: 'qna' });
+  private card: Container | null = null;
+  private questionId: string | null = null;
+  private fade = 0;
+
+  constructor(private readonly context: ScreenContext) {}
+
+  applyState(channel: string, state: unknown): void {
+    const parsed = channel === 'qna' ? readQnaState(state) : null;
+    if (!parsed) return;
+    const question = parsed.onScreen;
+    if (question?.id === this.questionId) {
+      if (question && this.card) this.card.label = `qna:${question.id}:${question.upvotes}`;
+      return;
+    }
+    this.card?.destroy({ children: true });
+    this.card = null;
+    this.questionId = question?.id ?? null;
+    if (question) {
+      this.card = this.build(question);
+      this.view.addChild(this.card);
+      this.fade = 0;
+    }
+  }
+
+  applyUpdate(): void {}
+
+  private build(question: QuestionView): Container {
+    const { theme } = this.context;
+    const card = new Container({ label: `qna:${question.id}` });
+    card.addChild(drawPanel(new Graphics(), theme, BOX.width, BOX.height, 26, theme.accent));
+    const badge = makeLabel(theme, { text: 'Q&A', size: 24, weight: '900', color: theme.accent });
+    badge.position.set(32, 24);
+    const name = displayName(question.user);
+    const avatar = new Picture(
+      question.user.avatarUrl,
+      56,
+      'circle',
+      avatarFallback(theme, name, 56, theme.accent),
+    );
+    avatar.position.set(32, 62);
+    const asker = makeLabel(theme, { text: name, size: 26, weight: '800', maxWidth: 520 });
+    asker.position.set(102, 66);
+    const askedToo = question.merged > 0 ? `+${question.merged} asked the same` : '';
+    const extra = makeLabel(theme, {
+      text: askedToo,
+      size: 20,
+      color: theme.muted,
+      anchor: { x: 1, y: 0 },
+    });
+    extra.position.set(BOX.width - 32, 28);
+    const text = new Text({
+      text: truncateGraphemes(question.text, QUESTION_GRAPHEMES),
+      style: labelStyle(theme, { text: '', size: 30, weight: '600' }),
+    });
+    text.style.wordWrap = true;
+    text.style.breakWords = true;
+    text.style.wordWrapWidth = BOX.width - 64;
+    text.position.set(32, 130);
+    card.addChild(badge, avatar, asker, extra, text);
+    return card;
+  }
+
+  update(): void {
+    if (!this.card) return;
+    this.fade = Math.min(1, this.fade + 0.08);
+    this.card.alpha = this.fade;
+    this.card.y = 20 * (1 - this.fade);
+  }
+
+  debugState(): Record<string, unknown> {
+    return { onScreen: this.questionId };
+  }
+
+  destroy(): void {
+    this.view.destroy({ children: true });
+  }
+}
+
+export const qnaScreen: ScreenDefinition = {
+  id: 'qna',
+  channels: ['qna'],
+  size: BOX,
+  defaultAnchor: 'bottom',
+  create: (context) => new QnaScreen(context),
+  demo: qnaDemo,
+};

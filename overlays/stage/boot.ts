@@ -1,0 +1,150 @@
+/**
+ * Starts an overlay page: a transparent Pixi application that fills the browser source, a
+ * 1920×1080 design space scaled into it, the screens placed in that space, and their feed —
+ * the server's `/overlay` namespace, or the local demo with `?demo`.
+ */
+import { Application, Container } from 'pixi.js';
+import type { Channel, ChannelUpdate } from '../../shared/protocol/channels';
+import { type ConnectionStatus, connectOverlay } from './connection';
+import { ConnectionIndicator } from './connection-indicator';
+import { installDebugHook } from './debug-hook';
+import { DemoPlayer } from './demo-player';
+import { fitDesignSpace, placeBox } from './design-space';
+import { type Anchor, parseParams } from './params';
+import type { OverlayScreen, ScreenDefinition } from './screen';
+import { themeFrom } from './theme';
+
+/** A screen kind and where it goes; `anchor` null means the page's URL or the screen's default. */
+export interface Placement {
+  definition: ScreenDefinition;
+  anchor: Anchor | null;
+  scale: number;
+}
+
+interface Mounted {
+  definition: ScreenDefinition;
+  screen: OverlayScreen;
+}
+
+export async function bootOverlay(
+  pageId: string,
+  placementsFor: (warnings: string[]) => Placement[],
+): Promise<void> {
+  const { params, warnings } = parseParams(window.location.search);
+  const placements = placementsFor(warnings);
+  const theme = themeFrom(params);
+
+  const app = new Application();
+  await app.init({
+    resizeTo: window,
+    backgroundAlpha: 0,
+    antialias: true,
+    // WebGL: OBS enables hardware acceleration; WebGPU in headless Chromium renders blank.
+    preference: 'webgl',
+    resolution: Math.min(window.devicePixelRatio || 1, 2),
+    autoDensity: true,
+  });
+  document.body.appendChild(app.canvas);
+
+  const design = new Container({ label: 'design-space' });
+  app.stage.addChild(design);
+  const layout = () => {
+    const fit = fitDesignSpace(app.screen.width, app.screen.height);
+    design.scale.set(fit.scale);
+    design.position.set(fit.offsetX, fit.offsetY);
+  };
+  app.renderer.on('resize', layout);
+  layout();
+
+  const mounted: Mounted[] = placements.map(({ definition, anchor, scale }) => {
+    const screen = definition.create({ params, theme });
+    const single = placements.length === 1;
+    const where = placeBox(
+      anchor ?? (single ? params.anchor : null) ?? definition.defaultAnchor,
+      definition.size.width * scale,
+      definition.size.height * scale,
+      single ? { x: params.x, y: params.y } : undefined,
+    );
+    screen.view.scale.set(scale);
+    screen.view.position.set(where.x, where.y);
+    design.addChild(screen.view);
+    return { definition, screen };
+  });
+
+  let status: ConnectionStatus = params.demo ? { state: 'demo' } : { state: 'connecting' };
+  const indicator = params.preview ? new ConnectionIndicator(theme, warnings) : null;
+  if (indicator) app.stage.addChild(indicator);
+  const setStatus = (next: ConnectionStatus) => {
+    status = next;
+    indicator?.show(next);
+  };
+  setStatus(status);
+
+  const applyState = (channel: Channel, state: unknown) => {
+    for (const { definition, screen } of mounted) {
+      if (definition.channels.includes(channel)) screen.applyState(channel, state);
+    }
+  };
+  const applyUpdate = (update: ChannelUpdate) => {
+    for (const { definition, screen } of mounted) {
+      if (!definition.channels.includes(update.channel)) continue;
+      // `<channel>.state` replaces the whole state; anything else is an increment.
+      if (update.type === `${update.channel}.state`) screen.applyState(update.channel, update.data);
+      else screen.applyUpdate(update);
+    }
+  };
+
+  const demos = params.demo
+    ? mounted.map(({ definition }) => {
+        const script = definition.demo();
+        for (const [channel, state] of Object.entries(script.initial)) {
+          applyState(channel as Channel, state);
+        }
+        return new DemoPlayer(script, params.speed, performance.now());
+      })
+    : [];
+
+  if (!params.demo) {
+    const channels = [...new Set(mounted.flatMap(({ definition }) => definition.channels))];
+    if (!params.token) {
+      setStatus({ state: 'refused', reason: 'no ?token= in the URL (or add ?demo)' });
+    } else {
+      connectOverlay({
+        origin: window.location.origin,
+        token: params.token,
+        client: `overlay:${pageId}`,
+        channels,
+        onStatus: setStatus,
+        onSnapshot: (snapshot) => {
+          for (const [channel, state] of Object.entries(snapshot.channels)) {
+            applyState(channel as Channel, state);
+          }
+        },
+        onUpdates: (batch) => {
+          for (const update of batch.updates) applyUpdate(update);
+        },
+      });
+    }
+  }
+
+  app.ticker.add(() => {
+    const now = performance.now();
+    for (const demo of demos) for (const update of demo.due(now)) applyUpdate(update);
+    for (const { screen } of mounted) screen.update(now);
+  });
+
+  installDebugHook(app.stage, () => ({
+    status,
+    ready: true,
+    screens: Object.fromEntries(
+      mounted.map(({ definition, screen }) => [definition.id, screen.debugState()]),
+    ),
+  }));
+}
+
+/** The usual page: one screen, placed by the URL's `pos`, `x`, `y` and `scale`. */
+export function bootSingle(definition: ScreenDefinition): void {
+  void bootOverlay(definition.id, () => [
+    { definition, anchor: null, scale: parseParams(window.location.search).params.scale },
+  ]);
+}

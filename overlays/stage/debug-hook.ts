@@ -1,0 +1,53 @@
+/**
+ * `window.__limelight`: what browser tests read instead of pixels alone — how many display
+ * objects exist, every Text on screen, and each screen's state. Cheap, read-only, always on
+ * (it holds no data of its own).
+ */
+import { type Container, Text } from 'pixi.js';
+import type { ConnectionStatus } from './connection';
+
+export interface LimelightDebugHook {
+  /** Every Container in the scene graph, the stage included. */
+  displayObjectCount(): number;
+  /** The text of every visible Text, depth first. */
+  texts(): string[];
+  /** Connection status and each screen's own state, keyed by screen id. */
+  readonly state: { status: ConnectionStatus; ready: boolean; screens: Record<string, unknown> };
+}
+
+declare global {
+  interface Window {
+    __limelight?: LimelightDebugHook;
+  }
+}
+
+export function installDebugHook(
+  stage: Container,
+  state: () => LimelightDebugHook['state'],
+): LimelightDebugHook {
+  const hook: LimelightDebugHook = {
+    displayObjectCount: () => countContainers(stage),
+    texts: () => {
+      const out: string[] = [];
+      collectTexts(stage, out);
+      return out;
+    },
+    get state() {
+      return state();
+    },
+  };
+  window.__limelight = hook;
+  return hook;
+}
+
+function countContainers(node: Container): number {
+  let count = 1;
+  for (const child of node.children) count += countContainers(child);
+  return count;
+}
+
+function collectTexts(node: Container, out: string[]): void {
+  if (!node.visible) return;
+  if (node instanceof Text && node.text !== '') out.push(node.text);
+  for (const child of node.children) collectTexts(child, out);
+}

@@ -1,0 +1,55 @@
+/**
+ * The contract every overlay screen implements, and the registry of screens keyed by a static
+ * id (the pixi open-games pattern): a page boots one screen, the scene page several.
+ */
+import type { Container } from 'pixi.js';
+import type { Channel, ChannelUpdate } from '../../shared/protocol/channels';
+import type { DemoScript } from './demo-player';
+import type { Anchor, OverlayParams } from './params';
+import type { Theme } from './theme';
+
+export const SCREEN_IDS = [
+  'alerts',
+  'chat',
+  'poll',
+  'qna',
+  'sponsor',
+  'goal',
+  'leaderboard',
+] as const;
+/** A screen's static id; also its page name (`/overlays/<id>.html`). */
+export type ScreenId = (typeof SCREEN_IDS)[number];
+
+export const isScreenId = (value: string): value is ScreenId =>
+  (SCREEN_IDS as readonly string[]).includes(value);
+
+/** What a screen gets from the stage. */
+export interface ScreenContext {
+  params: OverlayParams;
+  theme: Theme;
+}
+
+/** One overlay drawn in design pixels; the stage places and scales its `view`. */
+export interface OverlayScreen {
+  readonly view: Container;
+  /** Replaces a channel's whole state (snapshot, or a `<channel>.state` update). */
+  applyState(channel: Channel, state: unknown): void;
+  /** Applies an incremental update (`alert.upsert`, `chat.line`, …). */
+  applyUpdate(update: ChannelUpdate): void;
+  /** Called once per frame with `performance.now()`. */
+  update(now: number): void;
+  /** What the test hook reports about this screen. */
+  debugState(): Record<string, unknown>;
+  destroy(): void;
+}
+
+/** A screen kind: how to make one, which channels it draws and what its demo plays. */
+export interface ScreenDefinition {
+  id: ScreenId;
+  channels: readonly Channel[];
+  /** The box the screen draws in, design pixels at scale 1, for anchoring. */
+  size: { width: number; height: number };
+  defaultAnchor: Anchor;
+  create(context: ScreenContext): OverlayScreen;
+  demo(): DemoScript;
+}

@@ -126,3 +126,10 @@ export function streakFrames(
   frames.push(s.gift(user, { ...spec, end: true }));
   return frames;
 }
+
+/** Command contexts for tests. */
+export const asOwner = (at: number) => ({ actor: { role: 'owner' as const, name: 'owner' }, at });
+export const asModerator = (at: number, name = 'mod:alex') => ({
+  actor: { role: 'moderator' as const, name },
+  at,
+});

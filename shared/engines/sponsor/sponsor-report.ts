@@ -94,15 +94,16 @@ export interface SegmentFacts {
   streamMentions: number;
 }
 
-const perMinute = (count: number, ms: number) => (ms > 0 ? round2((count * 60_000) / ms) : 0);
+const perMinute = (count: number, ms: number) => (ms > 0 ? (count * 60_000) / ms : 0);
 
 function compare(segment: number, total: number, segMs: number, restMs: number): RateComparison {
   const seg = perMinute(segment, segMs);
-  if (restMs <= 0) return { segmentPerMinute: seg, restOfStreamPerMinute: null, lift: null };
+  if (restMs <= 0)
+    return { segmentPerMinute: round2(seg), restOfStreamPerMinute: null, lift: null };
   const rest = perMinute(Math.max(0, total - segment), restMs);
   return {
-    segmentPerMinute: seg,
-    restOfStreamPerMinute: rest,
+    segmentPerMinute: round2(seg),
+    restOfStreamPerMinute: round2(rest),
     lift: rest > 0 ? round2(seg / rest) : null,
   };
 }

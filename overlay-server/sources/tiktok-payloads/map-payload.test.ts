@@ -247,6 +247,28 @@ describe('other events', () => {
     });
   });
 
+  it('reads chat emotes of both generations and drops ones without an http(s) image', () => {
+    const url = 'https://p16-webcast.tiktokcdn.com/emote/1.png';
+    const v2 = {
+      user: v3User,
+      comment: 'hi [e]',
+      emotes: [{ placeInComment: 3, emote: { emoteId: 'e1', image: { imageUrl: url } } }],
+    };
+    const v3 = {
+      user: v3User,
+      content: 'hi [e]',
+      emotes: [
+        { index: 3, emote: { emoteId: 'e1', image: { urlList: [url] } } },
+        { index: 4, emote: { emoteId: 'e2', image: { urlList: ['javascript:alert(1)'] } } },
+      ],
+    };
+    for (const payload of [v2, v3]) {
+      expect(mapped(mapConnectorEvent('chat', payload, 0))).toMatchObject({
+        emotes: [{ id: 'e1', imageUrl: url }],
+      });
+    }
+  });
+
   it('skips unknown events with a counted reason instead of failing', () => {
     const mapper = createPayloadMapper();
     expect(mapper.map('linkMicBattle', { anything: true }, 0)).toEqual({

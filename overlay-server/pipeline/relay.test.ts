@@ -1,0 +1,121 @@
+/**
+ * The relay's journal is the stream: a relay that dies without closing (kill -9) is rebuilt by
+ * the next one from the last snapshot plus the journal tail, to the same report.
+ */
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLiveRoom } from '../../shared/engines';
+import { listStreams } from '../journal/streams-dir';
+import { silentLogger } from '../log';
+import { simulatedEventChunks } from '../sources/simulator/simulate-stream';
+import { Relay } from './relay';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function newRelay(dataDir: string): Relay {
+  return new Relay({
+    dataDir,
+    createRoom: createLiveRoom,
+    log: silentLogger,
+    snapshots: { everyEntries: 1_000, everyMs: 60_000 },
+  });
+}
+
+describe('relay journal and recovery', () => {
+  it('resumes an unfinished stream from snapshot + tail to the same report', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'limelight-relay-'));
+    dirs.push(dataDir);
+    const relay = newRelay(dataDir);
+    const chunks = simulatedEventChunks({
+      seed: 7,
+      preset: 'mid',
+      durationMs: 20 * 60_000,
+      startAt: Date.now(),
+    });
+    let sent = 0;
+    let lastEvents: Parameters<Relay['ingest']>[0] = [];
+    for (let next = chunks.next(); !next.done; next = chunks.next()) {
+      // Drop the stream end so the stream is still running when the relay "dies".
+      const events = next.value.filter((event) => event.kind !== 'streamEnd');
+      sent += events.length;
+      lastEvents = events;
+      relay.ingest(events);
+      relay.advance();
+    }
+    const before = relay.report();
+    expect(before?.coins).toBeGreaterThan(0);
+    const streamId = relay.currentStreamId;
+    // A crash mid-write leaves half a line behind.
+    const journal = join(dataDir, 'streams', `${streamId}.jsonl`);
+    appendFileSync(journal, '{"seq":999999,"at":1,"type":"ev');
+
+    const again = newRelay(dataDir);
+    const resumed = again.resume();
+    expect(resumed).toMatchObject({ streamId, fromSnapshot: true });
+    expect(resumed?.replayed).toBeLessThan(sent);
+    expect(again.report()).toEqual(before);
+    expect(readFileSync(journal, 'utf8').endsWith('\n')).toBe(true);
+    // Messages the source replays after the restart are still dropped as duplicates.
+    expect(lastEvents.length).toBeGreaterThan(0);
+    expect(again.ingest(lastEvents).every((outcome) => outcome === 'duplicate')).toBe(true);
+  });
+
+  it('ends a stream on the source’s stream end and starts the next on the next event', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'limelight-relay-'));
+    dirs.push(dataDir);
+    const relay = newRelay(dataDir);
+    const first = simulatedEventChunks({
+      seed: 1,
+      preset: 'small',
+      durationMs: 60_000,
+      startAt: Date.now(),
+    });
+    for (let next = first.next(); !next.done; next = first.next()) relay.ingest(next.value);
+    expect(relay.currentStreamId).toBeNull();
+    const second = simulatedEventChunks({
+      seed: 2,
+      preset: 'small',
+      durationMs: 60_000,
+      startAt: Date.now() + 120_000,
+    });
+    const chunk = second.next();
+    relay.ingest(chunk.done ? [] : chunk.value.slice(0, 3));
+    expect(relay.currentStreamId).not.toBeNull();
+    const streams = listStreams(dataDir);
+    expect(streams).toHaveLength(2);
+    expect(streams[0]?.endedAt).not.toBeNull();
+    expect(streams[1]?.endedAt).toBeNull();
+    expect(newRelay(dataDir).resume()?.streamId).toBe(streams[1]?.streamId);
+  });
+
+  it('starts and ends streams by owner command only', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'limelight-relay-'));
+    dirs.push(dataDir);
+    const relay = newRelay(dataDir);
+    const owner = { role: 'owner' as const, name: 'owner' };
+    const moderator = { role: 'moderator' as const, name: 'moderator:alex' };
+    expect(relay.command({ type: 'stream.end' }, owner)).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+    });
+    expect(relay.command({ type: 'stream.start' }, moderator)).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
+    const started = relay.command({ type: 'stream.start' }, owner);
+    expect(started).toMatchObject({ ok: true });
+    expect(relay.command({ type: 'stream.start' }, owner)).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+    });
+    expect(relay.command({ type: 'stream.end' }, owner)).toMatchObject({ ok: true });
+    expect(relay.currentStreamId).toBeNull();
+    expect(listStreams(dataDir)[0]?.endedAt).not.toBeNull();
+    expect(newRelay(dataDir).resume()).toBeNull();
+  });
+});

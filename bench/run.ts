@@ -4,6 +4,7 @@
  * "not measured: <why>"; the run goes on.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { alertsBench } from './browser/alerts-bench';
 import { recoveryBench } from './endurance/recovery';
 import { type SoakOutcome, soakBench } from './endurance/soak';
 import { gitCommit, machineInfo } from './lib/machine';
@@ -30,6 +31,22 @@ const PARTS: PartSpec[] = [
     id: 'relay',
     title: '1. Relay: full pipeline against a bare Socket.IO relay',
     body: (part) => relayBench(part, quick ? QUICK_RELAY : FULL_RELAY),
+  },
+  {
+    id: 'alerts',
+    title: '2. Alerts overlay in headless Chromium: frame time and memory',
+    body: (part) =>
+      alertsBench(part, {
+        repetitions: quick ? 1 : 3,
+        idleMs: quick ? 3000 : 10_000,
+        stormMs: quick ? 5000 : 20_000,
+        afterMs: quick ? 3000 : 10_000,
+        stormPerSecond: 50,
+        floodAlerts: quick ? 2000 : 10_000,
+        floodPerSecond: quick ? 400 : 200,
+        floodSpeed: 20,
+        drainTimeoutMs: quick ? 20_000 : 180_000,
+      }),
   },
   {
     // Runs before recovery: the journal it writes is the one recovery restarts from.

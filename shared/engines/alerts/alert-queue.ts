@@ -80,6 +80,9 @@ export function createAlertQueue(saved?: AlertQueueState, settings?: Partial<Ale
     out.push({ channel: 'alerts', type: 'alert.upsert', data: clone(alert) });
 
   const waitingCount = () => s.queue.length - (s.playingId ? 1 : 0);
+  /** Waiting alerts, a merged one counting as the gifts inside it: storm mode ends on this. */
+  const pressure = () =>
+    s.queue.reduce((n, a) => n + (a.id === s.playingId ? 0 : (a.merged?.alerts ?? 1)), 0);
   const tier = (coins: number) => tierFor(coins, s.settings.tierThresholds);
 
   /** Puts a waiting alert where its tier belongs (the playing head never moves). */
@@ -186,7 +189,7 @@ export function createAlertQueue(saved?: AlertQueueState, settings?: Partial<Ale
         }
         upsert(storm);
       }
-    } else if (s.storm && waitingCount() <= Math.floor(s.settings.stormThreshold / 2)) {
+    } else if (s.storm && pressure() <= Math.floor(s.settings.stormThreshold / 2)) {
       s.storm = false;
       structural = true;
     }

@@ -1,0 +1,21 @@
+/**
+ * Registers the page-capture relay in the background worker: messages from the TikTok content
+ * script go to the server's `/ingest` with the panel's pairing.
+ */
+import { browser } from 'wxt/browser';
+import { createIdbStore } from '../../storage/idb-store';
+import { createIngestRelay } from './ingest-relay';
+import { PAGE_EVENTS, readPageMessage } from './page-messages';
+import { openIngestSocket } from './socket-io-ingest';
+
+export function registerIngestRelay(): void {
+  const store = createIdbStore();
+  const relay = createIngestRelay({
+    readPairing: async () => (await store).getSetting('pairing'),
+    openSocket: openIngestSocket,
+  });
+  browser.runtime.onMessage.addListener((message) => {
+    const pageMessage = readPageMessage(message);
+    if (pageMessage?.type === PAGE_EVENTS) relay.push(pageMessage.events);
+  });
+}

@@ -1,0 +1,110 @@
+/**
+ * The background side of page capture: events the content script read are relayed to the
+ * server's `/ingest` namespace with the pairing the side panel stored. WebSocket only (an MV3
+ * service worker has no XMLHttpRequest for Socket.IO's polling). Events wait in a bounded buffer
+ * while the server is unreachable or the extension is not paired yet, and are sent in batches
+ * with an acknowledgement; duplicates are harmless (the server dedupes by event id).
+ */
+import type { PairingTarget } from '../../transport/pairing-link';
+
+/** The slice of a Socket.IO client the relay uses (a fake in unit tests). */
+export interface IngestSocket {
+  readonly connected: boolean;
+  on(event: 'connect' | 'disconnect', listener: () => void): void;
+  on(event: 'connect_error', listener: (error: Error & { data?: unknown }) => void): void;
+  sendBatch(events: unknown[], done: (ok: boolean) => void): void;
+  close(): void;
+}
+
+export interface IngestRelayOptions {
+  /** The pairing the panel stored, or null when not paired. */
+  readPairing(): Promise<PairingTarget | null>;
+  openSocket(target: PairingTarget): IngestSocket;
+  /** Events kept while the server is unreachable; the oldest go first. */
+  maxBuffered?: number;
+  maxBatch?: number;
+  /** How often (ms) the pairing is read again while events keep coming. */
+  pairingRefreshMs?: number;
+  now?: () => number;
+}
+
+export interface IngestRelay {
+  push(events: unknown[]): void;
+  readonly buffered: number;
+  /** Reads the pairing again now (the panel paired or unpaired). */
+  refreshPairing(): Promise<void>;
+  close(): void;
+}
+
+export function createIngestRelay(options: IngestRelayOptions): IngestRelay {
+  const maxBuffered = options.maxBuffered ?? 5_000;
+  const maxBatch = options.maxBatch ?? 200;
+  const refreshMs = options.pairingRefreshMs ?? 5_000;
+  const now = options.now ?? (() => Date.now());
+  let buffer: unknown[] = [];
+  let socket: IngestSocket | null = null;
+  let target: PairingTarget | null = null;
+  let inFlight = false;
+  let lastPairingRead = Number.NEGATIVE_INFINITY;
+  let reading: Promise<void> | null = null;
+
+  const sameTarget = (a: PairingTarget | null, b: PairingTarget | null) =>
+    a?.origin === b?.origin && a?.token === b?.token;
+
+  function connect(next: PairingTarget | null) {
+    if (sameTarget(next, target) && socket) return;
+    socket?.close();
+    socket = null;
+    inFlight = false;
+    target = next;
+    if (!next) return;
+    const current = options.openSocket(next);
+    socket = current;
+    current.on('connect', () => {
+      if (socket === current) flush();
+    });
+  }
+
+  function refreshPairing(): Promise<void> {
+    reading ??= options
+      .readPairing()
+      .then(connect, () => {})
+      .finally(() => {
+        lastPairingRead = now();
+        reading = null;
+        flush();
+      });
+    return reading;
+  }
+
+  function flush() {
+    const current = socket;
+    if (!current?.connected || inFlight || buffer.length === 0) return;
+    const batch = buffer.slice(0, maxBatch);
+    inFlight = true;
+    current.sendBatch(batch, (ok) => {
+      if (socket !== current) return;
+      inFlight = false;
+      // Rejected items were answered with a code by the server: resending cannot fix them.
+      if (ok) buffer = buffer.slice(batch.length);
+      flush();
+    });
+  }
+
+  return {
+    push(events) {
+      buffer.push(...events);
+      if (buffer.length > maxBuffered) buffer = buffer.slice(buffer.length - maxBuffered);
+      if (!socket || now() - lastPairingRead >= refreshMs) void refreshPairing();
+      else flush();
+    },
+    get buffered() {
+      return buffer.length;
+    },
+    refreshPairing,
+    close() {
+      socket?.close();
+      socket = null;
+    },
+  };
+}

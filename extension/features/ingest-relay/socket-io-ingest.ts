@@ -1,0 +1,43 @@
+/** The real `/ingest` connection: socket.io-client over WebSocket only (MV3 worker: no XHR). */
+import { io, type Socket } from 'socket.io-client';
+import type { Ack } from '../../../shared/protocol/ack';
+import type {
+  IngestBatchResult,
+  IngestClientToServer,
+  IngestServerToClient,
+} from '../../../shared/protocol/namespaces';
+import { PROTOCOL_VERSION } from '../../../shared/protocol/version';
+import type { PairingTarget } from '../../transport/pairing-link';
+import type { IngestSocket } from './ingest-relay';
+
+const ACK_TIMEOUT_MS = 10_000;
+
+export function openIngestSocket(target: PairingTarget): IngestSocket {
+  const socket: Socket<IngestServerToClient, IngestClientToServer> = io(`${target.origin}/ingest`, {
+    auth: {
+      token: target.token,
+      protocolVersion: PROTOCOL_VERSION,
+      client: 'extension:page-capture',
+    },
+    transports: ['websocket'],
+    reconnectionDelayMax: 10_000,
+  });
+  return {
+    get connected() {
+      return socket.connected;
+    },
+    on(event: string, listener: (...args: never[]) => void) {
+      socket.on(event as 'connect', listener as () => void);
+    },
+    sendBatch(events, done) {
+      socket
+        .timeout(ACK_TIMEOUT_MS)
+        .emit('events', events, (error: Error | null, ack: Ack<IngestBatchResult>) => {
+          // A timeout leaves the batch buffered for the next try; an answer (even with rejected
+          // items) means the server has it.
+          done(!error && ack !== undefined);
+        });
+    },
+    close: () => socket.close(),
+  };
+}

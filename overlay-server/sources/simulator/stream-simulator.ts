@@ -1,19 +1,16 @@
 /**
  * The simulated TikTok LIVE stream, in stream time. A discrete-event simulation: every kind of
  * happening is a Poisson process (scaled by a drifting activity level) that schedules its next
- * occurrence on one agenda; gift streaks schedule their own frames. `generate(from, to)` plays
+ * occurrence on one agenda; gift streaks schedule their own frames (gift-sender.ts). `generate(from, to)` plays
  * the agenda forward, so the same seed and start give the same events however time is sliced.
  */
 import type { EventSource } from '../../../shared/events/base';
-import type { GiftEvent } from '../../../shared/events/gift';
-import { STREAKABLE_GIFT_TYPE } from '../../../shared/events/gift';
 import type { LiveEvent } from '../../../shared/events/live-event';
-import type { User } from '../../../shared/events/user';
 import { type Audience, createAudience } from './audience';
 import { chatLine, qnaQuestion } from './chat-lines';
 import { EventQueue } from './event-queue';
 import type { StreamTotals } from './expected-totals';
-import { pickGift, streakLength } from './gift-mix';
+import { createGiftSender } from './gift-sender';
 import { SIMULATOR_PRESETS, type SimulatorPreset, type SimulatorPresetName } from './presets';
 import { createRandom, type Random } from './prng';
 
@@ -45,19 +42,6 @@ export interface StreamSimulator {
   truth(): SimulatorTruth;
 }
 
-interface OpenStreak {
-  user: User;
-  gift: GiftEvent['gift'];
-  toUser: GiftEvent['toUser'];
-  groupId: string;
-  count: number;
-}
-
-const GUESTS = [
-  { id: '7199999999999990001', handle: 'guest.sara', nickname: 'Sara (guest) 🎤' },
-  { id: '7199999999999990002', handle: 'guest.leo', nickname: 'Leo <guest>' },
-];
-
 export function createStreamSimulator(options: StreamSimulatorOptions): StreamSimulator {
   const preset =
     typeof options.preset === 'string' ? SIMULATOR_PRESETS[options.preset] : options.preset;
@@ -75,7 +59,6 @@ export function createStreamSimulator(options: StreamSimulatorOptions): StreamSi
   let viewers = Math.max(1, Math.round(preset.viewers * 0.5));
   let likeTotal = 0;
   const followed = new Set<string>();
-  const openStreaks = new Map<string, OpenStreak>();
   const truth: SimulatorTruth = {
     coins: 0,
     guestCoins: 0,
@@ -137,60 +120,17 @@ export function createStreamSimulator(options: StreamSimulatorOptions): StreamSi
     push({ id: newId(), source, at, kind: 'join', user: audience.pickAny(random) });
   };
 
-  const frame = (at: number, streak: OpenStreak, repeatEnd: boolean) =>
-    push({
-      id: newId(),
-      source,
-      at,
-      kind: 'gift',
-      user: streak.user,
-      gift: streak.gift,
-      repeatCount: streak.count,
-      repeatEnd,
-      groupId: streak.groupId,
-      toUser: streak.toUser,
-    });
-  const commit = (streak: OpenStreak) => {
-    const coins = streak.count * streak.gift.coins;
-    truth.gifts++;
-    truth.coins += coins;
-    if (streak.toUser) truth.guestCoins += coins;
-  };
-
-  const giftSend = (at: number) => {
-    const streak: OpenStreak = {
-      user: audience.pickActive(random),
-      gift: pickGift(random),
-      toUser: random.chance(preset.guestGiftShare) ? random.pick(GUESTS) : null,
-      groupId: String(nextId),
-      count: 1,
-    };
-    if (streak.gift.type !== STREAKABLE_GIFT_TYPE) {
-      frame(at, streak, true);
-      commit(streak);
-      return;
-    }
-    const taps = streakLength(random);
-    openStreaks.set(streak.groupId, streak);
-    const tap = (tapAt: number) => {
-      if (finished) return;
-      frame(tapAt, streak, false);
-      if (streak.count < taps) {
-        // Frames batch taps now and then: the count may jump by a few.
-        streak.count = Math.min(taps, streak.count + (random.chance(0.7) ? 1 : random.int(2, 4)));
-        queue.schedule(tapAt + random.int(120, 450), tap);
-        return;
-      }
-      // The end frame repeats the final count once TikTok's combo window closes.
-      queue.schedule(tapAt + random.int(800, 2500), (endAt) => {
-        if (finished) return;
-        openStreaks.delete(streak.groupId);
-        frame(endAt, streak, true);
-        commit(streak);
-      });
-    };
-    tap(at);
-  };
+  const gifts = createGiftSender({
+    random,
+    audience,
+    queue,
+    truth,
+    source,
+    newId,
+    push,
+    guestGiftShare: preset.guestGiftShare,
+    groupPrefix: `g${startAt.toString(36)}-`,
+  });
 
   const userAction = (kind: 'follow' | 'share' | 'subscribe') => (at: number) => {
     const user = audience.pickActive(random);
@@ -245,7 +185,7 @@ export function createStreamSimulator(options: StreamSimulatorOptions): StreamSi
   queue.schedule(startAt, viewerTick);
   queue.schedule(startAt + 60_000, drift);
   every(preset.chatPerSecond, chat);
-  every(preset.giftSendsPerSecond, giftSend);
+  every(preset.giftSendsPerSecond, gifts.send);
   every(preset.likesPerSecond, like);
   every(preset.joinsPerSecond, join);
   every(preset.followsPerSecond, userAction('follow'));
@@ -302,11 +242,7 @@ export function createStreamSimulator(options: StreamSimulatorOptions): StreamSi
       const events = generate(cursor, Math.max(cursor, at));
       const endAt = Math.max(cursor, at);
       out = events;
-      for (const streak of openStreaks.values()) {
-        frame(endAt, streak, true);
-        commit(streak);
-      }
-      openStreaks.clear();
+      gifts.endOpenStreaks(endAt);
       push({ id: newId(), source, at: endAt, kind: 'streamEnd', reason: 'ended' });
       finished = true;
       return out;

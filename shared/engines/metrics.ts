@@ -91,6 +91,8 @@ export function createMetricsEngine(startedAt: number, saved?: MetricsEngineStat
     if (now <= s.now) return;
     if (s.firstViewersAt !== null) s.viewerMs += s.viewers * (now - s.now);
     s.now = now;
+    // Quiet minutes still get their point, so the series reaches the present.
+    if (s.firstViewersAt !== null || s.perMinute.length > 0) point(now);
   };
 
   const averageViewers = () => {

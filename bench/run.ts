@@ -5,6 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { alertsBench } from './browser/alerts-bench';
+import { sidePanelBench } from './browser/sidepanel-bench';
 import { recoveryBench } from './endurance/recovery';
 import { type SoakOutcome, soakBench } from './endurance/soak';
 import { gitCommit, machineInfo } from './lib/machine';
@@ -70,6 +71,17 @@ const PARTS: PartSpec[] = [
         },
         soakOutcome,
       ),
+  },
+  {
+    id: 'sidepanel',
+    title: '5. Side panel: 50 updates/s without long tasks',
+    body: (part) =>
+      sidePanelBench(part, {
+        repetitions: quick ? 1 : 3,
+        idleMs: quick ? 2000 : 5000,
+        loadMs: quick ? 8000 : 30_000,
+        eventsPerSecond: 50,
+      }),
   },
 ];
 

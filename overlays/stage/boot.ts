@@ -80,17 +80,18 @@ export async function bootOverlay(
   };
   setStatus(status);
 
-  const applyState = (channel: Channel, state: unknown) => {
+  const applyState = (channel: Channel, state: unknown, origin: 'snapshot' | 'update') => {
     for (const { definition, screen } of mounted) {
-      if (definition.channels.includes(channel)) screen.applyState(channel, state);
+      if (definition.channels.includes(channel)) screen.applyState(channel, state, origin);
     }
   };
   const applyUpdate = (update: ChannelUpdate) => {
     for (const { definition, screen } of mounted) {
       if (!definition.channels.includes(update.channel)) continue;
       // `<channel>.state` replaces the whole state; anything else is an increment.
-      if (update.type === `${update.channel}.state`) screen.applyState(update.channel, update.data);
-      else screen.applyUpdate(update);
+      if (update.type === `${update.channel}.state`) {
+        screen.applyState(update.channel, update.data, 'update');
+      } else screen.applyUpdate(update);
     }
   };
 
@@ -98,7 +99,7 @@ export async function bootOverlay(
     ? mounted.map(({ definition }) => {
         const script = definition.demo();
         for (const [channel, state] of Object.entries(script.initial)) {
-          applyState(channel as Channel, state);
+          applyState(channel as Channel, state, 'snapshot');
         }
         return new DemoPlayer(script, params.speed, performance.now());
       })
@@ -117,7 +118,7 @@ export async function bootOverlay(
         onStatus: setStatus,
         onSnapshot: (snapshot) => {
           for (const [channel, state] of Object.entries(snapshot.channels)) {
-            applyState(channel as Channel, state);
+            applyState(channel as Channel, state, 'snapshot');
           }
         },
         onUpdates: (batch) => {

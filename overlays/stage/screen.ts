@@ -32,8 +32,11 @@ export interface ScreenContext {
 /** One overlay drawn in design pixels; the stage places and scales its `view`. */
 export interface OverlayScreen {
   readonly view: Container;
-  /** Replaces a channel's whole state (snapshot, or a `<channel>.state` update). */
-  applyState(channel: Channel, state: unknown): void;
+  /**
+   * Replaces a channel's whole state: from a snapshot (connect, reconnect, demo start) or from
+   * a `<channel>.state` update.
+   */
+  applyState(channel: Channel, state: unknown, origin: 'snapshot' | 'update'): void;
   /** Applies an incremental update (`alert.upsert`, `chat.line`, …). */
   applyUpdate(update: ChannelUpdate): void;
   /** Called once per frame with `performance.now()`. */

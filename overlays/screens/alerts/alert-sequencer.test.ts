@@ -78,17 +78,26 @@ describe('AlertSequencer', () => {
     const events = sequencer.applyState(
       { paused: false, storm: false, queue: [makeAlert({ id: 'a' })] },
       2_000,
+      true,
     );
     expect(events).toEqual([]);
   });
 
+  it('adopts the queue from a snapshot only, not from state updates', () => {
+    const sequencer = new AlertSequencer({ minTier: 1, speed: 1 });
+    const state = { paused: false, storm: true, queue: [makeAlert({ id: 'old' })] };
+    expect(sequencer.applyState(state, 0, false)).toEqual([]);
+    expect(sequencer.storm).toBe(true);
+    expect(types(sequencer.applyState(state, 0, true))).toEqual(['start:old']);
+  });
+
   it('holds new alerts while paused and resumes after', () => {
     const sequencer = new AlertSequencer({ minTier: 1, speed: 1 });
-    sequencer.applyState({ paused: true, storm: false, queue: [] }, 0);
+    sequencer.applyState({ paused: true, storm: false, queue: [] }, 0, false);
     expect(sequencer.upsert(makeAlert({ id: 'a' }), 0)).toEqual([]);
-    expect(types(sequencer.applyState({ paused: false, storm: false, queue: [] }, 5))).toEqual([
-      'start:a',
-    ]);
+    expect(
+      types(sequencer.applyState({ paused: false, storm: false, queue: [] }, 5, false)),
+    ).toEqual(['start:a']);
   });
 
   it('skips the playing alert through its outro, and drops a waiting one', () => {

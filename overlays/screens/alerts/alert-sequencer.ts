@@ -48,7 +48,8 @@ export interface SequencerStats {
   skipped: number;
 }
 
-const RECENT_CAP = 512;
+/** More than the server's largest queue (1,000), so a snapshot never replays a played alert. */
+const RECENT_CAP = 2048;
 
 export class AlertSequencer {
   private readonly options: Required<SequencerOptions>;
@@ -117,12 +118,16 @@ export class AlertSequencer {
     return [];
   }
 
-  /** A whole `alerts.state` (snapshot or update): flags, plus any alert we did not know yet. */
-  applyState(state: AlertsState, now: number): SequencerEvent[] {
+  /**
+   * A whole `alerts.state`. Its flags always apply. Its queue is adopted only from a snapshot
+   * (first connect, reconnect): between snapshots every alert in it already arrived as an
+   * upsert, and the server keeps alerts this overlay played long ago, which must not replay.
+   */
+  applyState(state: AlertsState, now: number, adoptQueue: boolean): SequencerEvent[] {
     this.paused = state.paused;
     this.storm = state.storm;
     const events: SequencerEvent[] = [];
-    for (const view of state.queue) events.push(...this.upsert(view, now));
+    if (adoptQueue) for (const view of state.queue) events.push(...this.upsert(view, now));
     events.push(...this.tick(now));
     return events;
   }

@@ -40,10 +40,12 @@ class AlertsScreen implements OverlayScreen {
     this.view.addChild(this.stormBanner);
   }
 
-  applyState(channel: string, state: unknown): void {
+  applyState(channel: string, state: unknown, origin: 'snapshot' | 'update'): void {
     if (channel !== 'alerts') return;
     const parsed = readAlertsState(state);
-    if (parsed) this.play(this.sequencer.applyState(parsed, performance.now()));
+    if (parsed) {
+      this.play(this.sequencer.applyState(parsed, performance.now(), origin === 'snapshot'));
+    }
   }
 
   applyUpdate(update: ChannelUpdate): void {

@@ -1,6 +1,7 @@
 /** Picks the event source from the flags and runs it into the application's source board. */
 import type { SourceBoard } from '../app/source-sink';
 import type { Logger } from '../log';
+import { createTikTokSource } from '../sources/connector';
 import { createReplaySource, parseReplaySpeed } from '../sources/replay-source';
 import { createSimulatorSource } from '../sources/simulator/simulator-source';
 import type { EventSourceRunner } from '../sources/source';
@@ -12,8 +13,30 @@ export interface ChosenSource {
   describe: string;
 }
 
-export function sourceFor(choice: SourceChoice): ChosenSource {
+/** What the live TikTok source needs beyond its flag: the API key's places and `--record`. */
+export interface SourceContext {
+  env: NodeJS.ProcessEnv;
+  home: string;
+  record?: string;
+}
+
+export function sourceFor(choice: SourceChoice, context?: SourceContext): ChosenSource {
   switch (choice.kind) {
+    case 'tiktok': {
+      const tiktok = createTikTokSource({
+        handle: choice.user,
+        env: context?.env ?? {},
+        home: context?.home ?? '.',
+        recordPath: context?.record,
+      });
+      const key =
+        tiktok.apiKeyFrom === 'none' ? 'no sign-server key' : `key from ${tiktok.apiKeyFrom}`;
+      const recording = context?.record ? `, recording to ${context.record}` : '';
+      return {
+        runner: tiktok.runner,
+        describe: `TikTok LIVE of @${choice.user.replace(/^@/, '')} (${key}${recording})`,
+      };
+    }
     case 'replay': {
       const speed = parseReplaySpeed(choice.speed);
       return {

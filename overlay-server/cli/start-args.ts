@@ -17,6 +17,8 @@ export interface StartArgs {
   /** Config and data folder from `--config`, else undefined (then LIMELIGHT_HOME or ~/.limelight). */
   config: string | undefined;
   source: SourceChoice;
+  /** `--record FILE` (with `--tiktok`): raw connector events written as a recording. */
+  record: string | undefined;
   /** Build the overlay pages when dist/overlays is missing. */
   buildOverlays: boolean;
   help: boolean;
@@ -33,7 +35,9 @@ export const USAGE = `Usage: npm start -- [options]
   --seed N           simulated stream seed (default 1)
   --preset NAME      simulated stream size: small, mid (default) or huge
   --no-source        no built-in source: events arrive only on /ingest
-  --tiktok @user     a real TikTok LIVE (not available yet)
+  --tiktok @user     a real TikTok LIVE through tiktok-live-connector (sign-server key, optional:
+                     LIMELIGHT_TIKTOK_API_KEY or SIGN_API_KEY, or tiktok.apiKey in the config file)
+  --record FILE      with --tiktok: also write the raw events as a recording (report, --replay)
   --config DIR       config and data folder (default $LIMELIGHT_HOME or ~/.limelight)
   --no-build         do not build the overlay pages when dist/overlays is missing
   --help             this text`;
@@ -69,11 +73,14 @@ export function parseStartArgs(argv: string[]): StartArgs {
     source = { kind: 'replay', file: values.replay, speed: values.speed ?? '1' };
   else if (values.tiktok !== undefined) source = { kind: 'tiktok', user: values.tiktok };
   else if (values['no-source']) source = { kind: 'none' };
+  if (values.record !== undefined && source.kind !== 'tiktok')
+    throw new ArgsError('--record goes with --tiktok (a replay or simulation is already recorded)');
   return {
     port,
     host: values.host ?? DEFAULT_HOST,
     config: values.config,
     source,
+    record: values.record,
     buildOverlays: values['no-build'] !== true,
     help: values.help === true,
   };
@@ -92,6 +99,7 @@ function parse(argv: string[]) {
       seed: { type: 'string' },
       preset: { type: 'string' },
       tiktok: { type: 'string' },
+      record: { type: 'string' },
       config: { type: 'string' },
       'no-source': { type: 'boolean' },
       'no-build': { type: 'boolean' },

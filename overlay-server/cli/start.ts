@@ -31,14 +31,6 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (args.source.kind === 'tiktok') {
-    process.stderr.write(
-      `--tiktok ${args.source.user}: the live TikTok source is not available yet. ` +
-        'Use the simulated stream (the default) or --replay FILE.\n',
-    );
-    return 2;
-  }
-
   const log = createLogger({
     pretty: process.stderr.isTTY === true,
     level: process.env.LIMELIGHT_LOG === 'debug' ? 'debug' : 'info',
@@ -48,7 +40,7 @@ async function main(): Promise<number> {
   if (created)
     log.info('created tokens for owner, moderator, overlay and ingest', { config: configPath });
 
-  const source = sourceFor(args.source);
+  const source = sourceFor(args.source, { env: process.env, home, record: args.record });
   const overlaysDir = join(repoRoot, 'dist', 'overlays');
   const overlaysReady = ensureOverlaysBuilt(repoRoot, overlaysDir, args.buildOverlays, log);
 

@@ -133,7 +133,8 @@ export function createApplication(
   const controlNsp = io.of('/control') as unknown as ControlNamespace;
   const ingestNsp = io.of('/ingest') as unknown as IngestNamespace;
 
-  const fanout = createFanout([io.of('/overlay'), io.of('/control')]);
+  const recoveryWindowMs = options.recoveryWindowMs ?? 2 * 60_000;
+  const fanout = createFanout([io.of('/overlay'), io.of('/control')], recoveryWindowMs);
   const batcher = createUpdateBatcher({
     windowMs: options.batchWindowMs,
     send: (updates) => fanout.sendUpdates(updates, relay.seq),
@@ -148,7 +149,7 @@ export function createApplication(
   });
 
   const watchDeps = { relay, batcher, log };
-  serveIngest(ingestNsp, relay, log.child({ ns: '/ingest' }));
+  serveIngest(ingestNsp, relay, log.child({ ns: '/ingest' }), (events) => sources.observe(events));
   serveControl(controlNsp, { ...watchDeps, log: log.child({ ns: '/control' }) });
   serveOverlay(overlayNsp, { ...watchDeps, log: log.child({ ns: '/overlay' }) });
 

@@ -13,6 +13,12 @@ import type { SourceSink, SourceStatus } from '../sources/source';
 
 export interface SourceBoard {
   sinkFor(name: EventSource): SourceSink;
+  /**
+   * Events that arrived on `/ingest` (page capture through the extension, external sources):
+   * their source shows on the board as live while events keep coming, `waiting` after a quiet
+   * minute. The relay has already taken them; this only tracks health.
+   */
+  observe(events: readonly LiveEvent[]): void;
   state(): SourcesState;
   /** Delivers grouped events now (shutdown). */
   flush(): void;
@@ -31,7 +37,17 @@ export function createSourceBoard(relay: Relay, log: Logger): SourceBoard {
     queue = [];
     relay.ingest(events);
   };
-  const publish = () => relay.setSources(board.state());
+  // Sources fed through /ingest have no status of their own: their health is their traffic.
+  const ingestFed = new Set<EventSource>();
+  let lastPublishedAt = 0;
+  const publish = () => {
+    lastPublishedAt = Date.now();
+    relay.setSources(board.state());
+  };
+  // Keeps last-event age and rate fresh on panels while events flow, at most every 2 s.
+  const publishSoon = (now: number) => {
+    if (now - lastPublishedAt >= PUBLISH_EVERY_MS) publish();
+  };
   const perMinute = (name: EventSource, now: number) => {
     const times = (recent.get(name) ?? []).filter((t) => t > now - 60_000);
     recent.set(name, times);
@@ -68,6 +84,7 @@ export function createSourceBoard(relay: Relay, log: Logger): SourceBoard {
           recent.set(name, times);
           queue.push(check.event);
           scheduled ??= setImmediate(flush);
+          publishSoon(now);
         },
         status(status: SourceStatus) {
           entry.state = status.state;
@@ -81,14 +98,44 @@ export function createSourceBoard(relay: Relay, log: Logger): SourceBoard {
         },
       };
     },
+    observe(events) {
+      if (events.length === 0) return;
+      const now = Date.now();
+      for (const event of events) {
+        let entry = health.get(event.source);
+        if (!entry) {
+          entry = {
+            source: event.source,
+            state: 'live',
+            detail: 'via /ingest',
+            primary: false,
+            lastEventAt: null,
+            eventsPerMinute: 0,
+          };
+          health.set(event.source, entry);
+          ingestFed.add(event.source);
+        }
+        entry.lastEventAt = now;
+        const times = recent.get(event.source) ?? [];
+        times.push(now);
+        if (times.length > 100_000) times.splice(0, times.length - 100_000);
+        recent.set(event.source, times);
+      }
+      publishSoon(now);
+    },
     state() {
       const now = Date.now();
-      return {
-        sources: [...health.values()].map((h) => ({
-          ...h,
-          eventsPerMinute: perMinute(h.source, now),
-        })),
-      };
+      const sources = [...health.values()].map((h) => {
+        const quiet = h.lastEventAt === null || now - h.lastEventAt > INGEST_QUIET_MS;
+        const state: SourceHealth['state'] = ingestFed.has(h.source)
+          ? quiet
+            ? 'waiting'
+            : 'live'
+          : h.state;
+        return { ...h, state, eventsPerMinute: perMinute(h.source, now) };
+      });
+      const primary = primarySource(sources);
+      return { sources: sources.map((h) => ({ ...h, primary: h.source === primary })) };
     },
     flush() {
       if (scheduled) clearImmediate(scheduled);
@@ -96,4 +143,18 @@ export function createSourceBoard(relay: Relay, log: Logger): SourceBoard {
     },
   };
   return board;
+}
+
+const PUBLISH_EVERY_MS = 2_000;
+/** An /ingest-fed source with no event for this long shows as waiting. */
+const INGEST_QUIET_MS = 60_000;
+/** When several sources are live, the one whose numbers count first: TikTok's own feed wins. */
+const PRIMARY_ORDER: readonly EventSource[] = ['connector', 'page', 'replay', 'simulator', 'test'];
+
+/** The primary source: the first live one in `PRIMARY_ORDER`, else the first registered. */
+export function primarySource(sources: readonly SourceHealth[]): EventSource | null {
+  for (const name of PRIMARY_ORDER) {
+    if (sources.some((s) => s.source === name && s.state === 'live')) return name;
+  }
+  return sources[0]?.source ?? null;
 }

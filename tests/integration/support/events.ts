@@ -2,8 +2,9 @@
  * Valid events for integration tests, built on the engines' scripted test events. Each script
  * here stamps its own id prefix, so two scripts in one stream never collide in the deduper.
  */
-import type { LiveEvent } from '../../../shared/events/live-event';
+
 import { script as engineScript, viewer } from '../../../shared/engines/test-events';
+import type { LiveEvent } from '../../../shared/events/live-event';
 
 export { viewer };
 

@@ -44,6 +44,8 @@ export interface ClientOptions {
   origin?: string;
   channels?: string[];
   transports?: Array<'websocket' | 'polling'>;
+  /** Reconnect by itself after a drop (off by default so refused handshakes stay refused). */
+  reconnection?: boolean;
 }
 
 export interface StartOptions extends Partial<ApplicationOptions> {
@@ -68,7 +70,8 @@ export async function startRelay(options: StartOptions = {}): Promise<RunningRel
   const client = (ns: Namespace, opts: ClientOptions & { token?: string }) => {
     const socket = connectClient(`${baseUrl}${ns}`, {
       forceNew: true,
-      reconnection: false,
+      reconnection: opts.reconnection ?? false,
+      reconnectionDelay: 50,
       transports: opts.transports ?? ['websocket'],
       auth: {
         token: opts.token ?? '',

@@ -22,7 +22,16 @@ export type IngestNamespace = Namespace<
   SessionData
 >;
 
-export function serveIngest(nsp: IngestNamespace, relay: Relay, log: Logger): void {
+/**
+ * `onEvents` sees every valid event a client sent (the source board tracks page capture's
+ * health with it).
+ */
+export function serveIngest(
+  nsp: IngestNamespace,
+  relay: Relay,
+  log: Logger,
+  onEvents?: (events: readonly LiveEvent[]) => void,
+): void {
   nsp.on('connection', (socket: Socket) => {
     const bucket = createTokenBucket(RATE_BUDGETS.ingest);
     refuseUnknownEvents(socket, ['event', 'events']);
@@ -35,6 +44,7 @@ export function serveIngest(nsp: IngestNamespace, relay: Relay, log: Logger): vo
         const check = validateEvent(payload);
         if (!check.ok) return reply(fail(check.code, check.message));
         const [outcome] = relay.ingest([check.event]);
+        onEvents?.([check.event]);
         if (outcome === 'failed')
           return reply(fail('INTERNAL', 'the live room failed on this event'));
         reply(ok({ accepted: outcome === 'accepted', duplicate: outcome === 'duplicate' }));
@@ -73,7 +83,9 @@ export function serveIngest(nsp: IngestNamespace, relay: Relay, log: Logger): vo
             indexes.push(index);
           } else result.rejected.push({ index, code: check.code, message: check.message });
         });
-        relay.ingest(valid).forEach((outcome, i) => {
+        const outcomes = relay.ingest(valid);
+        onEvents?.(valid);
+        outcomes.forEach((outcome, i) => {
           if (outcome === 'accepted') result.accepted += 1;
           else if (outcome === 'duplicate') result.duplicates += 1;
           else

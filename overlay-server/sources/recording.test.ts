@@ -39,10 +39,10 @@ describe('raw recordings', () => {
     expect(loaded.events.map((e) => e.id)).toEqual(['1', '2']);
     expect(loaded.skipped).toEqual({ 'unknown event linkMicArmies': 1 });
     expect(loaded.problems).toEqual([
-      { line: 2, message: 'line 2: not JSON' },
-      { line: 3, message: 'line 3: at: expected epoch milliseconds' },
-      { line: 6, message: 'line 6: chat: user: missing' },
-      { line: 7, message: 'line 7: not a JSON object' },
+      { line: 2, message: 'not JSON' },
+      { line: 3, message: 'at: expected epoch milliseconds' },
+      { line: 6, message: 'chat: user: missing' },
+      { line: 7, message: 'not a JSON object' },
     ]);
   });
 
@@ -52,7 +52,7 @@ describe('raw recordings', () => {
     await writeFile(file, `${chatLine('1', 1000)}\r\nnot json\r\n${chatLine('2', 2000)}\r\n`);
     const loaded = await loadRecording(file);
     expect(loaded.events).toHaveLength(2);
-    expect(loaded.problems).toEqual([{ line: 2, message: 'line 2: not JSON' }]);
+    expect(loaded.problems).toEqual([{ line: 2, message: 'not JSON' }]);
     await expect(loadRecording(join(dir, 'missing.jsonl'))).rejects.toMatchObject({
       code: 'ENOENT',
     });
@@ -84,6 +84,6 @@ describe('journals', () => {
       'journal streamEnd': 1,
     });
     expect(loaded.problems.map((p) => p.line)).toEqual([5, 6]);
-    expect(loaded.problems[0]?.message).toMatch(/^line 5: event: /);
+    expect(loaded.problems[0]?.message).toMatch(/^event: /);
   });
 });

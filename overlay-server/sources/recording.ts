@@ -20,6 +20,7 @@ export type RecordingItem =
   | { kind: 'event'; line: number; at: number; event: LiveEvent }
   /** A line that is fine but carries no event (journal commands and snapshots, unused payloads). */
   | { kind: 'skipped'; line: number; reason: string }
+  /** `message` names the field where it can; the 1-based line number is in `line`, not repeated. */
   | { kind: 'problem'; line: number; message: string };
 
 export interface RecordingReadOptions extends PayloadMappingOptions {
@@ -61,11 +62,11 @@ export async function* readRecordingLines(
     try {
       record = JSON.parse(text);
     } catch {
-      yield { kind: 'problem', line, message: `line ${line}: not JSON` };
+      yield { kind: 'problem', line, message: 'not JSON' };
       continue;
     }
     if (!isObject(record)) {
-      yield { kind: 'problem', line, message: `line ${line}: not a JSON object` };
+      yield { kind: 'problem', line, message: 'not a JSON object' };
       continue;
     }
     if (format === null) {
@@ -83,15 +84,15 @@ function readRawLine(
 ): RecordingItem {
   const { event: name, data, at } = record;
   if (typeof name !== 'string' || name === '') {
-    return { kind: 'problem', line, message: `line ${line}: event: expected an event name` };
+    return { kind: 'problem', line, message: 'event: expected an event name' };
   }
   if (typeof at !== 'number' || !Number.isFinite(at) || at < 0) {
-    return { kind: 'problem', line, message: `line ${line}: at: expected epoch milliseconds` };
+    return { kind: 'problem', line, message: 'at: expected epoch milliseconds' };
   }
   const mapped = mapper.map(name, data, at);
   if (mapped.status === 'mapped') return { kind: 'event', line, at, event: mapped.event };
   if (mapped.status === 'skipped') return { kind: 'skipped', line, reason: mapped.reason };
-  return { kind: 'problem', line, message: `line ${line}: ${mapped.error.message}` };
+  return { kind: 'problem', line, message: mapped.error.message };
 }
 
 /**
@@ -113,11 +114,10 @@ function readJournalLine(record: Record<string, unknown>, line: number): Recordi
     if (typeof type === 'string' && JOURNAL_LINES_WITHOUT_EVENT.includes(type)) {
       return { kind: 'skipped', line, reason: `journal ${type}` };
     }
-    return { kind: 'problem', line, message: `line ${line}: type: unknown journal line type` };
+    return { kind: 'problem', line, message: 'type: unknown journal line type' };
   }
   const parsed = parseLiveEvent(record.event);
-  if (!parsed.ok)
-    return { kind: 'problem', line, message: `line ${line}: event: ${parsed.message}` };
+  if (!parsed.ok) return { kind: 'problem', line, message: `event: ${parsed.message}` };
   const pacingAt = typeof at === 'number' && Number.isFinite(at) ? at : parsed.value.at;
   return { kind: 'event', line, at: pacingAt, event: parsed.value };
 }

@@ -88,7 +88,7 @@ describe('replay', () => {
       ['e1', 0],
       ['e3', 3000],
     ]);
-    expect(problems).toEqual([{ line: 2, message: 'line 2: not JSON' }]);
+    expect(problems).toEqual([{ line: 2, message: 'not JSON' }]);
     expect(replay.stats().format).toBe('journal');
   });
 

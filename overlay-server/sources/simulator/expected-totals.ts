@@ -2,11 +2,13 @@
  * What a list of events must add up to, computed independently of the server's ledger, so tests
  * and the bench can check that nothing was lost or double-counted. Streak rule (DESIGN.md): only
  * type 1 streaks; its `repeatEnd` frame commits the final count; a streak left open is committed
- * at its highest count when the stream ends (or the list does). The quiet-period commit is not
- * modelled: every streak the simulator starts, it ends.
+ * at its highest count when the stream ends (or the list does). Replayed duplicates (same id)
+ * count once, as at ingest. The quiet-period commit is not modelled: every streak the simulator
+ * starts, it ends.
  */
 import { STREAKABLE_GIFT_TYPE } from '../../../shared/events/gift';
 import type { LiveEvent, LiveEventKind } from '../../../shared/events/live-event';
+import { createMessageDeduper } from '../../../shared/ledger/message-dedupe';
 
 export interface StreamTotals {
   /** Committed coins, host and guests. */
@@ -79,7 +81,9 @@ export function expectedTotals(events: Iterable<LiveEvent>): StreamTotals {
     streaks.clear();
   };
 
+  const deduper = createMessageDeduper();
   for (const event of events) {
+    if (deduper.seen(event.id)) continue;
     totals.byKind[event.kind] = (totals.byKind[event.kind] ?? 0) + 1;
     switch (event.kind) {
       case 'gift': {

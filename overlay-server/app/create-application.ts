@@ -153,9 +153,16 @@ export function createApplication(
   serveControl(controlNsp, { ...watchDeps, log: log.child({ ns: '/control' }) });
   serveOverlay(overlayNsp, { ...watchDeps, log: log.child({ ns: '/overlay' }) });
 
+  // Source rates and last-event times go stale between status changes: republish them now and then.
+  const sourcesEveryMs = 5_000;
+  let sourcesPublishedAt = Date.now();
   const advanceTimer = setInterval(() => {
     try {
       relay.advance();
+      if (Date.now() - sourcesPublishedAt >= sourcesEveryMs && sources.state().sources.length > 0) {
+        sourcesPublishedAt = Date.now();
+        relay.setSources(sources.state());
+      }
     } catch (error) {
       log.error('advance failed', { error: String(error) });
     }

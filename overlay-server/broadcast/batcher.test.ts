@@ -19,23 +19,30 @@ afterEach(() => {
 });
 
 describe('update batcher', () => {
-  it('sends the first update at once when idle, then one batch per window under load', () => {
+  it('sends on the next turn when quiet, and one batch per frame window under load', () => {
     vi.useFakeTimers();
     const sent: ChannelUpdate[][] = [];
-    const batcher = createUpdateBatcher({ windowMs: 16, send: (u) => sent.push(u) });
+    const batcher = createUpdateBatcher({
+      windowMs: 16,
+      loadPerSecond: 1_000,
+      send: (u) => sent.push(u),
+    });
     batcher.push([line('a')]);
+    batcher.push([line('b')]);
     vi.advanceTimersToNextTimer(); // the setImmediate
-    expect(sent).toEqual([[line('a')]]);
-    for (let i = 0; i < 100; i++) batcher.push([line(`b${i}`)]);
+    expect(sent).toEqual([[line('a'), line('b')]]);
+    // A burst far above 1,000 updates/s: it waits for the end of the frame, then goes as one.
+    for (let i = 0; i < 100; i++) batcher.push([line(`c${i}`)]);
     expect(sent).toHaveLength(1);
     vi.advanceTimersByTime(16);
     expect(sent).toHaveLength(2);
     expect(sent[1]).toHaveLength(100);
-    // A quiet window closes it: the next update goes out at once again.
-    vi.advanceTimersByTime(16);
-    batcher.push([line('c')]);
+    // Once the load is gone, updates go out on the next turn again.
+    vi.advanceTimersByTime(500);
+    batcher.push([line('d')]);
     vi.advanceTimersToNextTimer();
-    expect(sent.at(-1)).toEqual([line('c')]);
+    expect(sent.at(-1)).toEqual([line('d')]);
+    expect(sent).toHaveLength(3);
     batcher.stop();
   });
 

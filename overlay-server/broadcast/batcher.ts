@@ -1,9 +1,11 @@
 /**
- * Turns the room's updates into as few messages as possible without adding latency when quiet:
- * the first update after a quiet frame goes out on the next turn of the event loop; updates that
- * arrive while a frame window (16 ms) is open wait for its end, so a burst costs each client one
- * message per frame. Within a batch, a channel's `<channel>.state` keeps only its last value and
- * an alert's upserts keep only the last frame of its streak.
+ * Turns the room's updates into as few messages as possible without adding latency when quiet.
+ * Below `loadPerSecond` updates, what arrived in one turn of the event loop goes out on the next
+ * turn (a burst that arrives together is already one message). Above it, updates wait for the end
+ * of a frame window (16 ms), so each client gets one message per frame however heavy the load
+ * (TOOLCHAIN.md: one emit per event per client is what costs the CPU). Within a batch, a
+ * channel's `<channel>.state` keeps only its last value and an alert's upserts only the last
+ * frame of its streak.
  */
 import type { ChannelUpdate } from '../../shared/protocol/channels';
 
@@ -18,7 +20,34 @@ export interface UpdateBatcher {
 
 export interface BatcherOptions {
   windowMs?: number;
+  /** Update rate above which updates wait for the frame window. Default 4,000/s. */
+  loadPerSecond?: number;
   send: (updates: ChannelUpdate[]) => void;
+  now?: () => number;
+}
+
+/** Updates per second, from the last 100 ms bucket and the one filling now. */
+function createRateMeter(now: () => number) {
+  const bucketMs = 100;
+  let bucketStart = now();
+  let count = 0;
+  let lastRate = 0;
+  return {
+    add(n: number) {
+      count += n;
+    },
+    rate() {
+      const t = now();
+      const elapsed = t - bucketStart;
+      if (elapsed >= bucketMs) {
+        lastRate = elapsed >= 2 * bucketMs ? 0 : (count * 1000) / elapsed;
+        bucketStart = t;
+        count = 0;
+        return lastRate;
+      }
+      return Math.max(lastRate, (count * 1000) / Math.max(elapsed, 16));
+    },
+  };
 }
 
 /** The key under which later updates replace earlier ones in the same batch, or null. */
@@ -33,6 +62,9 @@ function coalesceKey(update: ChannelUpdate): string | null {
 
 export function createUpdateBatcher(options: BatcherOptions): UpdateBatcher {
   const windowMs = options.windowMs ?? 16;
+  const loadPerSecond = options.loadPerSecond ?? 4_000;
+  const meter = createRateMeter(options.now ?? Date.now);
+  const underLoad = () => meter.rate() > loadPerSecond;
   let pending: Array<ChannelUpdate | undefined> = [];
   let live = 0;
   let latest = new Map<string, number>();
@@ -54,13 +86,13 @@ export function createUpdateBatcher(options: BatcherOptions): UpdateBatcher {
   const openWindow = () => {
     windowTimer = setTimeout(() => {
       windowTimer = null;
-      if (send() && !stopped) openWindow();
+      if (send() && !stopped && underLoad()) openWindow();
     }, windowMs);
   };
 
   const flushSoon = () => {
     soon = null;
-    if (send() && !stopped && windowTimer === null) openWindow();
+    send();
   };
 
   return {
@@ -79,7 +111,13 @@ export function createUpdateBatcher(options: BatcherOptions): UpdateBatcher {
         pending.push(update);
         live += 1;
       }
-      if (live > 0 && windowTimer === null && soon === null) soon = setImmediate(flushSoon);
+      meter.add(updates.length);
+      if (live === 0 || windowTimer !== null) return;
+      if (underLoad()) {
+        if (soon !== null) clearImmediate(soon);
+        soon = null;
+        openWindow();
+      } else soon ??= setImmediate(flushSoon);
     },
     flushNow() {
       send();

@@ -47,19 +47,20 @@ const PARTS: PartSpec[] = [
         floodPerSecond: quick ? 400 : 200,
         floodSpeed: 20,
         drainTimeoutMs: quick ? 20_000 : 180_000,
+        rebuildStale: !quick,
       }),
   },
   {
     // Runs before recovery: the journal it writes is the one recovery restarts from.
     id: 'soak',
-    title: `4. Soak: a simulated ${quick ? '2-hour' : '8-hour'} stream at high speed`,
+    title: `4. Soak: a simulated ${quick ? '1-hour' : '8-hour'} stream at high speed`,
     body: async (part) => {
-      soakOutcome = await soakBench(part, (quick ? 2 : 8) * HOUR_MS);
+      soakOutcome = await soakBench(part, (quick ? 1 : 8) * HOUR_MS);
     },
   },
   {
     id: 'recovery',
-    title: `3. Recovery: restart on a ${quick ? '2-hour' : '8-hour'} simulated journal, and after SIGKILL`,
+    title: `3. Recovery: restart on a ${quick ? '1-hour' : '8-hour'} simulated journal, and after SIGKILL`,
     body: (part) =>
       recoveryBench(
         part,
@@ -67,7 +68,7 @@ const PARTS: PartSpec[] = [
           restarts: quick ? 1 : 3,
           kills: quick ? 1 : 3,
           killAfterMs: quick ? 1000 : 3000,
-          fallbackDurationMs: (quick ? 2 : 8) * HOUR_MS,
+          fallbackDurationMs: (quick ? 1 : 8) * HOUR_MS,
         },
         soakOutcome,
       ),
@@ -81,6 +82,7 @@ const PARTS: PartSpec[] = [
         idleMs: quick ? 2000 : 5000,
         loadMs: quick ? 8000 : 30_000,
         eventsPerSecond: 50,
+        rebuildStale: !quick,
       }),
   },
 ];

@@ -175,60 +175,33 @@ function scenarioFigures(
   scenario: { rate: number; clients: number; hog?: boolean },
   outcomes: RunOutcome[],
 ): void {
-  const of = (relay: 'bare' | 'full') => outcomes.filter((o) => o.relay === relay);
-  const bare = of('bare');
-  const full = of('full');
   const key = `${scenario.rate}x${scenario.clients}${scenario.hog ? '+hog' : ''}`;
   const targets = TARGETS[key] ?? {};
-  for (const [relay, runs] of [
-    ['bare', bare],
-    ['full', full],
-  ] as const) {
+  const byRelay = {
+    bare: outcomes.filter((o) => o.relay === 'bare'),
+    full: outcomes.filter((o) => o.relay === 'full'),
+  };
+  const rows: Array<[string, string, (o: RunOutcome) => number, keyof ScenarioTargets | null]> = [
+    ['p50', 'ms', (o) => o.p50, 'p50'],
+    ['p95', 'ms', (o) => o.p95, null],
+    ['p99', 'ms', (o) => o.p99, 'p99'],
+    ['lost', 'events', (o) => o.lost, 'lost'],
+    ['server CPU', '% core', (o) => o.cpuPercent, null],
+    ['producer + clients CPU', '% core', (o) => o.clientCpuPercent, null],
+  ];
+  for (const relay of ['bare', 'full'] as const) {
+    const runs = byRelay[relay];
     if (runs.length === 0) continue;
-    const t = relay === 'full' ? targets : {};
-    part.add(
-      figure(
-        `${name}: ${relay} p50`,
-        'ms',
-        runs.map((o) => o.p50),
-        t.p50,
-      ),
-    );
-    part.add(
-      figure(
-        `${name}: ${relay} p95`,
-        'ms',
-        runs.map((o) => o.p95),
-      ),
-    );
-    part.add(
-      figure(
-        `${name}: ${relay} p99`,
-        'ms',
-        runs.map((o) => o.p99),
-        t.p99,
-      ),
-    );
-    part.add(
-      figure(
-        `${name}: ${relay} lost`,
-        'events',
-        runs.map((o) => o.lost),
-        t.lost,
-      ),
-    );
-    part.add(
-      figure(
-        `${name}: ${relay} server CPU`,
-        '% core',
-        runs.map((o) => o.cpuPercent),
-      ),
-    );
+    for (const [metric, unit, pick, target] of rows) {
+      const t = relay === 'full' && target ? targets[target] : undefined;
+      part.add(figure(`${name}: ${relay} ${metric}`, unit, runs.map(pick), t));
+    }
     const refused = runs.flatMap((o) => Object.entries(o.refused).map(([c, n]) => `${c}×${n}`));
     if (refused.length) part.note(`${name}: ${relay} producer saw refusals: ${refused.join(', ')}`);
     const dupes = runs.reduce((n, o) => n + o.duplicates, 0);
     if (dupes) part.note(`${name}: ${relay} delivered ${dupes} duplicate copies`);
   }
+  const { bare, full } = byRelay;
   const pairs = Math.min(bare.length, full.length);
   if (pairs === 0) return;
   const ratio = (pick: (o: RunOutcome) => number) =>

@@ -71,6 +71,8 @@ export interface RunOutcome {
   lost: number;
   duplicates: number;
   cpuPercent: number;
+  /** CPU of the producer and subscriber processes (the load generator), % of one core. */
+  clientCpuPercent: number;
   refused: Record<string, number>;
   sendSpanMs: number;
   drainMs: number;
@@ -89,6 +91,9 @@ export async function measureRun(
   await Promise.all(
     rig.subscribers.map((w) => w.request({ type: 'arm', runId, expected: count }, 'armed', 10_000)),
   );
+  const clientPids = [rig.producer.pid, ...rig.subscribers.map((w) => w.pid)];
+  const clientCpu = () => clientPids.reduce((sum, pid) => sum + cpuSecondsOf(pid), 0);
+  const clientCpuBefore = clientCpu();
   const cpuBefore = cpuSecondsOf(rig.relay.pid);
   const produced = await rig.producer.request<ProducerReport>(
     { type: 'run', runId, rate, count },
@@ -105,6 +110,7 @@ export async function measureRun(
     ),
   );
   const cpuAfter = cpuSecondsOf(rig.relay.pid);
+  const clientCpuAfter = clientCpu();
   const merged = new Float64Array(collected.reduce((n, c) => n + c.latencies.length, 0));
   let offset = 0;
   for (const c of collected) {
@@ -127,6 +133,8 @@ export async function measureRun(
     lost: expected - delivered,
     duplicates: collected.reduce((n, c) => n + c.duplicates, 0),
     cpuPercent: ((cpuAfter - cpuBefore) / Math.max(produced.sendSpanMs / 1000, 0.001)) * 100,
+    clientCpuPercent:
+      ((clientCpuAfter - clientCpuBefore) / Math.max(produced.sendSpanMs / 1000, 0.001)) * 100,
     refused: produced.refused,
     sendSpanMs: produced.sendSpanMs,
     drainMs: Math.max(...collected.map((c) => c.drainMs)),

@@ -1,0 +1,173 @@
+/**
+ * Page capture end to end: the built extension in Chromium reads a fixture page shaped like
+ * TikTok's live page (served at the real URL through `context.route`, so the content script's
+ * real match pattern is exercised), the background relays to a real server's `/ingest` with the
+ * panel's pairing, and the server's report counts what happened after the reader attached:
+ * chat, a Rose streak ×1→×5 counted as 5, a follow, the viewer count, across a re-render of the
+ * chat and with the page's backlog skipped. Then the same gift reported by the connector and the
+ * page counts once.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import type { StreamReport } from '../../shared/engines/live-room-contract';
+import type { LiveEvent } from '../../shared/events/live-event';
+import type { SourceHealth } from '../../shared/protocol/channel-data';
+import { drivePage, type PageCommand } from '../fixtures/tiktok-pages/page-driver';
+import type { ServerProcess } from '../integration/support/server-process';
+import { expect, pair, pairingLink, test } from './support/extension';
+
+const FIXTURE = resolve('tests/fixtures/tiktok-pages/live-virtualised.html');
+const LIVE_URL = 'https://www.tiktok.com/@fixture/live';
+const ROSE = 'eba3a9bb85c33e017f3648eaf88d7189';
+
+/** Serves the fixture at TikTok's URL; TikTok's CDN images are not needed and never fetched. */
+async function routeTikTok(context: BrowserContext) {
+  await context.route(LIVE_URL, (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', body: readFileSync(FIXTURE, 'utf8') }),
+  );
+  await context.route(/tiktokcdn(-us)?\.com/, (route) => route.abort());
+}
+
+async function health(server: ServerProcess) {
+  const response = await fetch(`${server.baseUrl}/health`);
+  return (await response.json()) as { stream: { id: string | null }; sources: SourceHealth[] };
+}
+
+async function report(server: ServerProcess): Promise<StreamReport | null> {
+  const { stream } = await health(server);
+  if (!stream.id) return null;
+  const response = await fetch(`${server.baseUrl}/api/streams/${stream.id}/report`, {
+    headers: { authorization: `Bearer ${server.tokens.owner}` },
+  });
+  return response.ok ? ((await response.json()) as StreamReport) : null;
+}
+
+async function openLivePage(
+  context: BrowserContext,
+  panelPair: () => Promise<void>,
+): Promise<Page> {
+  await routeTikTok(context);
+  await panelPair();
+  const page = await context.newPage();
+  await page.goto(LIVE_URL);
+  return page;
+}
+
+const play = (page: Page, command: PageCommand) => page.evaluate(drivePage, command);
+
+test('reads chat, a gift streak, a follow and viewers from the live page, skipping the backlog', async ({
+  server,
+  extensionContext,
+  openPanel,
+}) => {
+  const page = await openLivePage(extensionContext, async () =>
+    pair(await openPanel(), pairingLink(server, 'owner')),
+  );
+  // The reader reports the viewer count it finds on attaching: the page source is live.
+  await expect.poll(async () => (await report(server))?.peakViewers ?? 0).toBe(1_200);
+
+  await play(page, {
+    type: 'chat',
+    name: 'Sam',
+    handle: 'sam.streams',
+    text: 'hello from the page',
+  });
+  for (const count of [1, 2, 3, 4, 5]) {
+    await play(page, { type: 'gift', name: 'ana_b', hash: ROSE, count });
+  }
+  await play(page, { type: 'social', name: 'bo', action: 'followed the host' });
+  await play(page, { type: 'viewers', text: '2.5K' });
+  await play(page, { type: 'rerender' });
+  await play(page, {
+    type: 'chat',
+    name: 'Sam',
+    handle: 'sam.streams',
+    text: 'after the re-render',
+  });
+
+  await expect
+    .poll(async () => {
+      const r = await report(server);
+      return (
+        r && {
+          coins: r.coins,
+          gifts: r.gifts,
+          chatMessages: r.chatMessages,
+          followers: r.followers,
+          peakViewers: r.peakViewers,
+        }
+      );
+    })
+    .toEqual({ coins: 5, gifts: 1, chatMessages: 2, followers: 1, peakViewers: 2_500 });
+  const final = await report(server);
+  expect(final?.giftsByName.Rose).toEqual({ units: 5, coins: 5 });
+  expect(final?.giftsByName.Perfume).toBeUndefined();
+
+  const page_ = (await health(server)).sources.find((s) => s.source === 'page');
+  expect(page_).toMatchObject({ state: 'live', primary: true });
+  expect(page_?.lastEventAt).not.toBeNull();
+});
+
+test('the same gift from the connector and from the page counts once', async ({
+  server,
+  extensionContext,
+  openPanel,
+  ingest,
+}) => {
+  const page = await openLivePage(extensionContext, async () =>
+    pair(await openPanel(), pairingLink(server, 'owner')),
+  );
+  await expect.poll(async () => (await report(server))?.peakViewers ?? 0).toBe(1_200);
+
+  // The connector's frames of ana_b's Rose streak (as the shared mapping makes them), and the
+  // page showing the same streak growing to ×5.
+  const connectorFrame = (count: number, repeatEnd: boolean): LiveEvent => ({
+    kind: 'gift',
+    id: `9200000000000000${count}${repeatEnd ? 1 : 0}`,
+    source: 'connector',
+    at: Date.now(),
+    user: {
+      id: '7000000000000000002',
+      handle: 'ana_b',
+      nickname: 'Ana',
+      avatarUrl: null,
+      roles: {
+        moderator: false,
+        subscriber: false,
+        follower: false,
+        topGifterRank: null,
+        gifterLevel: null,
+      },
+    },
+    gift: { id: 5655, name: 'Rose', coins: 1, type: 1, imageUrl: null },
+    repeatCount: count,
+    repeatEnd,
+    groupId: 'combo-1',
+    toUser: null,
+  });
+  for (const count of [1, 2, 3]) {
+    await ingest.send([connectorFrame(count, false)]);
+    await play(page, { type: 'gift', name: 'ana_b', hash: ROSE, count });
+  }
+  for (const count of [4, 5]) {
+    await play(page, { type: 'gift', name: 'ana_b', hash: ROSE, count });
+    await ingest.send([connectorFrame(count, false)]);
+  }
+  await ingest.send([connectorFrame(5, true)]);
+
+  // The page's own end frame arrives after its quiet period; the ledger keeps one streak.
+  await expect
+    .poll(
+      async () =>
+        (await health(server)).sources.find((s) => s.source === 'page')?.eventsPerMinute ?? 0,
+    )
+    .toBeGreaterThanOrEqual(7);
+  await expect.poll(async () => (await report(server))?.coins).toBe(5);
+  const final = await report(server);
+  expect(final).toMatchObject({
+    coins: 5,
+    gifts: 1,
+    giftsByName: { Rose: { units: 5, coins: 5 } },
+  });
+});

@@ -50,6 +50,30 @@ describe('simulator source (real-time runner)', () => {
     expect(statuses.map((s) => s.state)).toEqual(['live', 'ended']);
   });
 
+  it('pauses the stream over a long stall instead of flooding the relay', async () => {
+    let now = WALL_START;
+    let sleeps = 0;
+    // The 20th tick oversleeps by an hour (a suspended laptop).
+    const clock = {
+      now: () => now,
+      sleep: async (ms: number) => {
+        now += ++sleeps === 20 ? 3_600_000 : ms;
+      },
+    };
+    const { sink, emitted } = collect(clock);
+    await createSimulatorSource({ seed: 4, preset: 'huge', clock, durationMs: 10_000 }).start(
+      sink,
+      new AbortController().signal,
+    );
+    // 10 s of a huge stream, not an hour's worth in one tick.
+    const end = emitted.at(-1)?.event;
+    expect(end).toMatchObject({ kind: 'streamEnd', at: WALL_START + 10_000 });
+    expect(emitted.length).toBeLessThan(5000);
+    const stallWall = WALL_START + 19 * 50 + 3_600_000;
+    const afterStall = emitted.filter((e) => e.wallAt === stallWall).map((e) => e.event.at);
+    expect(Math.max(...afterStall) - Math.min(...afterStall)).toBeLessThanOrEqual(2050);
+  });
+
   it('stops when aborted, without ending the stream itself', async () => {
     const clock = createVirtualClock(WALL_START);
     const abort = new AbortController();

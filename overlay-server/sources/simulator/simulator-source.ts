@@ -21,6 +21,12 @@ export interface SimulatorSourceOptions {
   /** Stream time after which the stream ends (`streamEnd`) and the source resolves. Default: never. */
   durationMs?: number;
   host?: string;
+  /**
+   * Longest wall-clock gap (ms) the stream catches up on. After a longer stall (a suspended
+   * laptop, a blocked event loop) the stream pauses for the excess instead of flooding the relay
+   * with everything it "missed". Default 2000.
+   */
+  maxCatchUpMs?: number;
 }
 
 export function createSimulatorSource(options: SimulatorSourceOptions = {}): EventSourceRunner {
@@ -28,13 +34,15 @@ export function createSimulatorSource(options: SimulatorSourceOptions = {}): Eve
   const speed = options.speed ?? 1;
   const tickMs = options.tickMs ?? 50;
   const preset = options.preset ?? 'mid';
+  const maxCatchUpMs = options.maxCatchUpMs ?? 2000;
   if (!(speed > 0)) throw new RangeError(`simulator speed must be > 0, got ${speed}`);
   if (!(tickMs > 0)) throw new RangeError(`simulator tick must be > 0 ms, got ${tickMs}`);
 
   return {
     name: 'simulator',
     async start(sink, signal) {
-      const wallStart = clock.now();
+      let wallStart = clock.now();
+      let lastTick = wallStart;
       const simulator = createStreamSimulator({
         seed: options.seed ?? 1,
         preset,
@@ -44,18 +52,24 @@ export function createSimulatorSource(options: SimulatorSourceOptions = {}): Eve
       const endAt =
         options.durationMs === undefined
           ? Number.POSITIVE_INFINITY
-          : wallStart + options.durationMs;
+          : simulator.startAt + options.durationMs;
       const detail = `${preset} stream, seed ${options.seed ?? 1}${speed === 1 ? '' : `, ${speed}×`}`;
       sink.status({ state: 'live', detail });
       while (!signal.aborted) {
-        const streamNow = wallStart + Math.floor((clock.now() - wallStart) * speed);
+        const now = clock.now();
+        const stalled = now - lastTick - maxCatchUpMs;
+        if (stalled > 0) wallStart += stalled;
+        lastTick = now;
+        const streamNow = simulator.startAt + Math.floor((now - wallStart) * speed);
         if (streamNow >= endAt) {
           for (const event of simulator.finish(endAt)) sink.emit(event);
           sink.status({ state: 'ended', detail: `${detail}: ended` });
           return;
         }
-        // +1: events stamped exactly `streamNow` go out now, not a tick later.
-        for (const event of simulator.generate(simulator.cursor, streamNow + 1)) sink.emit(event);
+        // +1: events stamped exactly `streamNow` go out now, not a tick later. The max guards
+        // against a wall clock set backwards.
+        const until = Math.max(simulator.cursor, streamNow + 1);
+        for (const event of simulator.generate(simulator.cursor, until)) sink.emit(event);
         await clock.sleep(tickMs, signal);
       }
       sink.status({ state: 'ended', detail: `${detail}: stopped` });

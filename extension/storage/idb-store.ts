@@ -59,13 +59,19 @@ const MIGRATIONS: Migration[] = [
 ];
 
 export function openLimelightDb(name = DB_NAME): Promise<IDBPDatabase<LimelightDb>> {
-  return openDB<LimelightDb>(name, DB_VERSION, {
+  const opened: Promise<IDBPDatabase<LimelightDb>> = openDB<LimelightDb>(name, DB_VERSION, {
     upgrade(db, oldVersion, newVersion, tx) {
       for (let version = oldVersion; version < (newVersion ?? DB_VERSION); version++) {
         MIGRATIONS[version]?.(db, tx);
       }
     },
+    // A newer panel (after an update) wants to upgrade or delete the database: step aside
+    // instead of blocking it forever; this older page reloads to pick up the new schema.
+    blocking() {
+      void opened.then((db) => db.close());
+    },
   });
+  return opened;
 }
 
 export async function createIdbStore(name = DB_NAME): Promise<PanelStore> {

@@ -12,7 +12,7 @@ const fmt = (value: number): string => {
 
 const verdict = (f: Figure): string => (f.pass === null ? '' : f.pass ? 'pass' : '**FAIL**');
 
-function partSection(part: PartResult): string[] {
+function partSection(part: PartResult, results: BenchResults): string[] {
   const lines = [`## ${part.title}`, ''];
   if (!part.measured) {
     lines.push(`not measured: ${part.reason ?? 'unknown reason'}`, '');
@@ -31,7 +31,11 @@ function partSection(part: PartResult): string[] {
   }
   for (const note of part.notes) lines.push(`- ${note}`);
   if (part.notes.length) lines.push('');
-  lines.push(`Part duration: ${part.durationSeconds.toFixed(0)} s.`, '');
+  lines.push(
+    `Part duration: ${part.durationSeconds.toFixed(0)} s; 1-minute load average ${fmt(part.loadAverage.start)} at its start, ` +
+      `${fmt(part.loadAverage.end)} at its end (${results.machine.cores} cores).`,
+    '',
+  );
   return lines;
 }
 
@@ -45,11 +49,28 @@ export function renderMarkdown(results: BenchResults): string {
     `- commit: \`${results.commit}\`${results.dirty ? ' (work tree had uncommitted changes)' : ''}`,
     `- started: ${results.startedAt}; duration ${results.durationSeconds.toFixed(0)} s`,
     `- machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGb} GB, ${m.platform}, Node ${m.node}, load average at start ${m.loadAverage.join(' / ')}`,
-    `- targets met: ${judged.length - failed.length} of ${judged.length}` +
-      (failed.length ? ` (missed: ${failed.map((f) => f.label).join('; ')})` : ''),
+    `- targets met: ${judged.length - failed.length} of ${judged.length}`,
+    '- `npm run bench -- --quick` takes under 3 minutes; the full `npm run bench` about 25 minutes on this 2-core machine.',
     '- Each figure is min / median / max over its runs; a target is judged on the median, "0 in every run" on every run.',
     '',
   ];
-  for (const part of results.parts) lines.push(...partSection(part));
+  if (judged.length) {
+    lines.push(
+      '## Targets at a glance',
+      '',
+      '| figure | median | target | result |',
+      '| --- | --- | --- | --- |',
+    );
+    for (const f of judged)
+      lines.push(
+        `| ${f.label} | ${fmt(f.spread.median)} ${f.unit} | ${f.target} | ${verdict(f)} |`,
+      );
+    lines.push('');
+  }
+  // Parts run in dependency order (the soak writes the journal recovery restarts from); read in number order.
+  const ordered = [...results.parts].sort((a, b) =>
+    a.title.localeCompare(b.title, 'en', { numeric: true }),
+  );
+  for (const part of ordered) lines.push(...partSection(part, results));
   return `${lines.join('\n')}\n`;
 }

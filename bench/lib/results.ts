@@ -1,4 +1,5 @@
 /** The benchmark's result model: parts, each with figures measured over repeated runs. */
+import { loadavg } from 'node:os';
 import { type Spread, spreadOf } from './stats';
 
 /** A target a figure is judged against. */
@@ -30,6 +31,8 @@ export interface PartResult {
   figures: Figure[];
   notes: string[];
   durationSeconds: number;
+  /** The machine's 1-minute load average when the part started and ended (other work disturbs figures). */
+  loadAverage: { start: number; end: number };
 }
 
 export interface MachineInfo {
@@ -108,6 +111,7 @@ export async function runPart(
   body: (part: PartRecorder) => Promise<void>,
 ): Promise<PartResult> {
   const started = performance.now();
+  const loadAtStart = loadavg()[0] ?? Number.NaN;
   const part = new PartRecorder(id, title);
   const done = (measured: boolean, reason?: string): PartResult => ({
     id,
@@ -117,6 +121,7 @@ export async function runPart(
     figures: part.figures,
     notes: part.notes,
     durationSeconds: (performance.now() - started) / 1000,
+    loadAverage: { start: loadAtStart, end: loadavg()[0] ?? Number.NaN },
   });
   try {
     await body(part);

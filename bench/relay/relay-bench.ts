@@ -20,6 +20,8 @@ export interface RelayBenchOptions {
   warmupMs: number;
   repetitions: number;
   maxDrainMs: number;
+  /** How long to wait after a run for the relay and clients to go quiet before the next. */
+  settleTimeoutMs: number;
   /** Rate × clients pairs; targets attach to the pairs DESIGN.md names. */
   scenarios: Array<{ rate: number; clients: number; hog?: boolean }>;
 }
@@ -29,6 +31,7 @@ export const QUICK_RELAY: RelayBenchOptions = {
   warmupMs: 1000,
   repetitions: 2,
   maxDrainMs: 3000,
+  settleTimeoutMs: 5000,
   scenarios: [
     { rate: 5000, clients: 10 },
     { rate: 1000, clients: 10 },
@@ -42,6 +45,7 @@ export const FULL_RELAY: RelayBenchOptions = {
   warmupMs: 3000,
   repetitions: 3,
   maxDrainMs: 10_000,
+  settleTimeoutMs: 20_000,
   scenarios: [
     { rate: 5000, clients: 10 },
     ...[100, 1000, 5000].flatMap((rate) =>
@@ -110,9 +114,9 @@ async function runScenario(
         ...rigs.map((r) => r.relay.pid),
         ...rigs.flatMap((r) => r.subscribers.map((w) => w.pid)),
       ];
-      if (!(await waitUntilQuiet(pids, 0.15, 20_000))) {
+      if (!(await waitUntilQuiet(pids, 0.15, options.settleTimeoutMs))) {
         part.note(
-          `${name}: a relay or client was still busy 20 s after a run; the next run may be disturbed.`,
+          `${name}: a relay or client was still busy ${options.settleTimeoutMs / 1000} s after a run; the next run may be disturbed.`,
         );
       }
     };

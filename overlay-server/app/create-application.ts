@@ -149,7 +149,13 @@ export function createApplication(
   });
 
   const watchDeps = { relay, batcher, log };
-  serveIngest(ingestNsp, relay, log.child({ ns: '/ingest' }), (events) => sources.observe(events));
+  serveIngest(
+    ingestNsp,
+    relay,
+    log.child({ ns: '/ingest' }),
+    (events) => sources.observe(events),
+    (event) => sources.admit(event),
+  );
   serveControl(controlNsp, { ...watchDeps, log: log.child({ ns: '/control' }) });
   serveOverlay(overlayNsp, { ...watchDeps, log: log.child({ ns: '/overlay' }) });
 

@@ -9,6 +9,7 @@ import type { SourceHealth, SourcesState } from '../../shared/protocol/channel-d
 import type { Logger } from '../log';
 import type { Relay } from '../pipeline/relay';
 import { validateEvent } from '../pipeline/validate-event';
+import { createCrossSourceMessageFilter } from '../sources/cross-source-messages';
 import type { SourceSink, SourceStatus } from '../sources/source';
 
 export interface SourceBoard {
@@ -19,6 +20,11 @@ export interface SourceBoard {
    * minute. The relay has already taken them; this only tracks health.
    */
   observe(events: readonly LiveEvent[]): void;
+  /**
+   * False when another source already reported this chat line, follow, join, share or question
+   * (connector and page capture side by side): it must count once. Gifts are the ledger's job.
+   */
+  admit(event: LiveEvent): boolean;
   state(): SourcesState;
   /** Delivers grouped events now (shutdown). */
   flush(): void;
@@ -26,6 +32,7 @@ export interface SourceBoard {
 
 export function createSourceBoard(relay: Relay, log: Logger): SourceBoard {
   const health = new Map<EventSource, SourceHealth>();
+  const crossSource = createCrossSourceMessageFilter();
   const recent = new Map<EventSource, number[]>();
   let queue: LiveEvent[] = [];
   let scheduled: NodeJS.Immediate | null = null;
@@ -78,6 +85,10 @@ export function createSourceBoard(relay: Relay, log: Logger): SourceBoard {
           }
           const now = Date.now();
           entry.lastEventAt = now;
+          if (!crossSource.admit(check.event)) {
+            log.debug('reported by another source already', { source: name, id: check.event.id });
+            return;
+          }
           const times = recent.get(name) ?? [];
           times.push(now);
           if (times.length > 100_000) times.splice(0, times.length - 100_000);
@@ -123,6 +134,7 @@ export function createSourceBoard(relay: Relay, log: Logger): SourceBoard {
       }
       publishSoon(now);
     },
+    admit: (event) => crossSource.admit(event),
     state() {
       const now = Date.now();
       const sources = [...health.values()].map((h) => {

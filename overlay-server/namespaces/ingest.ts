@@ -24,13 +24,15 @@ export type IngestNamespace = Namespace<
 
 /**
  * `onEvents` sees every valid event a client sent (the source board tracks page capture's
- * health with it).
+ * health with it). `admit` may turn an event away as already reported by another source; it is
+ * then answered as a duplicate.
  */
 export function serveIngest(
   nsp: IngestNamespace,
   relay: Relay,
   log: Logger,
   onEvents?: (events: readonly LiveEvent[]) => void,
+  admit: (event: LiveEvent) => boolean = () => true,
 ): void {
   nsp.on('connection', (socket: Socket) => {
     const bucket = createTokenBucket(RATE_BUDGETS.ingest);
@@ -43,8 +45,9 @@ export function serveIngest(
           return reply(fail('RATE_LIMITED', 'too many events from this socket; slow down'));
         const check = validateEvent(payload);
         if (!check.ok) return reply(fail(check.code, check.message));
-        const [outcome] = relay.ingest([check.event]);
         onEvents?.([check.event]);
+        if (!admit(check.event)) return reply(ok({ accepted: false, duplicate: true }));
+        const [outcome] = relay.ingest([check.event]);
         if (outcome === 'failed')
           return reply(fail('INTERNAL', 'the live room failed on this event'));
         reply(ok({ accepted: outcome === 'accepted', duplicate: outcome === 'duplicate' }));
@@ -73,18 +76,24 @@ export function serveIngest(
         }
         const result: IngestBatchResult = { accepted: 0, duplicates: 0, rejected: [] };
         const valid: LiveEvent[] = [];
+        const seen: LiveEvent[] = [];
         const indexes: number[] = [];
         // A batch under the per-event limit cannot hold an event over it: skip measuring each.
         const measureEach = size > LIMITS.maxEventBytes;
         payloads.forEach((payload: unknown, index) => {
           const check = validateEvent(payload, measureEach ? undefined : 0);
           if (check.ok) {
+            seen.push(check.event);
+            if (!admit(check.event)) {
+              result.duplicates += 1;
+              return;
+            }
             valid.push(check.event);
             indexes.push(index);
           } else result.rejected.push({ index, code: check.code, message: check.message });
         });
         const outcomes = relay.ingest(valid);
-        onEvents?.(valid);
+        onEvents?.(seen);
         outcomes.forEach((outcome, i) => {
           if (outcome === 'accepted') result.accepted += 1;
           else if (outcome === 'duplicate') result.duplicates += 1;

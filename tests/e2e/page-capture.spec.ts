@@ -5,11 +5,12 @@
  * panel's pairing, and the server's report counts what happened after the reader attached:
  * chat, a Rose streak ×1→×5 counted as 5, a follow, the viewer count, across a re-render of the
  * chat and with the page's backlog skipped. Then the same gift reported by the connector and the
- * page counts once.
+ * page count once.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
+import { mapConnectorEvent } from '../../overlay-server/sources/tiktok-payloads/map-payload';
 import type { StreamReport } from '../../shared/engines/live-room-contract';
 import type { LiveEvent } from '../../shared/events/live-event';
 import type { SourceHealth } from '../../shared/protocol/channel-data';
@@ -109,7 +110,7 @@ test('reads chat, a gift streak, a follow and viewers from the live page, skippi
   expect(page_?.lastEventAt).not.toBeNull();
 });
 
-test('the same gift from the connector and from the page counts once', async ({
+test('the same gift and chat line from the connector and from the page count once', async ({
   server,
   extensionContext,
   openPanel,
@@ -120,54 +121,94 @@ test('the same gift from the connector and from the page counts once', async ({
   );
   await expect.poll(async () => (await report(server))?.peakViewers ?? 0).toBe(1_200);
 
-  // The connector's frames of ana_b's Rose streak (as the shared mapping makes them), and the
-  // page showing the same streak growing to ×5.
-  const connectorFrame = (count: number, repeatEnd: boolean): LiveEvent => ({
-    kind: 'gift',
-    id: `9200000000000000${count}${repeatEnd ? 1 : 0}`,
-    source: 'connector',
-    at: Date.now(),
-    user: {
-      id: '7000000000000000002',
-      handle: 'ana_b',
-      nickname: 'Ana',
-      avatarUrl: null,
-      roles: {
-        moderator: false,
-        subscriber: false,
-        follower: false,
-        topGifterRank: null,
-        gifterLevel: null,
-      },
-    },
-    gift: { id: 5655, name: 'Rose', coins: 1, type: 1, imageUrl: null },
-    repeatCount: count,
-    repeatEnd,
-    groupId: 'combo-1',
-    toUser: null,
-  });
+  // ana_b's Rose streak and one chat line as the connector emits them (2.3+ payloads, mapped by
+  // the shared mapping), while the page shows the same streak growing to ×5 and the same line.
   for (const count of [1, 2, 3]) {
-    await ingest.send([connectorFrame(count, false)]);
+    await ingest.send([connectorEvent('gift', roseFrame(count, false))]);
     await play(page, { type: 'gift', name: 'ana_b', hash: ROSE, count });
   }
+  await play(page, {
+    type: 'chat',
+    name: 'Sam',
+    handle: 'sam.streams',
+    text: 'said once, seen twice',
+  });
   for (const count of [4, 5]) {
     await play(page, { type: 'gift', name: 'ana_b', hash: ROSE, count });
-    await ingest.send([connectorFrame(count, false)]);
+    await ingest.send([connectorEvent('gift', roseFrame(count, false))]);
   }
-  await ingest.send([connectorFrame(5, true)]);
+  await ingest.send([
+    connectorEvent('gift', roseFrame(5, true)),
+    connectorEvent('chat', chatPayload('said once, seen twice')),
+  ]);
 
-  // The page's own end frame arrives after its quiet period; the ledger keeps one streak.
+  // Wait until the page's own end frame has arrived (after its quiet period): viewers, five
+  // frames, the chat line and the end.
   await expect
-    .poll(
-      async () =>
-        (await health(server)).sources.find((s) => s.source === 'page')?.eventsPerMinute ?? 0,
-    )
-    .toBeGreaterThanOrEqual(7);
+    .poll(async () => pageSource(server).then((s) => s?.eventsPerMinute ?? 0))
+    .toBeGreaterThanOrEqual(8);
   await expect.poll(async () => (await report(server))?.coins).toBe(5);
-  const final = await report(server);
-  expect(final).toMatchObject({
+  expect(await report(server)).toMatchObject({
     coins: 5,
     gifts: 1,
     giftsByName: { Rose: { units: 5, coins: 5 } },
+    chatMessages: 1,
   });
 });
+
+const pageSource = async (server: ServerProcess) =>
+  (await health(server)).sources.find((s) => s.source === 'page');
+
+let msgId = 9_200_000_000_000_000_000n;
+const common = () => ({ method: '', msgId: String(msgId++), createTime: String(Date.now()) });
+const ana = {
+  id: '7000000000000000002',
+  idStr: '7000000000000000002',
+  displayId: 'ana_b',
+  nickname: 'Ana',
+  avatarThumb: { urlList: ['https://p16-sign.tiktokcdn-us.com/avatar/ana_b.webp'] },
+};
+
+function roseFrame(count: number, repeatEnd: boolean) {
+  return {
+    common: common(),
+    giftId: '5655',
+    repeatCount: count,
+    repeatEnd: repeatEnd ? 1 : 0,
+    groupId: 'combo-1',
+    user: ana,
+    toUser: null,
+    gift: {
+      id: '5655',
+      name: 'Rose',
+      type: 1,
+      diamondCount: 1,
+      combo: true,
+      image: {
+        urlList: [`https://p19-webcast.tiktokcdn.com/img/maliva/webcast-va/${ROSE}~tplv-obj.webp`],
+      },
+    },
+  };
+}
+
+function chatPayload(content: string) {
+  return {
+    common: common(),
+    user: {
+      ...ana,
+      id: '7000000000000000001',
+      idStr: '7000000000000000001',
+      displayId: 'sam.streams',
+      nickname: 'Sam',
+    },
+    content,
+    emotes: [],
+  };
+}
+
+function connectorEvent(name: string, payload: unknown): LiveEvent {
+  const mapped = mapConnectorEvent(name, payload, Date.now());
+  if (mapped.status !== 'mapped')
+    throw new Error(`fixture payload did not map: ${JSON.stringify(mapped)}`);
+  return mapped.event;
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { LiveEvent } from '../../shared/events/live-event';
+import { createCrossSourceMessageFilter } from './cross-source-messages';
+
+const user = (handle: string) => ({
+  id: `id-${handle}`,
+  handle,
+  nickname: handle,
+  avatarUrl: null,
+  roles: {
+    moderator: false,
+    subscriber: false,
+    follower: false,
+    topGifterRank: null,
+    gifterLevel: null,
+  },
+});
+const chat = (
+  source: LiveEvent['source'],
+  handle: string,
+  text: string,
+  at: number,
+): LiveEvent => ({
+  kind: 'chat',
+  id: `${source}-${handle}-${at}`,
+  source,
+  at,
+  user: user(handle),
+  text,
+  emotes: [],
+});
+const follow = (source: LiveEvent['source'], handle: string, at: number): LiveEvent => ({
+  kind: 'follow',
+  id: `${source}-f-${handle}-${at}`,
+  source,
+  at,
+  user: user(handle),
+});
+
+describe('cross-source message filter', () => {
+  it('counts a chat line reported by the connector and the page once, whichever comes first', () => {
+    const filter = createCrossSourceMessageFilter();
+    expect(filter.admit(chat('connector', 'sam', 'hello', 1_000))).toBe(true);
+    expect(filter.admit(chat('page', '@Sam', 'hello', 1_800))).toBe(false);
+    expect(filter.admit(chat('page', 'ana', 'hi', 2_000))).toBe(true);
+    expect(filter.admit(chat('connector', 'ana', 'hi', 2_400))).toBe(false);
+  });
+
+  it('keeps the same words said twice by one source, and a repeat after the window', () => {
+    const filter = createCrossSourceMessageFilter(15_000);
+    expect(filter.admit(chat('connector', 'sam', 'lol', 0))).toBe(true);
+    expect(filter.admit(chat('connector', 'sam', 'lol', 500))).toBe(true);
+    // The page saw both: each of its reports pairs with one of the connector's.
+    expect(filter.admit(chat('page', 'sam', 'lol', 700))).toBe(false);
+    expect(filter.admit(chat('page', 'sam', 'lol', 900))).toBe(false);
+    expect(filter.admit(chat('page', 'sam', 'lol', 60_000))).toBe(true);
+  });
+
+  it('dedupes follows by sender and lets room counters through', () => {
+    const filter = createCrossSourceMessageFilter();
+    expect(filter.admit(follow('page', 'bo', 100))).toBe(true);
+    expect(filter.admit(follow('connector', 'bo', 2_100))).toBe(false);
+    const viewers: LiveEvent = { kind: 'viewers', id: 'v', source: 'page', at: 1, count: 5 };
+    expect(filter.admit(viewers)).toBe(true);
+    expect(filter.admit({ ...viewers, id: 'v2', source: 'connector' })).toBe(true);
+  });
+});

@@ -60,20 +60,23 @@ function RecentChat() {
     <div>
       <h3>Chat</h3>
       <ol class="chat" data-testid="moderation-chat">
-        {moderation.chat.value.slice(-50).map((line) => (
-          <li key={line.id} class={hidden.has(line.id) ? 'hidden-line' : undefined}>
-            <strong>{line.user.nickname}</strong>: {line.text}{' '}
-            <button type="button" onClick={() => void moderation.hideMessage(line.id)}>
-              Hide
-            </button>
-            <button
-              type="button"
-              onClick={() => void moderation.muteViewer(line.user.id, line.user.handle)}
-            >
-              Mute viewer
-            </button>
-          </li>
-        ))}
+        {moderation.chat.value
+          .slice(-50)
+          .reverse()
+          .map((line) => (
+            <li key={line.id} class={hidden.has(line.id) ? 'hidden-line' : undefined}>
+              <strong>{line.user.nickname}</strong>: {line.text}{' '}
+              <button type="button" onClick={() => void moderation.hideMessage(line.id)}>
+                Hide
+              </button>
+              <button
+                type="button"
+                onClick={() => void moderation.muteViewer(line.user.id, line.user.handle)}
+              >
+                Mute viewer
+              </button>
+            </li>
+          ))}
       </ol>
       <p>{hidden.size} messages hidden from the overlays.</p>
     </div>

@@ -57,17 +57,30 @@ export const AnalyticsModel = createModel(
       return ack;
     });
 
-    // Save the running stream a few seconds after its figures change (owner's earnings only).
+    // Save the running stream at most every few seconds while its figures change (owner only:
+    // the earnings are theirs). A throttle, not a debounce: a busy stream changes every second.
+    let pendingSave: ReturnType<typeof setTimeout> | null = null;
+    const saveLiveNow = () => {
+      pendingSave = null;
+      const streamId = room.streamId.peek();
+      const live = room.earnings.peek();
+      const metrics = room.metrics.peek();
+      if (!streamId || !live || !metrics || transport.role.peek() !== 'owner') return;
+      const known = history.peek().find((s) => s.streamId === streamId);
+      const summary = summaryFromLive(streamId, live, metrics, Date.now());
+      if (known?.final) return;
+      void save(known ? { ...summary, startedAt: known.startedAt } : summary);
+    };
     effect(() => {
-      const streamId = room.streamId.value;
-      const live = room.earnings.value;
-      const metrics = room.metrics.value;
-      if (!streamId || !live || !metrics || transport.role.value !== 'owner') return;
-      const timer = setTimeout(
-        () => void save(summaryFromLive(streamId, live, metrics, Date.now())),
-        SAVE_EVERY_MS,
-      );
-      return () => clearTimeout(timer);
+      const ready =
+        room.streamId.value &&
+        room.earnings.value &&
+        room.metrics.value &&
+        transport.role.value === 'owner';
+      if (ready && pendingSave === null) pendingSave = setTimeout(saveLiveNow, SAVE_EVERY_MS);
+    });
+    effect(() => () => {
+      if (pendingSave !== null) clearTimeout(pendingSave);
     });
 
     // A new stream id means the previous stream ended: archive its final report.

@@ -7,6 +7,8 @@ export interface ChartSeries {
   label: string;
   values: number[];
   color: string;
+  /** Series of different units get their own y scale; the second one is drawn on the right. */
+  scale?: string;
 }
 
 export function LineChart(props: {
@@ -15,6 +17,8 @@ export function LineChart(props: {
   series: ChartSeries[];
   /** True when x holds unix seconds. */
   time?: boolean;
+  /** Legend label of x, e.g. `Minute`. */
+  xLabel?: string;
   height?: number;
 }) {
   const host = useRef<HTMLDivElement>(null);
@@ -24,12 +28,29 @@ export function LineChart(props: {
   useEffect(() => {
     const el = host.current;
     if (!el) return;
+    const scales = [...new Set(props.series.map((s) => s.scale ?? 'y'))];
     const chart = new uPlot(
       {
         width: Math.max(240, el.clientWidth || 320),
         height: props.height ?? 160,
         scales: { x: { time: props.time ?? false } },
-        series: [{}, ...props.series.map((s) => ({ label: s.label, stroke: s.color, width: 2 }))],
+        series: [
+          { label: props.xLabel ?? (props.time ? 'Date' : 'x') },
+          ...props.series.map((s) => ({
+            label: s.label,
+            stroke: s.color,
+            width: 2,
+            scale: s.scale ?? 'y',
+          })),
+        ],
+        axes: [
+          {},
+          ...scales.map((scale, index) => ({
+            scale,
+            side: index === 0 ? 3 : 1,
+            grid: { show: index === 0 },
+          })),
+        ],
         legend: { show: true },
       },
       [[], ...props.series.map(() => [])],
@@ -41,7 +62,7 @@ export function LineChart(props: {
       plot.current = null;
     };
     // Rebuilt only when the series change shape; data flows through setData below.
-  }, [shape, props.time, props.height]);
+  }, [shape, props.time, props.height, props.xLabel]);
 
   useEffect(() => {
     plot.current?.setData([props.x, ...props.series.map((s) => s.values)]);

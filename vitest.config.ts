@@ -11,6 +11,10 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          // Integration tests start servers and child processes (tsx); on a busy 2-core machine
+          // a start can take seconds. Each test still waits for conditions, never for time.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
           include: [
             'shared/**/*.test.ts',
             'overlay-server/**/*.test.ts',

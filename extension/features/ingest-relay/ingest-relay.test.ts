@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import type { PairingTarget } from '../../transport/pairing-link';
+import { createIngestRelay, type IngestSocket } from './ingest-relay';
+import { PAGE_EVENTS, readPageMessage } from './page-messages';
+
+/** A socket the test connects and answers by hand. */
+function fakeSocket(target: PairingTarget) {
+  const listeners = new Map<string, () => void>();
+  const sent: unknown[][] = [];
+  const pendingAcks: Array<(ok: boolean) => void> = [];
+  const socket = {
+    target,
+    connected: false,
+    closed: false,
+    sent,
+    pendingAcks,
+    on(event: string, listener: () => void) {
+      listeners.set(event, listener);
+    },
+    sendBatch(events: unknown[], done: (ok: boolean) => void) {
+      sent.push(events);
+      pendingAcks.push(done);
+    },
+    close() {
+      socket.closed = true;
+    },
+    connect() {
+      socket.connected = true;
+      listeners.get('connect')?.();
+    },
+  };
+  return socket;
+}
+
+function setup(pairing: PairingTarget | null, options: { maxBuffered?: number } = {}) {
+  const sockets: Array<ReturnType<typeof fakeSocket>> = [];
+  let stored = pairing;
+  let now = 0;
+  const relay = createIngestRelay({
+    readPairing: async () => stored,
+    openSocket: (target) => {
+      const socket = fakeSocket(target);
+      sockets.push(socket);
+      return socket satisfies IngestSocket;
+    },
+    maxBatch: 2,
+    maxBuffered: options.maxBuffered,
+    now: () => now,
+  });
+  return {
+    relay,
+    sockets,
+    pair: (target: PairingTarget | null) => {
+      stored = target;
+    },
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
+}
+
+const owner = { origin: 'http://127.0.0.1:7420', token: 'owner-token-123' };
+
+describe('ingest relay', () => {
+  it('keeps page events until the panel pairs, then sends them in acknowledged batches', async () => {
+    const { relay, sockets, pair } = setup(null);
+    relay.push(['a', 'b', 'c']);
+    await relay.refreshPairing();
+    expect(sockets).toHaveLength(0);
+    expect(relay.buffered).toBe(3);
+
+    pair(owner);
+    await relay.refreshPairing();
+    const socket = sockets[0]!;
+    expect(socket.target).toEqual(owner);
+    socket.connect();
+    expect(socket.sent).toEqual([['a', 'b']]);
+    socket.pendingAcks.shift()?.(true);
+    expect(socket.sent).toEqual([['a', 'b'], ['c']]);
+    socket.pendingAcks.shift()?.(true);
+    expect(relay.buffered).toBe(0);
+  });
+
+  it('sends a batch again when its acknowledgement never came', async () => {
+    const { relay, sockets } = setup(owner);
+    relay.push(['a']);
+    await relay.refreshPairing();
+    sockets[0]!.connect();
+    sockets[0]!.pendingAcks.shift()?.(false);
+    expect(sockets[0]!.sent).toEqual([['a'], ['a']]);
+    sockets[0]!.pendingAcks.shift()?.(true);
+    expect(relay.buffered).toBe(0);
+  });
+
+  it('drops the oldest events when the server stays away too long', async () => {
+    const { relay } = setup(null, { maxBuffered: 3 });
+    relay.push(['a', 'b']);
+    relay.push(['c', 'd', 'e']);
+    expect(relay.buffered).toBe(3);
+  });
+
+  it('follows a new pairing: the old connection closes, the new one gets the events', async () => {
+    const { relay, sockets, pair, advance } = setup(owner);
+    relay.push(['a']);
+    await relay.refreshPairing();
+    pair({ origin: 'http://127.0.0.1:9999', token: 'another-token-456' });
+    advance(10_000);
+    relay.push(['b']);
+    await relay.refreshPairing();
+    expect(sockets[0]!.closed).toBe(true);
+    sockets[1]!.connect();
+    expect(sockets[1]!.sent).toEqual([['a', 'b']]);
+  });
+});
+
+describe('page messages', () => {
+  it('accepts the content script’s messages and ignores anything else', () => {
+    expect(readPageMessage({ type: PAGE_EVENTS, events: [{ kind: 'chat' }] })).not.toBeNull();
+    expect(readPageMessage({ type: 'something-else' })).toBeNull();
+    expect(readPageMessage({ type: PAGE_EVENTS, events: 'not a list' })).toBeNull();
+    expect(readPageMessage(null)).toBeNull();
+  });
+});

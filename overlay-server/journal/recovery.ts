@@ -7,7 +7,7 @@ import type { LiveEvent } from '../../shared/events/live-event';
 import type { RevenueModel } from '../../shared/revenue/revenue-model';
 import type { JournalEntry } from './entries';
 import { readJournal } from './reader';
-import { readSnapshot } from './snapshots';
+import { type RoomSnapshot, readSnapshot } from './snapshots';
 
 /** How a room is made; `state` restores an exported one. */
 export type RoomFactory = (options: {
@@ -54,12 +54,30 @@ export function applyEntry(room: LiveRoom, entry: JournalEntry): void {
 
 const RECENT_IDS = 10_000;
 
-/** Returns null when the file holds no streamStart entry. */
+/**
+ * Returns null when the file holds no streamStart entry. A snapshot the room cannot restore
+ * (written by an older engine) is set aside and the whole journal replays instead.
+ */
 export function recoverStream(
   journalPath: string,
   createRoom: RoomFactory,
 ): RecoveredStream | null {
   const snapshot = readSnapshot(journalPath);
+  if (snapshot) {
+    try {
+      return replayJournal(journalPath, createRoom, snapshot);
+    } catch {
+      // fall through to a full replay
+    }
+  }
+  return replayJournal(journalPath, createRoom, null);
+}
+
+function replayJournal(
+  journalPath: string,
+  createRoom: RoomFactory,
+  snapshot: RoomSnapshot | null,
+): RecoveredStream | null {
   let room: LiveRoom | null = null;
   let streamId = '';
   let startedAt = 0;

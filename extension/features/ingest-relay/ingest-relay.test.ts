@@ -14,8 +14,8 @@ function fakeSocket(target: PairingTarget) {
     closed: false,
     sent,
     pendingAcks,
-    on(event: string, listener: () => void) {
-      listeners.set(event, listener);
+    on(event: string, listener: (...args: never[]) => void) {
+      listeners.set(event, listener as () => void);
     },
     sendBatch(events: unknown[], done: (ok: boolean) => void) {
       sent.push(events);

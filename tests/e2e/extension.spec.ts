@@ -98,11 +98,15 @@ test('a poll runs end to end and stays archived after the panel reloads', async 
   await expect(panel.getByTestId('poll-current-option-1')).toHaveAttribute('data-votes', '3');
   await expect(panel.getByTestId('poll-current-option-2')).toHaveAttribute('data-votes', '1');
   await expect
-    .poll(() => overlay.evaluate(() => window.__limelight?.texts().join(' | ') ?? ''))
-    .toMatch(/3/);
+    .poll(() => overlay.evaluate(() => window.__limelight?.state.screens.poll))
+    .toMatchObject({ status: 'running', votes: [3, 1] });
 
   await panel.getByTestId('poll-close').click();
   await expect(current).toHaveAttribute('data-status', 'closed');
+  await expect(panel.getByTestId('poll-current-option-1')).toHaveClass('winner');
+  await expect
+    .poll(() => overlay.evaluate(() => window.__limelight?.state.screens.poll))
+    .toMatchObject({ status: 'closed', votes: [3, 1] });
   await expect(panel.getByTestId('poll-archive-entry')).toHaveCount(1);
   await expect(panel.getByTestId('poll-archive-entry')).toContainText('Pizza tonight?');
 

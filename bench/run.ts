@@ -111,7 +111,10 @@ async function main(): Promise<void> {
   };
   mkdirSync('bench/results', { recursive: true });
   writeFileSync('bench/results/latest.json', `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync('bench/results/latest.md', renderMarkdown(results));
+  const markdown = renderMarkdown(results);
+  writeFileSync('bench/results/latest.md', markdown);
+  // Kept per mode too, so a full run's figures survive the next routine quick run.
+  writeFileSync(`bench/results/latest-${results.mode}.md`, markdown);
   console.log(
     `[bench] wrote bench/results/latest.json and latest.md in ${results.durationSeconds.toFixed(0)} s`,
   );

@@ -147,7 +147,7 @@ async function framesUnderStorm(
         `frame interval ${phase}: p50`,
         'ms',
         runs.map((r) => r.p50),
-        atMost(FRAME_MS * 1.1, '≤ 18.3 ms (60 fps)'),
+        atMost(FRAME_MS * 1.1, '≤ 18.3 ms (60 fps) †'),
       ),
     );
     part.add(
@@ -155,7 +155,7 @@ async function framesUnderStorm(
         `frame interval ${phase}: p95`,
         'ms',
         runs.map((r) => r.p95),
-        atMost(FRAME_MS * 2.1, '≤ 35 ms (no frame dropped twice)'),
+        atMost(FRAME_MS * 2.1, '≤ 35 ms (no frame dropped twice) †'),
       ),
     );
     part.add(
@@ -170,7 +170,7 @@ async function framesUnderStorm(
         `JavaScript per frame ${phase}`,
         'ms',
         runs.map((r) => r.script),
-        atMost(4, '≤ 4 ms (a quarter frame)'),
+        atMost(4, '≤ 4 ms (a quarter frame) †'),
       ),
     );
     part.add(
@@ -239,7 +239,7 @@ async function memoryAfterFlood(
         'JS heap growth',
         'MB',
         [heapAfter - heapBefore],
-        atMost(Math.max(2, heapBefore * 0.1), '≤ 10% of baseline (≥ 2 MB)'),
+        atMost(Math.max(2, heapBefore * 0.1), '≤ 10% of baseline or 2 MB †'),
       ),
     );
     part.add(figure('Pixi display objects before', 'objects', [objectsBefore]));
@@ -248,7 +248,7 @@ async function memoryAfterFlood(
         'Pixi display objects after',
         'objects',
         [objectsAfter],
-        atMost(objectsBefore + 2, `≤ baseline + 2`),
+        atMost(objectsBefore + 2, '≤ baseline + 2 †'),
       ),
     );
     part.note(

@@ -48,7 +48,7 @@ export async function recoveryBench(
       'start to ready on the journal (after a clean stop)',
       'ms',
       cleanReady,
-      atMost(5000, '≤ 5 s ("in seconds")'),
+      atMost(5000, '≤ 5 s †'),
     ),
   );
   part.add(figure('coins lost across a clean restart', 'coins', cleanLost, exactly(0, '0')));
@@ -74,7 +74,7 @@ export async function recoveryBench(
     await restarted.stop();
   }
   part.add(
-    figure('start to ready on the journal after SIGKILL', 'ms', killReady, atMost(5000, '≤ 5 s')),
+    figure('start to ready on the journal after SIGKILL', 'ms', killReady, atMost(5000, '≤ 5 s †')),
   );
   part.add(figure('acknowledged coins lost to SIGKILL', 'coins', killLost, exactly(0, '0')));
   part.add(figure('coins counted beyond what was sent', 'coins', overCounted, exactly(0, '0')));

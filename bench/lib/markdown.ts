@@ -41,7 +41,11 @@ function partSection(part: PartResult, results: BenchResults): string[] {
 
 export function renderMarkdown(results: BenchResults): string {
   const m = results.machine;
-  const judged = results.parts.flatMap((p) => p.figures).filter((f) => f.pass !== null);
+  // Parts run in dependency order (the soak writes the journal recovery restarts from); read in number order.
+  const ordered = [...results.parts].sort((a, b) =>
+    a.title.localeCompare(b.title, 'en', { numeric: true }),
+  );
+  const judged = ordered.flatMap((p) => p.figures).filter((f) => f.pass !== null);
   const failed = judged.filter((f) => !f.pass);
   const lines = [
     `# Limelight benchmark (${results.mode})`,
@@ -52,6 +56,7 @@ export function renderMarkdown(results: BenchResults): string {
     `- targets met: ${judged.length - failed.length} of ${judged.length}`,
     '- `npm run bench -- --quick` takes under 3 minutes; the full `npm run bench` about 25 minutes on this 2-core machine.',
     '- Each figure is min / median / max over its runs; a target is judged on the median, "0 in every run" on every run.',
+    '- Targets marked † are the bench\'s reading of a qualitative DESIGN.md goal ("bounded", "in seconds", "back to baseline").',
     '',
   ];
   if (judged.length) {
@@ -68,9 +73,6 @@ export function renderMarkdown(results: BenchResults): string {
     lines.push('');
   }
   // Parts run in dependency order (the soak writes the journal recovery restarts from); read in number order.
-  const ordered = [...results.parts].sort((a, b) =>
-    a.title.localeCompare(b.title, 'en', { numeric: true }),
-  );
   for (const part of ordered) lines.push(...partSection(part, results));
   return `${lines.join('\n')}\n`;
 }

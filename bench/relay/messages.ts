@@ -9,7 +9,7 @@ export interface Endpoint {
 
 export type ProducerCommand =
   | { type: 'connect'; endpoint: Endpoint }
-  | { type: 'run'; runId: number; rate: number; count: number }
+  | { type: 'run'; runId: number; rate: number; count: number; ackWaitMs: number }
   | { type: 'close' };
 
 export interface ProducerReport {

@@ -29,7 +29,7 @@ async function handle(command: ProducerCommand): Promise<void> {
     reply({ type: 'connected' });
   } else if (command.type === 'run') {
     if (!socket) throw new Error('not connected');
-    reply(await produce(socket, command.runId, command.rate, command.count));
+    reply(await produce(socket, command.runId, command.rate, command.count, command.ackWaitMs));
   } else {
     socket?.close();
     process.exit(0);
@@ -41,6 +41,7 @@ async function produce(
   runId: number,
   rate: number,
   count: number,
+  ackWaitMs: number,
 ): Promise<ProducerReport> {
   const refused: Record<string, number> = {};
   let acked = 0;
@@ -64,7 +65,7 @@ async function produce(
     lastSend = performance.now();
     await new Promise((resolve) => setTimeout(resolve, 1));
   }
-  const ackDeadline = performance.now() + 10_000;
+  const ackDeadline = performance.now() + ackWaitMs;
   while (answered < sent && performance.now() < ackDeadline) {
     await new Promise((resolve) => setTimeout(resolve, 5));
   }

@@ -96,7 +96,7 @@ export async function measureRun(
   const clientCpuBefore = clientCpu();
   const cpuBefore = cpuSecondsOf(rig.relay.pid);
   const produced = await rig.producer.request<ProducerReport>(
-    { type: 'run', runId, rate, count },
+    { type: 'run', runId, rate, count, ackWaitMs: maxDrainMs },
     'ran',
     durationMs * 3 + 30_000,
   );

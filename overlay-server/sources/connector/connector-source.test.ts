@@ -2,8 +2,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createLiveRoom } from '../../../shared/engines';
 import type { LiveEvent } from '../../../shared/events/live-event';
 import { createGiftLedger } from '../../../shared/ledger';
+import { reportFromFile } from '../../report/report-from-file';
 import { createVirtualClock } from '../clock';
 import type { SourceSink, SourceStatus } from '../source';
 import { mapConnectorEvent } from '../tiktok-payloads/map-payload';
@@ -220,5 +222,15 @@ describe('connector source', () => {
       .map((line) => mapConnectorEvent(line.event, line.data, line.at))
       .flatMap((result) => (result.status === 'mapped' ? [result.event] : []));
     expect(totals(again)).toMatchObject({ coins: 3, chats: 1, peakViewers: 12 });
+    // And `npm run report` reads it as a raw recording.
+    const { report, format, problems } = await reportFromFile(path, createLiveRoom);
+    expect({ format, problems }).toEqual({ format: 'raw', problems: [] });
+    expect(report).toMatchObject({
+      coins: 3,
+      gifts: 1,
+      chatMessages: 1,
+      followers: 1,
+      questions: 1,
+    });
   });
 });

@@ -15,7 +15,7 @@ const KINDS: Array<{ value: SponsorDraft['kind']; label: string }> = [
 ];
 
 function PlanForm() {
-  const { sponsors } = usePanel();
+  const { sponsors, connection } = usePanel();
   const draft = useSignal<SponsorDraft>({
     kind: 'sponsoredSegment',
     brand: '',
@@ -71,6 +71,20 @@ function PlanForm() {
         value={draft.value.plannedSeconds}
         onInput={(e) => edit({ plannedSeconds: Number.parseInt(e.currentTarget.value, 10) || 0 })}
       />
+      {connection.isOwner.value && (
+        <input
+          data-testid="sponsor-deal-value"
+          type="number"
+          min={0}
+          step="0.01"
+          placeholder="Deal value, USD (owner only, optional)"
+          value={draft.value.dealValueUsd ?? ''}
+          onInput={(e) => {
+            const usd = Number.parseFloat(e.currentTarget.value);
+            edit({ dealValueUsd: Number.isFinite(usd) ? usd : undefined });
+          }}
+        />
+      )}
       <button type="submit" data-testid="sponsor-plan">
         Plan segment
       </button>

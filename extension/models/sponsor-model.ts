@@ -22,7 +22,11 @@ export interface PlannedSegment {
   plannedSeconds: number;
 }
 
-export type SponsorDraft = Omit<PlannedSegment, 'planId'> & { callToAction: string | null };
+export type SponsorDraft = Omit<PlannedSegment, 'planId'> & {
+  callToAction: string | null;
+  /** The deal's gross value, USD: money, so only the owner's panel offers it. */
+  dealValueUsd?: number;
+};
 
 export const SponsorModel = createModel(
   (transport: ControlTransport, room: RoomModel, store: PanelStore, fetchReport: ReportFetcher) => {

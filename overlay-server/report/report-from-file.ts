@@ -6,6 +6,8 @@
 import { basename } from 'node:path';
 import type { LiveRoom, StreamReport } from '../../shared/engines/live-room-contract';
 import { createMessageDeduper } from '../../shared/ledger/message-dedupe';
+import { readLines } from '../journal/line-reader';
+import { looksLikeJournal } from '../journal/reader';
 import { type RoomFactory, recoverStream } from '../journal/recovery';
 import { loadRecording } from '../sources/recording';
 
@@ -17,8 +19,8 @@ export interface FileReport {
 }
 
 export async function reportFromFile(path: string, createRoom: RoomFactory): Promise<FileReport> {
-  const loaded = await loadRecording(path);
-  if (loaded.format === 'journal') {
+  // A journal is rebuilt from its snapshot and tail, never read whole: decide by the first line.
+  if (looksLikeJournal(firstLine(path))) {
     const recovered = recoverStream(path, createRoom);
     if (!recovered) throw new Error(`${path}: a journal without its streamStart line`);
     return {
@@ -30,6 +32,7 @@ export async function reportFromFile(path: string, createRoom: RoomFactory): Pro
           : [],
     };
   }
+  const loaded = await loadRecording(path);
   const first = loaded.events[0];
   if (!first) throw new Error(`${path}: no events in this file`);
   const room: LiveRoom = createRoom({
@@ -45,4 +48,14 @@ export async function reportFromFile(path: string, createRoom: RoomFactory): Pro
   }
   room.advance(lastAt);
   return { report: room.report(), format: 'raw', problems: loaded.problems };
+}
+
+function firstLine(path: string): string {
+  const lines = readLines(path);
+  try {
+    const next = lines.next();
+    return next.done ? '' : next.value.text;
+  } finally {
+    lines.return({ tornBytes: 0 });
+  }
 }

@@ -120,6 +120,8 @@ async function main(): Promise<void> {
   );
 }
 
+// Whatever ends the run, no server, client or hog outlives it.
+process.on('exit', () => killAllChildren());
 process.on('SIGINT', () => {
   killAllChildren();
   process.exit(130);

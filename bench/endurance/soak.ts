@@ -44,7 +44,11 @@ export async function soakBench(part: PartRecorder, durationMs: number): Promise
   const samples: MemorySample[] = [];
   let progressHours = 0;
   const sampler = setInterval(() => {
-    samples.push({ wall: Date.now(), streamHours: progressHours, rssMb: rssMbOf(server.pid) });
+    try {
+      samples.push({ wall: Date.now(), streamHours: progressHours, rssMb: rssMbOf(server.pid) });
+    } catch {
+      // The server is gone; the feed fails and says so.
+    }
   }, 250);
   try {
     const fed = await feedStream(server, stream, (p) => {

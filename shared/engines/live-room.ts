@@ -3,6 +3,9 @@
  * commands, and answers with the channel updates to broadcast. Pure and deterministic: stream
  * time comes from events, commands and `advance(now)`; nothing reads a clock.
  *
+ * Call `advance(now)` about once a second: it commits quiet streaks, closes polls, plays the
+ * alert queue on and sends throttled channels (metrics, earnings, leaderboard) still pending.
+ *
  * Updates: small channels send `<channel>.state` with their whole state when they change;
  * chat sends `chat.line` / `chat.remove`; alerts send `alert.upsert` on every streak frame,
  * `alert.skip`, and `alerts.state` when the queue's order, playing alert or mode changes.
@@ -34,6 +37,8 @@ import { earningsView, leaderboardView } from './room-views';
 import { createSponsorEngine } from './sponsor/sponsor-engine';
 
 const LEADERBOARD_SIZE = 10;
+const THROTTLE_MS = 250;
+const THROTTLED: ReadonlySet<StateChannel> = new Set(['metrics', 'earnings', 'leaderboard']);
 
 type LedgerSavedState = NonNullable<Parameters<typeof createGiftLedger>[0]>['state'];
 
@@ -95,12 +100,31 @@ export function createLiveRoom(options: LiveRoomOptions): LiveRoom {
     goals: () => p.goals.view(),
     leaderboard: () => leaderboardView(p.ledger, leaderboardSize(), p.moderation.isMuted),
     metrics: () => p.metrics.view(),
-    earnings: () => earningsView(p.ledger, facts.revenueModel, p.metrics.view().coinsPerHour),
+    earnings: () => earningsView(p.ledger, facts.revenueModel, p.metrics.coinsPerHour()),
     moderation: () => p.moderation.view(),
   };
 
-  const flush = (b: UpdateBatch): ChannelUpdate[] => {
+  /** Stream time each throttled channel was last sent at, and those changed since. */
+  const lastSent: Partial<Record<StateChannel, number>> = {};
+  const pending = new Set<StateChannel>();
+
+  /**
+   * Turns the batch into updates. Metrics, earnings and the leaderboard change with nearly
+   * every event and cost the most to build, so events send them at most every THROTTLE_MS of
+   * stream time; `advance` and commands send what is pending.
+   */
+  const flush = (b: UpdateBatch, force: boolean): ChannelUpdate[] => {
+    if (force) for (const channel of pending) b.dirty.add(channel);
     for (const channel of b.dirty as Set<StateChannel>) {
+      if (THROTTLED.has(channel)) {
+        const last = lastSent[channel];
+        if (!force && last !== undefined && facts.now - last < THROTTLE_MS) {
+          pending.add(channel);
+          continue;
+        }
+        lastSent[channel] = facts.now;
+        pending.delete(channel);
+      }
       if (channel === 'metrics') metricsSecond = Math.floor(facts.now / 1000);
       b.out.push({ channel, type: `${channel}.state`, data: views[channel]() });
     }
@@ -125,14 +149,14 @@ export function createLiveRoom(options: LiveRoomOptions): LiveRoom {
       const b = newBatch();
       moveClock(p, event.at, b);
       routeEvent(p, event, b);
-      return flush(b);
+      return flush(b, false);
     },
 
     applyCommand(command, ctx) {
       const b = newBatch();
       try {
         const ack = runCommand(p, command, ctx, b);
-        return { ack, updates: flush(b) };
+        return { ack, updates: flush(b, true) };
       } catch (error) {
         // A bug must not take the server down with it: answer INTERNAL and keep serving.
         const message = error instanceof Error ? error.message : String(error);
@@ -146,7 +170,7 @@ export function createLiveRoom(options: LiveRoomOptions): LiveRoom {
       onCommits(p, p.ledger.advance(facts.now), b, true);
       if (p.goals.tick(facts.now)) b.dirty.add('goals');
       if (Math.floor(facts.now / 1000) !== metricsSecond) b.dirty.add('metrics');
-      return flush(b);
+      return flush(b, true);
     },
 
     snapshot(channels: readonly Channel[]) {

@@ -56,6 +56,8 @@ export interface MetricsEngine {
   /** Marks a user as interacting (a gift sender). */
   markInteracting(userId: string): void;
   view(): MetricsState;
+  /** Committed coins per hour of stream so far. */
+  coinsPerHour(): number;
   /** Totals used by other engines and the report. */
   readonly state: Readonly<MetricsEngineState>;
   exportState(): MetricsEngineState;
@@ -167,6 +169,7 @@ export function createMetricsEngine(startedAt: number, saved?: MetricsEngineStat
       point(s.now).coins += coins;
     },
     markInteracting: interact,
+    coinsPerHour,
     view() {
       return {
         viewers: s.viewers,

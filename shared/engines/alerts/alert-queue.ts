@@ -16,6 +16,7 @@ import type {
 import type { AlertSettings } from '../../protocol/commands/alerts';
 import { clone } from '../json-state';
 import { DEFAULT_ALERT_SETTINGS, KIND_TIER, type Tier, testAlert, tierFor } from './alert-tiers';
+import { emptyGroup, type MergeGroup, memberOf, setMember } from './storm-merge';
 
 /** A streak as the queue needs it (from a ledger outcome or commit). */
 export interface StreakFrame {
@@ -23,14 +24,6 @@ export interface StreakFrame {
   user: ViewerBadge;
   gift: GiftInfo;
   count: number;
-  settled: boolean;
-}
-
-interface MergedMember {
-  userId: string;
-  giftName: string;
-  count: number;
-  coinsPerUnit: number;
   settled: boolean;
 }
 
@@ -46,16 +39,21 @@ export interface AlertQueueState {
   playStartedAt: number | null;
   /** Which queued alert each live streak is drawn in. */
   byStreak: Record<string, string>;
+  /** The streak a single (unmerged) gift alert draws. */
+  streakOf: Record<string, string>;
   /** Streaks inside each storm-merged alert. */
-  members: Record<string, Record<string, MergedMember>>;
+  merges: Record<string, MergeGroup>;
   /** Finished alerts, newest last, for replay. */
   history: AlertView[];
-  /** Streaks whose alert finished (oldest first), so a late end does not alert twice. */
-  finishedStreaks: string[];
+  /** Streaks whose alert finished, so a late end does not alert twice (the latest 500). */
+  finished: Record<string, 1>;
+  finishedOrder: string[];
 }
 
 const HISTORY = 50;
 const FINISHED_STREAKS = 500;
+/** How long past its time an unsettled streak may keep playing (its frames stopped coming). */
+const MAX_OVERTIME_MS = 10_000;
 
 export function createAlertQueue(saved?: AlertQueueState, settings?: Partial<AlertSettings>) {
   const s: AlertQueueState = saved
@@ -69,9 +67,11 @@ export function createAlertQueue(saved?: AlertQueueState, settings?: Partial<Ale
         playingId: null,
         playStartedAt: null,
         byStreak: {},
-        members: {},
+        streakOf: {},
+        merges: {},
         history: [],
-        finishedStreaks: [],
+        finished: {},
+        finishedOrder: [],
       };
 
   const out: AlertsUpdate[] = [];
@@ -99,16 +99,20 @@ export function createAlertQueue(saved?: AlertQueueState, settings?: Partial<Ale
   };
 
   const forget = (alert: AlertView) => {
-    const keys = Object.keys(s.members[alert.id] ?? {});
-    for (const [key, id] of Object.entries(s.byStreak)) if (id === alert.id) keys.push(key);
+    const group = s.merges[alert.id];
+    const single = s.streakOf[alert.id];
+    const keys = group ? Object.keys(group.members) : single ? [single] : [];
     for (const key of keys) {
       delete s.byStreak[key];
-      s.finishedStreaks.push(key);
+      if (s.finished[key]) continue;
+      s.finished[key] = 1;
+      s.finishedOrder.push(key);
     }
-    if (s.finishedStreaks.length > FINISHED_STREAKS) {
-      s.finishedStreaks.splice(0, s.finishedStreaks.length - FINISHED_STREAKS);
+    while (s.finishedOrder.length > FINISHED_STREAKS) {
+      delete s.finished[s.finishedOrder.shift() as string];
     }
-    delete s.members[alert.id];
+    delete s.merges[alert.id];
+    delete s.streakOf[alert.id];
   };
 
   const remove = (alert: AlertView, kept: boolean) => {
@@ -126,17 +130,6 @@ export function createAlertQueue(saved?: AlertQueueState, settings?: Partial<Ale
     structural = true;
   };
 
-  /** Recomputes a merged alert from its members. */
-  const sumMembers = (alert: AlertView) => {
-    const members = Object.values(s.members[alert.id] ?? {});
-    alert.count = members.reduce((n, m) => n + m.count, 0);
-    alert.coins = members.reduce((n, m) => n + m.count * m.coinsPerUnit, 0);
-    alert.settled = members.every((m) => m.settled);
-    alert.merged = { alerts: members.length, viewers: new Set(members.map((m) => m.userId)).size };
-    if (alert.gift && members.some((m) => m.giftName !== alert.gift?.name)) alert.gift = null;
-    alert.tier = tier(alert.coins);
-  };
-
   const newId = (prefix: string) => `${prefix}-${++s.seq}`;
 
   /** The waiting storm alert small gifts merge into (created on demand). */
@@ -146,26 +139,22 @@ export function createAlertQueue(saved?: AlertQueueState, settings?: Partial<Ale
     const alert: AlertView = {
       ...clone(first),
       id: newId('storm'),
+      count: 0,
+      coins: 0,
       merged: { alerts: 0, viewers: 0 },
     };
-    s.members[alert.id] = {};
+    s.merges[alert.id] = emptyGroup();
     place(alert);
     structural = true;
     return alert;
   };
 
   const mergeInto = (storm: AlertView, key: string, alert: AlertView) => {
-    const members = s.members[storm.id] ?? {};
-    s.members[storm.id] = members;
-    members[key] = {
-      userId: alert.user.id,
-      giftName: alert.gift?.name ?? '',
-      count: alert.count,
-      coinsPerUnit: alert.gift?.coinsPerUnit ?? 0,
-      settled: alert.settled,
-    };
+    const group = s.merges[storm.id] ?? emptyGroup();
+    s.merges[storm.id] = group;
+    setMember(storm, group, key, memberOf(alert));
     s.byStreak[key] = storm.id;
-    sumMembers(storm);
+    storm.tier = tier(storm.coins);
     place(storm);
   };
 
@@ -182,7 +171,8 @@ export function createAlertQueue(saved?: AlertQueueState, settings?: Partial<Ale
       if (first) {
         const storm = stormAlert(first);
         for (const alert of small) {
-          const key = Object.keys(s.byStreak).find((k) => s.byStreak[k] === alert.id) ?? alert.id;
+          const key = s.streakOf[alert.id] ?? alert.id;
+          delete s.streakOf[alert.id];
           s.queue.splice(s.queue.indexOf(alert), 1);
           out.push({ channel: 'alerts', type: 'alert.skip', data: { id: alert.id } });
           mergeInto(storm, key, alert);
@@ -211,7 +201,10 @@ export function createAlertQueue(saved?: AlertQueueState, settings?: Partial<Ale
       mergeInto(storm, key, alert);
       upsert(storm);
     } else {
-      if (key !== null) s.byStreak[key] = alert.id;
+      if (key !== null) {
+        s.byStreak[key] = alert.id;
+        s.streakOf[alert.id] = key;
+      }
       place(alert);
       upsert(alert);
     }
@@ -231,7 +224,11 @@ export function createAlertQueue(saved?: AlertQueueState, settings?: Partial<Ale
         return;
       }
       const seconds = s.settings.tierSeconds[head.tier - 1] ?? 5;
-      if (!head.settled || now - (s.playStartedAt ?? now) < seconds * 1000) return;
+      const played = now - (s.playStartedAt ?? now);
+      // A streak plays until it settles, but never holds the head longer than MAX_OVERTIME_MS.
+      if (played < seconds * 1000 || (!head.settled && played < seconds * 1000 + MAX_OVERTIME_MS)) {
+        return;
+      }
       remove(head, true);
       updateStorm();
     }
@@ -256,14 +253,19 @@ export function createAlertQueue(saved?: AlertQueueState, settings?: Partial<Ale
       const coins = frame.count * frame.gift.coins;
       const id = s.byStreak[frame.key];
       const alert = id ? s.queue.find((a) => a.id === id) : undefined;
-      if (alert?.merged) {
-        const member = s.members[alert.id]?.[frame.key];
+      const group = alert ? s.merges[alert.id] : undefined;
+      if (alert && group) {
+        const member = group.members[frame.key];
         if (member) {
-          member.count = Math.max(member.count, frame.count);
-          member.settled ||= frame.settled;
+          setMember(alert, group, frame.key, {
+            ...member,
+            count: Math.max(member.count, frame.count),
+            settled: member.settled || frame.settled,
+          });
         }
-        sumMembers(alert);
-        if (alert.id !== s.playingId) place(alert);
+        const before = alert.tier;
+        alert.tier = tier(alert.coins);
+        if (alert.tier !== before && alert.id !== s.playingId) place(alert);
         upsert(alert);
       } else if (alert) {
         alert.count = Math.max(alert.count, frame.count);
@@ -273,7 +275,7 @@ export function createAlertQueue(saved?: AlertQueueState, settings?: Partial<Ale
         alert.tier = tier(alert.coins);
         if (alert.tier !== before && alert.id !== s.playingId) place(alert);
         upsert(alert);
-      } else if (!s.finishedStreaks.includes(frame.key)) {
+      } else if (!s.finished[frame.key]) {
         // A streak whose alert already finished (e.g. a late end) does not alert twice.
         enqueue(
           {

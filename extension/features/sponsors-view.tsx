@@ -1,7 +1,6 @@
 /** Sponsors: plan segments, run one with a countdown and live measurements, export reports. */
 import { useSignal } from '@preact/signals';
 import { Fragment } from 'preact';
-import type { SponsorCardView } from '../../shared/protocol/channel-data';
 import type { SponsorDraft } from '../models/sponsor-model';
 import { CommandRefusalNote } from '../ui/command-refusal';
 import { usePanel } from '../ui/context';
@@ -92,12 +91,32 @@ function PlanForm() {
   );
 }
 
-/** Numbers the server measures on the card beyond the fixed fields (viewer-minutes, mentions…). */
-const CARD_FIELDS = new Set(['segmentId', 'plannedSeconds', 'elapsedSeconds', 'measuredAt']);
-function measurements(card: SponsorCardView) {
-  return Object.entries(card).filter(
-    (entry): entry is [string, number] =>
-      typeof entry[1] === 'number' && !CARD_FIELDS.has(entry[0]),
+/** The brand's figures while the segment runs, as the server measures them. */
+const LIVE_FIGURES: Array<[string, string]> = [
+  ['viewerMinutes', 'Viewer-minutes'],
+  ['averageViewers', 'Average viewers'],
+  ['peakViewers', 'Peak viewers'],
+  ['mentions', 'Mentions'],
+  ['chatMessages', 'Chat messages'],
+  ['likes', 'Likes'],
+  ['follows', 'Follows'],
+];
+
+function LiveMeasures() {
+  const { sponsors } = usePanel();
+  const measured = sponsors.liveMeasures.value;
+  if (!measured) return <p>Measuring…</p>;
+  return (
+    <dl class="figures" data-testid="sponsor-measurements">
+      {LIVE_FIGURES.filter(([key]) => typeof measured[key] === 'number').map(([key, label]) => (
+        <Fragment key={key}>
+          <dt>{label}</dt>
+          <dd data-testid={`sponsor-measure-${key}`}>
+            {Math.round(Number(measured[key]) * 100) / 100}
+          </dd>
+        </Fragment>
+      ))}
+    </dl>
   );
 }
 
@@ -122,14 +141,7 @@ function RunningSegment() {
         </span>{' '}
         left · {formatDuration(card.elapsedSeconds)} on screen · {card.state}
       </p>
-      <dl data-testid="sponsor-measurements">
-        {measurements(card).map(([name, value]) => (
-          <Fragment key={name}>
-            <dt>{name}</dt>
-            <dd>{Math.round(value * 100) / 100}</dd>
-          </Fragment>
-        ))}
-      </dl>
+      <LiveMeasures />
       <div class="actions">
         {card.state === 'running' ? (
           <button type="button" data-testid="sponsor-pause" onClick={() => void sponsors.pause()}>

@@ -28,6 +28,9 @@ export type SponsorDraft = Omit<PlannedSegment, 'planId'> & {
   dealValueUsd?: number;
 };
 
+/** How often a running segment's measurements are read from the server's report. */
+const MEASURE_EVERY_MS = 5_000;
+
 export const SponsorModel = createModel(
   (transport: ControlTransport, room: RoomModel, store: PanelStore, fetchReport: ReportFetcher) => {
     const commands = createCommandRunner(transport);
@@ -55,6 +58,39 @@ export const SponsorModel = createModel(
       return running ? secondsLeft(running, now.value) : null;
     });
 
+    /** The running segment's measurements from the server's report, refreshed while it runs. */
+    const liveMeasures = signal<Record<string, unknown> | null>(null);
+    const segmentReport = async (segmentId: string) => {
+      const streamId = room.streamId.peek();
+      const streamReport = streamId ? await fetchReport(streamId).catch(() => null) : null;
+      return (
+        streamReport?.sponsorSegments.find(
+          (segment): segment is Record<string, unknown> =>
+            typeof segment === 'object' &&
+            segment !== null &&
+            (segment as { segmentId?: unknown }).segmentId === segmentId,
+        ) ?? null
+      );
+    };
+    effect(() => {
+      const segmentId = card.value?.segmentId;
+      if (!segmentId) {
+        liveMeasures.value = null;
+        return;
+      }
+      let stopped = false;
+      const refresh = async () => {
+        const measured = await segmentReport(segmentId);
+        if (!stopped) liveMeasures.value = measured;
+      };
+      void refresh();
+      const timer = setInterval(() => void refresh(), MEASURE_EVERY_MS);
+      return () => {
+        stopped = true;
+        clearInterval(timer);
+      };
+    });
+
     const loadReports = action(async () => {
       reports.value = (await store.getAll('sponsorReports')).sort((a, b) => b.endedAt - a.endedAt);
     });
@@ -77,13 +113,7 @@ export const SponsorModel = createModel(
       const ack = await commands.send({ type: 'sponsor.end' });
       if (!ack.ok || !running) return ack;
       const streamId = room.streamId.peek();
-      const streamReport = streamId ? await fetchReport(streamId).catch(() => null) : null;
-      const measured = streamReport?.sponsorSegments.find(
-        (segment): segment is Record<string, unknown> =>
-          typeof segment === 'object' &&
-          segment !== null &&
-          (segment as { segmentId?: unknown }).segmentId === running.segmentId,
-      );
+      const measured = await segmentReport(running.segmentId);
       await store.put('sponsorReports', {
         segmentId: running.segmentId,
         streamId,
@@ -101,6 +131,7 @@ export const SponsorModel = createModel(
       reports,
       now,
       remainingSeconds,
+      liveMeasures,
       commands,
       loadReports,
       plan,

@@ -140,6 +140,8 @@ test('a sponsor segment runs and its report is exported as CSV and JSON', async 
   await expect(panel.getByTestId('sponsor-countdown')).toHaveText(/^\d+:\d\d$/);
 
   await ingest.send([s.chat(viewer('ana'), 'I love Acme Tea, code LIVE10!')]);
+  // Live measurements come from the server's report while the segment runs.
+  await expect(panel.getByTestId('sponsor-measure-mentions')).toHaveText('1');
   await panel.getByTestId('sponsor-end').click();
   await expect(card).toHaveCount(0);
 

@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import { createIdbStore } from '../../storage/idb-store';
 import { createIngestRelay } from './ingest-relay';
-import { PAGE_EVENTS, readPageMessage } from './page-messages';
+import { PAGE_EVENTS, PAGE_STATUS, readPageMessage } from './page-messages';
 import { openIngestSocket } from './socket-io-ingest';
 
 export function registerIngestRelay(): void {
@@ -17,5 +17,13 @@ export function registerIngestRelay(): void {
   browser.runtime.onMessage.addListener((message) => {
     const pageMessage = readPageMessage(message);
     if (pageMessage?.type === PAGE_EVENTS) relay.push(pageMessage.events);
+    else if (pageMessage?.type === PAGE_STATUS) {
+      const where = pageMessage.host ? `@${pageMessage.host}` : 'LIVE Center';
+      relay.status({
+        source: 'page',
+        state: pageMessage.state,
+        detail: pageMessage.detail ? `${where}: ${pageMessage.detail}` : where,
+      });
+    }
   });
 }

@@ -17,6 +17,10 @@ function fakeSocket(target: PairingTarget) {
     on(event: string, listener: (...args: never[]) => void) {
       listeners.set(event, listener as () => void);
     },
+    statuses: [] as unknown[],
+    sendStatus(status: unknown) {
+      socket.statuses.push(status);
+    },
     sendBatch(events: unknown[], done: (ok: boolean) => void) {
       sent.push(events);
       pendingAcks.push(done);
@@ -110,6 +114,20 @@ describe('ingest relay', () => {
     expect(sockets[0]!.closed).toBe(true);
     sockets[1]!.connect();
     expect(sockets[1]!.sent).toEqual([['a', 'b']]);
+  });
+});
+
+describe('page source status', () => {
+  it('reaches the server on connect and whenever it changes', async () => {
+    const { relay, sockets } = setup(owner);
+    relay.status({ source: 'page', state: 'live', detail: '@fixture' });
+    await relay.refreshPairing();
+    sockets[0]!.connect();
+    relay.status({ source: 'page', state: 'ended', detail: '@fixture: moved to another live' });
+    expect(sockets[0]!.statuses).toEqual([
+      { source: 'page', state: 'live', detail: '@fixture' },
+      { source: 'page', state: 'ended', detail: '@fixture: moved to another live' },
+    ]);
   });
 });
 

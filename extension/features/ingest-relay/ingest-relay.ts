@@ -13,6 +13,7 @@ export interface IngestSocket {
   on(event: 'connect' | 'disconnect', listener: () => void): void;
   on(event: 'connect_error', listener: (error: Error & { data?: unknown }) => void): void;
   sendBatch(events: unknown[], done: (ok: boolean) => void): void;
+  sendStatus(status: PageSourceStatus): void;
   close(): void;
 }
 
@@ -28,8 +29,17 @@ export interface IngestRelayOptions {
   now?: () => number;
 }
 
+/** Page capture's own state, shown on the server's `sources` channel. */
+export interface PageSourceStatus {
+  source: 'page';
+  state: 'live' | 'waiting' | 'ended';
+  detail: string | null;
+}
+
 export interface IngestRelay {
   push(events: unknown[]): void;
+  /** The page reader's state; the latest one is (re)sent whenever the server is reachable. */
+  status(status: PageSourceStatus): void;
   readonly buffered: number;
   /** Reads the pairing again now (the panel paired or unpaired). */
   refreshPairing(): Promise<void>;
@@ -47,6 +57,7 @@ export function createIngestRelay(options: IngestRelayOptions): IngestRelay {
   let inFlight = false;
   let lastPairingRead = Number.NEGATIVE_INFINITY;
   let reading: Promise<void> | null = null;
+  let latestStatus: PageSourceStatus | null = null;
 
   const sameTarget = (a: PairingTarget | null, b: PairingTarget | null) =>
     a?.origin === b?.origin && a?.token === b?.token;
@@ -61,7 +72,9 @@ export function createIngestRelay(options: IngestRelayOptions): IngestRelay {
     const current = options.openSocket(next);
     socket = current;
     current.on('connect', () => {
-      if (socket === current) flush();
+      if (socket !== current) return;
+      if (latestStatus) current.sendStatus(latestStatus);
+      flush();
     });
   }
 
@@ -97,6 +110,13 @@ export function createIngestRelay(options: IngestRelayOptions): IngestRelay {
       if (buffer.length > maxBuffered) buffer = buffer.slice(buffer.length - maxBuffered);
       if (!socket || now() - lastPairingRead >= refreshMs) void refreshPairing();
       else flush();
+    },
+    status(status) {
+      latestStatus = status;
+      // Events read before the status go first, so the server sees them while still live.
+      flush();
+      if (socket?.connected) socket.sendStatus(status);
+      else if (!socket) void refreshPairing();
     },
     get buffered() {
       return buffer.length;

@@ -38,6 +38,9 @@ export function openIngestSocket(target: PairingTarget): IngestSocket {
           done(!error && ack !== undefined);
         });
     },
+    sendStatus(status) {
+      socket.emit('status', status, () => {});
+    },
     close: () => socket.close(),
   };
 }

@@ -6,6 +6,7 @@
 import { Container, Graphics, Sprite, type Texture } from 'pixi.js';
 import { loadPicture } from './images';
 import { makeLabel } from './label';
+import { RELEASE_ALL, release } from './release';
 import { graphemes } from './text-fit';
 import type { Theme } from './theme';
 
@@ -50,13 +51,13 @@ export class Picture extends Container {
       sprite.mask = mask;
     }
     this.addChild(sprite);
-    fallback.destroy({ children: true });
+    release(fallback);
     this.loaded = true;
   }
 
   override destroy(): void {
     this.gone = true;
-    super.destroy({ children: true });
+    super.destroy(RELEASE_ALL);
     this.texture?.destroy(true);
     this.texture = null;
   }

@@ -9,6 +9,7 @@ import { displayName } from '../../stage/guards';
 import { makeLabel, setLabelText } from '../../stage/label';
 import { avatarFallback, giftFallback, Picture } from '../../stage/picture';
 import { hashString, seededRandom } from '../../stage/random';
+import { RELEASE_ALL } from '../../stage/release';
 import { compactNumber } from '../../stage/text-fit';
 import type { Theme } from '../../stage/theme';
 import type { AlertPhase } from './alert-sequencer';
@@ -225,7 +226,7 @@ export class AlertCard extends Container {
   }
 
   override destroy(): void {
-    super.destroy({ children: true });
+    super.destroy(RELEASE_ALL);
   }
 }
 

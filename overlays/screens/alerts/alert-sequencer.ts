@@ -19,7 +19,10 @@ export interface SequencerOptions {
   maxWaiting?: number;
   /** How long a streak stays up after it settles, ms at speed 1. */
   settleMs?: number;
-  /** Longest an unsettled streak holds the screen, ms at speed 1 (the server commits by then). */
+  /**
+   * Longest an unsettled streak holds the screen, ms (the server commits by then). Not scaled by
+   * `speed`: it waits for data from the server, it is not an animation.
+   */
   maxStreakHoldMs?: number;
 }
 
@@ -183,7 +186,7 @@ export class AlertSequencer {
     const backlog = Math.max(0.3, 1 / (1 + this.waiting.length / 3)) * (this.storm ? 0.6 : 1);
     const base = playing.startedAt + this.scaled(style.introMs + style.holdMs * backlog);
     if (playing.settledAt === null) {
-      return Math.max(base, playing.startedAt + this.scaled(this.options.maxStreakHoldMs));
+      return Math.max(base, playing.startedAt + this.options.maxStreakHoldMs);
     }
     return Math.max(base, playing.settledAt + this.scaled(this.options.settleMs * backlog));
   }

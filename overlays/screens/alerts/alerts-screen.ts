@@ -6,6 +6,7 @@
 import { Container, type Text } from 'pixi.js';
 import type { ChannelUpdate } from '../../../shared/protocol/channels';
 import { makeLabel } from '../../stage/label';
+import { release } from '../../stage/release';
 import type { OverlayScreen, ScreenContext, ScreenDefinition } from '../../stage/screen';
 import { AlertCard } from './alert-card';
 import { AlertSequencer, type SequencerEvent } from './alert-sequencer';
@@ -20,6 +21,8 @@ class AlertsScreen implements OverlayScreen {
   private card: AlertCard | null = null;
   private readonly stormBanner: Text;
   private readonly context: ScreenContext;
+  /** The last alert that left the screen, as it was shown: tests check streaks settle. */
+  private lastFinished: { id: string; count: number; settled: boolean } | null = null;
 
   constructor(context: ScreenContext) {
     this.context = context;
@@ -72,6 +75,8 @@ class AlertsScreen implements OverlayScreen {
     for (const event of events) {
       if (event.type === 'end') {
         if (this.card?.alertId === event.id) {
+          const { shownCountValue: count, settled } = this.card;
+          this.lastFinished = { id: event.id, count, settled };
           this.card.destroy();
           this.card = null;
         }
@@ -94,6 +99,7 @@ class AlertsScreen implements OverlayScreen {
         ? { id: current.id, tier: current.tier, count: current.count, settled: current.settled }
         : null,
       shownCount: this.card?.shownCountValue ?? null,
+      lastFinished: this.lastFinished,
       waiting: this.sequencer.waitingCount,
       storm: this.sequencer.storm,
       paused: this.sequencer.paused,
@@ -102,7 +108,7 @@ class AlertsScreen implements OverlayScreen {
   }
 
   destroy(): void {
-    this.view.destroy({ children: true });
+    release(this.view);
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import { Container, Graphics, GraphicsContext } from 'pixi.js';
 import { seededRandom } from '../../stage/random';
+import { RELEASE_ALL } from '../../stage/release';
 
 const COLORS = [0xfe2c55, 0x25f4ee, 0xffd700, 0xff5cf4, 0x7cf47a, 0xffffff];
 let shapes: GraphicsContext[] | null = null;
@@ -68,5 +69,12 @@ export class ConfettiBurst extends Container {
       particle.sprite.alpha = fade;
     }
     if (this.finished) this.visible = false;
+  }
+
+  /** Particles draw shared shapes: detach them first so the shapes outlive this burst. */
+  override destroy(): void {
+    for (const particle of this.particles) particle.sprite.destroy();
+    this.particles.length = 0;
+    super.destroy(RELEASE_ALL);
   }
 }

@@ -4,6 +4,7 @@ import type { ChatLine } from '../../../shared/protocol/channel-data';
 import { displayName } from '../../stage/guards';
 import { labelStyle, makeLabel } from '../../stage/label';
 import { drawPanel } from '../../stage/panel';
+import { RELEASE_ALL } from '../../stage/release';
 import { truncateGraphemes } from '../../stage/text-fit';
 import type { Theme } from '../../stage/theme';
 
@@ -53,6 +54,6 @@ export class ChatLineView extends Container {
   }
 
   override destroy(): void {
-    super.destroy({ children: true });
+    super.destroy(RELEASE_ALL);
   }
 }

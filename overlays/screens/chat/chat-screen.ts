@@ -4,6 +4,7 @@
  */
 import { Container } from 'pixi.js';
 import type { ChannelUpdate } from '../../../shared/protocol/channels';
+import { release } from '../../stage/release';
 import type { OverlayScreen, ScreenContext, ScreenDefinition } from '../../stage/screen';
 import { chatDemo } from './chat-demo';
 import { ChatLineView } from './chat-line-view';
@@ -75,7 +76,7 @@ class ChatScreen implements OverlayScreen {
   }
 
   destroy(): void {
-    this.view.destroy({ children: true });
+    release(this.view);
   }
 }
 

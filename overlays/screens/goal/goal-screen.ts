@@ -2,6 +2,7 @@
 import { Container, Graphics, type Text } from 'pixi.js';
 import { makeLabel, setLabelText } from '../../stage/label';
 import { drawPanel } from '../../stage/panel';
+import { release } from '../../stage/release';
 import type { OverlayScreen, ScreenContext, ScreenDefinition } from '../../stage/screen';
 import { goalDemo } from './goal-demo';
 import { goalModel, pickGoal } from './goal-model';
@@ -85,7 +86,7 @@ class GoalScreen implements OverlayScreen {
   }
 
   destroy(): void {
-    this.view.destroy({ children: true });
+    release(this.view);
   }
 }
 

@@ -6,6 +6,7 @@ import { Container, Graphics, type Text } from 'pixi.js';
 import { displayName } from '../../stage/guards';
 import { makeLabel, setLabelText } from '../../stage/label';
 import { drawPanel } from '../../stage/panel';
+import { release } from '../../stage/release';
 import type { OverlayScreen, ScreenContext, ScreenDefinition } from '../../stage/screen';
 import { compactNumber } from '../../stage/text-fit';
 import { leaderboardDemo } from './leaderboard-demo';
@@ -106,7 +107,7 @@ class LeaderboardScreen implements OverlayScreen {
   }
 
   destroy(): void {
-    this.view.destroy({ children: true });
+    release(this.view);
   }
 }
 

@@ -7,6 +7,7 @@ import { Container, Graphics, type Text } from 'pixi.js';
 import type { PollView } from '../../../shared/protocol/channel-data';
 import { makeLabel, setLabelText } from '../../stage/label';
 import { drawPanel } from '../../stage/panel';
+import { release } from '../../stage/release';
 import type { OverlayScreen, ScreenContext, ScreenDefinition } from '../../stage/screen';
 import { compactNumber, truncateGraphemes } from '../../stage/text-fit';
 import { pollDemo } from './poll-demo';
@@ -87,7 +88,7 @@ class PollScreen implements OverlayScreen {
 
   private rebuild(poll: PollView): void {
     const { theme } = this.context;
-    this.rowsLayer.destroy({ children: true });
+    release(this.rowsLayer);
     this.rowsLayer = new Container();
     this.view.addChildAt(this.rowsLayer, 2);
     this.pollId = poll.id;
@@ -141,7 +142,7 @@ class PollScreen implements OverlayScreen {
   }
 
   destroy(): void {
-    this.view.destroy({ children: true });
+    release(this.view);
   }
 }
 

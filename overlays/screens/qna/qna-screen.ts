@@ -8,6 +8,7 @@ import { displayName } from '../../stage/guards';
 import { labelStyle, makeLabel } from '../../stage/label';
 import { drawPanel } from '../../stage/panel';
 import { avatarFallback, Picture } from '../../stage/picture';
+import { release } from '../../stage/release';
 import type { OverlayScreen, ScreenContext, ScreenDefinition } from '../../stage/screen';
 import { truncateGraphemes } from '../../stage/text-fit';
 import { qnaDemo } from './qna-demo';
@@ -33,7 +34,7 @@ class QnaScreen implements OverlayScreen {
       if (question && this.card) this.card.label = `qna:${question.id}:${question.upvotes}`;
       return;
     }
-    this.card?.destroy({ children: true });
+    if (this.card) release(this.card);
     this.card = null;
     this.questionId = question?.id ?? null;
     if (question) {
@@ -93,7 +94,7 @@ class QnaScreen implements OverlayScreen {
   }
 
   destroy(): void {
-    this.view.destroy({ children: true });
+    release(this.view);
   }
 }
 

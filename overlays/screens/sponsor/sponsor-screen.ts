@@ -7,6 +7,7 @@ import type { SponsorCardView } from '../../../shared/protocol/channel-data';
 import { makeLabel, setLabelText } from '../../stage/label';
 import { drawPanel } from '../../stage/panel';
 import { avatarFallback, Picture } from '../../stage/picture';
+import { release } from '../../stage/release';
 import type { OverlayScreen, ScreenContext, ScreenDefinition } from '../../stage/screen';
 import { type CountdownInput, formatClock, progressShown, secondsLeft } from './countdown';
 import { sponsorDemo } from './sponsor-demo';
@@ -57,7 +58,7 @@ class SponsorScreen implements OverlayScreen {
         }
       : null;
     if (sameCard) return;
-    this.parts?.root.destroy({ children: true });
+    if (this.parts) release(this.parts.root);
     this.parts = card ? this.build(card) : null;
     if (this.parts) {
       this.view.addChild(this.parts.root);
@@ -156,7 +157,7 @@ class SponsorScreen implements OverlayScreen {
   }
 
   destroy(): void {
-    this.view.destroy({ children: true });
+    release(this.view);
   }
 }
 

@@ -204,6 +204,8 @@ function scenarioFigures(
     if (refused.length) part.note(`${name}: ${relay} producer saw refusals: ${refused.join(', ')}`);
     const dupes = runs.reduce((n, o) => n + o.duplicates, 0);
     if (dupes) part.note(`${name}: ${relay} delivered ${dupes} duplicate copies`);
+    const drops = runs.reduce((n, o) => n + o.disconnects, 0);
+    if (drops) part.note(`${name}: ${relay} clients disconnected ${drops} times during runs`);
   }
   const { bare, full } = byRelay;
   const pairs = Math.min(bare.length, full.length);

@@ -149,13 +149,11 @@ export function createApplication(
   });
 
   const watchDeps = { relay, batcher, log };
-  serveIngest(
-    ingestNsp,
-    relay,
-    log.child({ ns: '/ingest' }),
-    (events) => sources.observe(events),
-    (event) => sources.admit(event),
-  );
+  serveIngest(ingestNsp, relay, log.child({ ns: '/ingest' }), {
+    observe: (events) => sources.observe(events),
+    admit: (event) => sources.admit(event),
+    status: (source, status) => sources.reportStatus(source, status),
+  });
   serveControl(controlNsp, { ...watchDeps, log: log.child({ ns: '/control' }) });
   serveOverlay(overlayNsp, { ...watchDeps, log: log.child({ ns: '/overlay' }) });
 

@@ -25,6 +25,11 @@ export interface SourceBoard {
    * (connector and page capture side by side): it must count once. Gifts are the ledger's job.
    */
   admit(event: LiveEvent): boolean;
+  /**
+   * A status an /ingest client reported for its source (page capture attached, or stopped
+   * because TikTok moved to another live). Until newer events arrive, it is what the board shows.
+   */
+  reportStatus(source: EventSource, status: SourceStatus): void;
   state(): SourcesState;
   /** Delivers grouped events now (shutdown). */
   flush(): void;
@@ -46,6 +51,7 @@ export function createSourceBoard(relay: Relay, log: Logger): SourceBoard {
   };
   // Sources fed through /ingest have no status of their own: their health is their traffic.
   const ingestFed = new Set<EventSource>();
+  const reported = new Map<EventSource, SourceStatus & { at: number }>();
   let lastPublishedAt = 0;
   const publish = () => {
     lastPublishedAt = Date.now();
@@ -60,6 +66,23 @@ export function createSourceBoard(relay: Relay, log: Logger): SourceBoard {
     recent.set(name, times);
     return times.length;
   };
+
+  /** The board entry of a source that reaches the server through /ingest. */
+  function ingestEntry(source: EventSource): SourceHealth {
+    const known = health.get(source);
+    if (known) return known;
+    const entry: SourceHealth = {
+      source,
+      state: 'live',
+      detail: 'via /ingest',
+      primary: false,
+      lastEventAt: null,
+      eventsPerMinute: 0,
+    };
+    health.set(source, entry);
+    ingestFed.add(source);
+    return entry;
+  }
 
   const board: SourceBoard = {
     sinkFor(name) {
@@ -113,19 +136,7 @@ export function createSourceBoard(relay: Relay, log: Logger): SourceBoard {
       if (events.length === 0) return;
       const now = Date.now();
       for (const event of events) {
-        let entry = health.get(event.source);
-        if (!entry) {
-          entry = {
-            source: event.source,
-            state: 'live',
-            detail: 'via /ingest',
-            primary: false,
-            lastEventAt: null,
-            eventsPerMinute: 0,
-          };
-          health.set(event.source, entry);
-          ingestFed.add(event.source);
-        }
+        const entry = ingestEntry(event.source);
         entry.lastEventAt = now;
         const times = recent.get(event.source) ?? [];
         times.push(now);
@@ -135,16 +146,26 @@ export function createSourceBoard(relay: Relay, log: Logger): SourceBoard {
       publishSoon(now);
     },
     admit: (event) => crossSource.admit(event),
+    reportStatus(source, status) {
+      const entry = ingestEntry(source);
+      entry.detail = status.detail;
+      reported.set(source, { ...status, at: Date.now() });
+      log.info('source status', { source, state: status.state, detail: status.detail });
+      publish();
+    },
     state() {
       const now = Date.now();
       const sources = [...health.values()].map((h) => {
-        const quiet = h.lastEventAt === null || now - h.lastEventAt > INGEST_QUIET_MS;
-        const state: SourceHealth['state'] = ingestFed.has(h.source)
-          ? quiet
-            ? 'waiting'
-            : 'live'
-          : h.state;
-        return { ...h, state, eventsPerMinute: perMinute(h.source, now) };
+        if (!ingestFed.has(h.source)) return { ...h, eventsPerMinute: perMinute(h.source, now) };
+        // An /ingest source's own word stands until it sends events again; else its traffic.
+        const own = reported.get(h.source);
+        const ownIsNewer = own && (h.lastEventAt === null || own.at >= h.lastEventAt);
+        const lastSign = Math.max(h.lastEventAt ?? 0, own?.state === 'live' ? own.at : 0);
+        const quiet = now - lastSign > INGEST_QUIET_MS;
+        const state: SourceHealth['state'] =
+          own && ownIsNewer && own.state !== 'live' ? own.state : quiet ? 'waiting' : 'live';
+        const detail = own && ownIsNewer ? own.detail : h.detail;
+        return { ...h, state, detail, eventsPerMinute: perMinute(h.source, now) };
       });
       const primary = primarySource(sources);
       return { sources: sources.map((h) => ({ ...h, primary: h.source === primary })) };

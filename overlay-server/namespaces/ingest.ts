@@ -1,6 +1,9 @@
 /** `/ingest`: sources push normalized events, one at a time or in batches. */
 import type { Namespace, Socket } from 'socket.io';
+import { z } from 'zod';
+import { type EventSource, sourceSchema } from '../../shared/events/base';
 import type { LiveEvent } from '../../shared/events/live-event';
+import { parseWith } from '../../shared/events/parse';
 import { fail, ok } from '../../shared/protocol/ack';
 import type {
   IngestBatchResult,
@@ -13,6 +16,7 @@ import { jsonSize, LIMITS } from '../pipeline/limits';
 import { createTokenBucket, RATE_BUDGETS } from '../pipeline/rate-limit';
 import type { Relay } from '../pipeline/relay';
 import { validateEvent } from '../pipeline/validate-event';
+import type { SourceStatus } from '../sources/source';
 import { guarded, refuseUnknownEvents } from './replies';
 
 export type IngestNamespace = Namespace<
@@ -22,21 +26,44 @@ export type IngestNamespace = Namespace<
   SessionData
 >;
 
-/**
- * `onEvents` sees every valid event a client sent (the source board tracks page capture's
- * health with it). `admit` may turn an event away as already reported by another source; it is
- * then answered as a duplicate.
- */
+/** How ingest talks to the source board (page capture's health and cross-source dedupe). */
+export interface IngestHooks {
+  /** Sees every valid event a client sent. */
+  observe?(events: readonly LiveEvent[]): void;
+  /** May turn an event away as already reported by another source: answered as a duplicate. */
+  admit?(event: LiveEvent): boolean;
+  /** A client's own status for its source. */
+  status?(source: EventSource, status: SourceStatus): void;
+}
+
+const sourceStatusSchema = z.object({
+  source: sourceSchema,
+  state: z.enum(['connecting', 'live', 'waiting', 'offline', 'rateLimited', 'error', 'ended']),
+  detail: z.string().max(200).nullable().default(null),
+});
+
 export function serveIngest(
   nsp: IngestNamespace,
   relay: Relay,
   log: Logger,
-  onEvents?: (events: readonly LiveEvent[]) => void,
-  admit: (event: LiveEvent) => boolean = () => true,
+  hooks: IngestHooks = {},
 ): void {
+  const onEvents = hooks.observe;
+  const admit = hooks.admit ?? (() => true);
   nsp.on('connection', (socket: Socket) => {
     const bucket = createTokenBucket(RATE_BUDGETS.ingest);
-    refuseUnknownEvents(socket, ['event', 'events']);
+    refuseUnknownEvents(socket, ['event', 'events', 'status']);
+
+    socket.on(
+      'status',
+      guarded(log, 'status', (payload, reply) => {
+        const parsed = parseWith(sourceStatusSchema, payload);
+        if (!parsed.ok) return reply(fail('BAD_PAYLOAD', parsed.message));
+        const { source, state, detail } = parsed.value;
+        hooks.status?.(source, { state, detail });
+        reply(ok({ source, state }));
+      }),
+    );
 
     socket.on(
       'event',

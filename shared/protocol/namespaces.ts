@@ -17,10 +17,20 @@ export interface IngestBatchResult {
 
 // Payloads arrive as `unknown`: the server validates every one with the shared schemas.
 
+/**
+ * A source outside the server (page capture) says how it is: `{source, state, detail}` with
+ * `state` one of SourceHealth's states. Shown on the `sources` channel.
+ */
+export interface IngestStatusResult {
+  source: string;
+  state: string;
+}
+
 /** `/ingest`: sources (simulator, replay, connector, page capture) push events. */
 export interface IngestClientToServer {
   event: (payload: unknown, ack: AckCallback<IngestResult>) => void;
   events: (payloads: unknown, ack: AckCallback<IngestBatchResult>) => void;
+  status: (payload: unknown, ack: AckCallback<IngestStatusResult>) => void;
 }
 export type IngestServerToClient = Record<never, never>;
 

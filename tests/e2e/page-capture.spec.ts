@@ -156,6 +156,21 @@ test('the same gift and chat line from the connector and from the page count onc
   });
 });
 
+test('stops reading when TikTok moves to another live, and the panel’s sources show it', async ({
+  server,
+  extensionContext,
+  openPanel,
+}) => {
+  const page = await openLivePage(extensionContext, async () =>
+    pair(await openPanel(), pairingLink(server, 'owner')),
+  );
+  await expect.poll(async () => (await pageSource(server))?.state).toBe('live');
+  // The stream ended: TikTok scrolls the viewer page to someone else's live.
+  await play(page, { type: 'navigate', path: '/@someone.else/live' });
+  await expect.poll(async () => (await pageSource(server))?.state).toBe('ended');
+  expect((await pageSource(server))?.detail).toBe('@fixture: the page moved to another live');
+});
+
 const pageSource = async (server: ServerProcess) =>
   (await health(server)).sources.find((s) => s.source === 'page');
 

@@ -21,11 +21,13 @@ export interface ServerProcess {
 export function spawnServer(
   home: string,
   args: string[] = ['--no-source'],
+  /** Extra environment for the server (e.g. a sign-server key). */
+  env: NodeJS.ProcessEnv = {},
 ): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'overlay-server/cli/start.ts', '--port', '0', '--no-build', ...args],
-    { env: { ...process.env, LIMELIGHT_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] },
+    { env: { ...process.env, ...env, LIMELIGHT_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';
   const exited = new Promise<number | null>((resolve) =>

@@ -46,8 +46,12 @@ export function sourceFor(choice: SourceChoice, context?: SourceContext): Chosen
     }
     case 'simulator':
       return {
-        runner: createSimulatorSource({ seed: choice.seed, preset: choice.preset }),
-        describe: `simulated ${choice.preset} stream, seed ${choice.seed} (--replay FILE for a recording)`,
+        runner: createSimulatorSource({
+          seed: choice.seed,
+          preset: choice.preset,
+          speed: choice.speed,
+        }),
+        describe: `simulated ${choice.preset} stream, seed ${choice.seed}${choice.speed === 1 ? '' : ` at ${choice.speed}×`} (--replay FILE for a recording)`,
       };
     default:
       return { runner: null, describe: 'none: events arrive on /ingest only' };

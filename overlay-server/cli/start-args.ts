@@ -6,7 +6,7 @@ export const DEFAULT_PORT = 7420;
 export const DEFAULT_HOST = '127.0.0.1';
 
 export type SourceChoice =
-  | { kind: 'simulator'; seed: number; preset: 'small' | 'mid' | 'huge' }
+  | { kind: 'simulator'; seed: number; preset: 'small' | 'mid' | 'huge'; speed: number }
   | { kind: 'replay'; file: string; speed: string }
   | { kind: 'tiktok'; user: string }
   | { kind: 'none' };
@@ -31,7 +31,8 @@ export const USAGE = `Usage: npm start -- [options]
                      relay to your network (moderators on the LAN) — tokens still apply
   --replay FILE      replay a journal or a raw tiktok-live-connector recording instead of the
                      simulated stream
-  --speed N          replay speed: 1 real time (default), 10 ten times faster, max
+  --speed N          replay (or simulated stream) speed: 1 real time (default), 10 ten
+                     times faster, max (replay only: as fast as possible)
   --seed N           simulated stream seed (default 1)
   --preset NAME      simulated stream size: small, mid (default) or huge
   --no-source        no built-in source: events arrive only on /ingest
@@ -68,7 +69,11 @@ export function parseStartArgs(argv: string[]): StartArgs {
     values['no-source'] === true,
   ].filter(Boolean);
   if (chosen.length > 1) throw new ArgsError('choose one of --replay, --tiktok and --no-source');
-  let source: SourceChoice = { kind: 'simulator', seed, preset };
+  const simulatorSpeed = Number(values.speed ?? 1);
+  if (values.replay === undefined && !(simulatorSpeed > 0)) {
+    throw new ArgsError(`--speed: expected a positive number, got ${values.speed}`);
+  }
+  let source: SourceChoice = { kind: 'simulator', seed, preset, speed: simulatorSpeed };
   if (values.replay !== undefined)
     source = { kind: 'replay', file: values.replay, speed: values.speed ?? '1' };
   else if (values.tiktok !== undefined) source = { kind: 'tiktok', user: values.tiktok };

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { ArgsError, DEFAULT_PORT, parseStartArgs } from './start-args';
+
+describe('npm start flags', () => {
+  it('defaults to the simulated stream on 127.0.0.1:7420', () => {
+    expect(parseStartArgs([])).toEqual({
+      port: DEFAULT_PORT,
+      host: '127.0.0.1',
+      config: undefined,
+      record: undefined,
+      source: { kind: 'simulator', seed: 1, preset: 'mid', speed: 1 },
+      buildOverlays: true,
+      help: false,
+    });
+    expect(DEFAULT_PORT).toBe(7420);
+  });
+
+  it('reads a replay, a seed and preset, a host, a config dir', () => {
+    expect(parseStartArgs(['--replay', 'x.jsonl', '--speed', 'max']).source).toEqual({
+      kind: 'replay',
+      file: 'x.jsonl',
+      speed: 'max',
+    });
+    expect(parseStartArgs(['--seed', '42', '--preset', 'huge']).source).toMatchObject({
+      seed: 42,
+      preset: 'huge',
+    });
+    expect(
+      parseStartArgs(['--host', '0.0.0.0', '--port', '0', '--config', '/tmp/l']),
+    ).toMatchObject({
+      host: '0.0.0.0',
+      port: 0,
+      config: '/tmp/l',
+    });
+    expect(parseStartArgs(['--tiktok', '@someone']).source).toEqual({
+      kind: 'tiktok',
+      user: '@someone',
+    });
+    expect(parseStartArgs(['--no-source']).source).toEqual({ kind: 'none' });
+  });
+
+  it.each([
+    [['--port', '70000']],
+    [['--port', 'abc']],
+    [['--preset', 'giant']],
+    [['--seed', '1.5']],
+    [['--replay', 'a', '--tiktok', '@b']],
+    [['--bogus']],
+    [['--speed', '-2']],
+    [['--record', 'x.jsonl']],
+  ])('refuses %j', (argv) => {
+    expect(() => parseStartArgs(argv)).toThrow(ArgsError);
+  });
+});

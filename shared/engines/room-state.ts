@@ -2,7 +2,7 @@
 import type { AlertSettings } from '../protocol/commands/alerts';
 import type { QnaSettings } from '../protocol/commands/qna';
 import type { RevenueModel } from '../revenue/revenue-model';
-import type { AlertQueueState } from './alerts/alert-queue';
+import type { AlertQueueState } from './alerts/alert-state';
 import type { ChatFeedState } from './chat-feed';
 import type { GoalEngineState } from './goals/goal-engine';
 import { clone } from './json-state';

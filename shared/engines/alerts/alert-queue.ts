@@ -15,8 +15,9 @@ import type {
 } from '../../protocol/channel-data';
 import type { AlertSettings } from '../../protocol/commands/alerts';
 import { clone } from '../json-state';
+import { type AlertQueueState, emptyAlertState, forgetStreaks, placeByTier } from './alert-state';
 import { DEFAULT_ALERT_SETTINGS, KIND_TIER, type Tier, testAlert, tierFor } from './alert-tiers';
-import { emptyGroup, type MergeGroup, memberOf, setMember } from './storm-merge';
+import { emptyGroup, memberOf, setMember } from './storm-merge';
 
 /** A streak as the queue needs it (from a ledger outcome or commit). */
 export interface StreakFrame {
@@ -27,52 +28,14 @@ export interface StreakFrame {
   settled: boolean;
 }
 
-/** Exported state of the alert queue. */
-export interface AlertQueueState {
-  seq: number;
-  settings: AlertSettings;
-  paused: boolean;
-  storm: boolean;
-  /** Playing alert first (when one plays), then waiting ones by tier, then arrival. */
-  queue: AlertView[];
-  playingId: string | null;
-  playStartedAt: number | null;
-  /** Which queued alert each live streak is drawn in. */
-  byStreak: Record<string, string>;
-  /** The streak a single (unmerged) gift alert draws. */
-  streakOf: Record<string, string>;
-  /** Streaks inside each storm-merged alert. */
-  merges: Record<string, MergeGroup>;
-  /** Finished alerts, newest last, for replay. */
-  history: AlertView[];
-  /** Streaks whose alert finished, so a late end does not alert twice (the latest 500). */
-  finished: Record<string, 1>;
-  finishedOrder: string[];
-}
-
 const HISTORY = 50;
-const FINISHED_STREAKS = 500;
 /** How long past its time an unsettled streak may keep playing (its frames stopped coming). */
 const MAX_OVERTIME_MS = 10_000;
 
 export function createAlertQueue(saved?: AlertQueueState, settings?: Partial<AlertSettings>) {
   const s: AlertQueueState = saved
     ? clone(saved)
-    : {
-        seq: 0,
-        settings: { ...DEFAULT_ALERT_SETTINGS, ...settings },
-        paused: false,
-        storm: false,
-        queue: [],
-        playingId: null,
-        playStartedAt: null,
-        byStreak: {},
-        streakOf: {},
-        merges: {},
-        history: [],
-        finished: {},
-        finishedOrder: [],
-      };
+    : emptyAlertState({ ...DEFAULT_ALERT_SETTINGS, ...settings });
 
   const out: AlertsUpdate[] = [];
   let structural = false;
@@ -85,35 +48,7 @@ export function createAlertQueue(saved?: AlertQueueState, settings?: Partial<Ale
     s.queue.reduce((n, a) => n + (a.id === s.playingId ? 0 : (a.merged?.alerts ?? 1)), 0);
   const tier = (coins: number) => tierFor(coins, s.settings.tierThresholds);
 
-  /** Puts a waiting alert where its tier belongs (the playing head never moves). */
-  const place = (alert: AlertView) => {
-    const index = s.queue.indexOf(alert);
-    if (index >= 0) s.queue.splice(index, 1);
-    let at = s.playingId ? 1 : 0;
-    while (at < s.queue.length) {
-      const other = s.queue[at] as AlertView;
-      if (other.tier < alert.tier || (other.tier === alert.tier && other.at > alert.at)) break;
-      at++;
-    }
-    s.queue.splice(at, 0, alert);
-  };
-
-  const forget = (alert: AlertView) => {
-    const group = s.merges[alert.id];
-    const single = s.streakOf[alert.id];
-    const keys = group ? Object.keys(group.members) : single ? [single] : [];
-    for (const key of keys) {
-      delete s.byStreak[key];
-      if (s.finished[key]) continue;
-      s.finished[key] = 1;
-      s.finishedOrder.push(key);
-    }
-    while (s.finishedOrder.length > FINISHED_STREAKS) {
-      delete s.finished[s.finishedOrder.shift() as string];
-    }
-    delete s.merges[alert.id];
-    delete s.streakOf[alert.id];
-  };
+  const place = (alert: AlertView) => placeByTier(s, alert);
 
   const remove = (alert: AlertView, kept: boolean) => {
     const index = s.queue.indexOf(alert);
@@ -122,7 +57,7 @@ export function createAlertQueue(saved?: AlertQueueState, settings?: Partial<Ale
       s.playingId = null;
       s.playStartedAt = null;
     }
-    forget(alert);
+    forgetStreaks(s, alert);
     if (kept) {
       s.history.push(alert);
       if (s.history.length > HISTORY) s.history.shift();

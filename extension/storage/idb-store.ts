@@ -58,40 +58,61 @@ const MIGRATIONS: Migration[] = [
   },
 ];
 
-export function openLimelightDb(name = DB_NAME): Promise<IDBPDatabase<LimelightDb>> {
-  const opened: Promise<IDBPDatabase<LimelightDb>> = openDB<LimelightDb>(name, DB_VERSION, {
+/**
+ * Opens the database, migrating it to DB_VERSION. `onBlocking` runs when another page (a newer
+ * panel after an update, or a deletion) needs this connection closed.
+ */
+export function openLimelightDb(
+  name = DB_NAME,
+  onBlocking: () => void = () => {},
+): Promise<IDBPDatabase<LimelightDb>> {
+  return openDB<LimelightDb>(name, DB_VERSION, {
     upgrade(db, oldVersion, newVersion, tx) {
       for (let version = oldVersion; version < (newVersion ?? DB_VERSION); version++) {
         MIGRATIONS[version]?.(db, tx);
       }
     },
-    // A newer panel (after an update) wants to upgrade or delete the database: step aside
-    // instead of blocking it forever; this older page reloads to pick up the new schema.
-    blocking() {
-      void opened.then((db) => db.close());
-    },
+    blocking: onBlocking,
   });
-  return opened;
 }
 
+/**
+ * The PanelStore over IndexedDB. The panel page and the background worker each hold one; when
+ * another connection needs to upgrade or delete the database this one steps aside (closes) and
+ * reopens on its next use, instead of blocking the other forever.
+ */
 export async function createIdbStore(name = DB_NAME): Promise<PanelStore> {
-  const db = await openLimelightDb(name);
+  let current: Promise<IDBPDatabase<LimelightDb>> | null = null;
+  const database = () => {
+    if (!current) {
+      const opening: Promise<IDBPDatabase<LimelightDb>> = openLimelightDb(name, () => {
+        if (current === opening) current = null;
+        void opening.then((db) => db.close());
+      });
+      current = opening;
+      opening.catch(() => {
+        if (current === opening) current = null;
+      });
+    }
+    return current;
+  };
+  await database();
   return {
     async put(store, record) {
-      await db.put(store, record as never);
+      await (await database()).put(store, record as never);
     },
     async getAll(store) {
-      return (await db.getAll(store)) as never;
+      return (await (await database()).getAll(store)) as never;
     },
     async getSetting<K extends SettingKey>(key: K) {
-      const value = await db.get('settings', key);
+      const value = await (await database()).get('settings', key);
       return (value ?? structuredClone(DEFAULT_SETTINGS[key])) as Settings[K];
     },
     async putSetting(key, value) {
-      await db.put('settings', value, key);
+      await (await database()).put('settings', value, key);
     },
     async replaceAll(records, settings) {
-      const tx = db.transaction([...RECORD_STORES, 'settings'], 'readwrite');
+      const tx = (await database()).transaction([...RECORD_STORES, 'settings'], 'readwrite');
       for (const name of RECORD_STORES) {
         const store = tx.objectStore(name);
         await store.clear();

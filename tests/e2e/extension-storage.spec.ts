@@ -28,6 +28,8 @@ const OLD_STREAM = {
 
 test('a version 1 database is migrated and keeps its history', async ({ server, openPanel }) => {
   const panel = await openPanel();
+  // The pairing form shows once the panel has read its store: it touches the database no more.
+  await expect(panel.getByTestId('pairing-input')).toBeVisible();
   // Replace the panel's database with one as schema version 1 made it (the open panel steps
   // aside for the deletion), then reload so the panel migrates it.
   await panel.evaluate(

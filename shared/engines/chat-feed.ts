@@ -34,8 +34,8 @@ export function createChatFeed(moderation: ModerationEngine, saved?: ChatFeedSta
         id: event.id,
         user: {
           id: event.user.id,
-          handle: event.user.handle,
-          nickname: event.user.nickname,
+          handle: moderation.cleanName(event.user.handle),
+          nickname: moderation.cleanName(event.user.nickname),
           avatarUrl: event.user.avatarUrl,
           moderator: event.user.roles.moderator,
           subscriber: event.user.roles.subscriber,

@@ -98,7 +98,8 @@ export function createLiveRoom(options: LiveRoomOptions): LiveRoom {
     qna: () => p.qna.view(),
     sponsor: () => p.sponsor.view(),
     goals: () => p.goals.view(),
-    leaderboard: () => leaderboardView(p.ledger, leaderboardSize(), p.moderation.isMuted),
+    leaderboard: () =>
+      leaderboardView(p.ledger, leaderboardSize(), p.moderation.isMuted, p.moderation.cleanName),
     metrics: () => p.metrics.view(),
     earnings: () => earningsView(p.ledger, facts.revenueModel, p.metrics.coinsPerHour()),
     moderation: () => p.moderation.view(),

@@ -3,6 +3,14 @@ import type { LiveEvent } from '../events/live-event';
 import type { LedgerCommit } from './ledger-port';
 import { badge, type RoomParts, type UpdateBatch } from './room-parts';
 
+/** A viewer as overlays show them: filtered words in their name starred out. */
+function shownBadge(p: RoomParts, user: Parameters<typeof badge>[0]) {
+  const shown = badge(user);
+  shown.nickname = p.moderation.cleanName(shown.nickname);
+  shown.handle = p.moderation.cleanName(shown.handle);
+  return shown;
+}
+
 /** Moves stream time to `at`: viewer time integrates, deadlines pass, alerts play on. */
 export function moveClock(p: RoomParts, at: number, b: UpdateBatch) {
   if (at > p.facts.now) p.facts.now = at;
@@ -28,7 +36,7 @@ export function onCommits(
     if (p.goals.add('coins', commit.coins, now)) b.dirty.add('goals');
     if (p.polls.onGiftCoins(commit.user.id, commit.coins)) b.dirty.add('poll');
     if (settleAlerts && !p.moderation.isMuted(commit.user.id)) {
-      const frame = { key: commit.key, user: badge(commit.user), gift: commit.gift };
+      const frame = { key: commit.key, user: shownBadge(p, commit.user), gift: commit.gift };
       b.out.push(...p.alerts.onStreak({ ...frame, count: commit.totalUnits, settled: true }, now));
     }
   }
@@ -61,7 +69,7 @@ export function routeEvent(p: RoomParts, event: LiveEvent, b: UpdateBatch) {
       b.dirty.add('earnings');
       if (!p.moderation.isMuted(event.user.id)) {
         const s = outcome.streak;
-        const frame = { key: s.key, user: badge(s.user), gift: s.gift, count: s.count };
+        const frame = { key: s.key, user: shownBadge(p, s.user), gift: s.gift, count: s.count };
         b.out.push(
           ...p.alerts.onStreak({ ...frame, settled: outcome.status === 'committed' }, now),
         );
@@ -92,12 +100,12 @@ export function routeEvent(p: RoomParts, event: LiveEvent, b: UpdateBatch) {
       p.metrics.observe(event);
       countSocial(p, event.kind === 'follow' ? 'follows' : 'shares', b);
       if (!p.moderation.isMuted(event.user.id)) {
-        b.out.push(...p.alerts.onSocial(event.kind, badge(event.user), now));
+        b.out.push(...p.alerts.onSocial(event.kind, shownBadge(p, event.user), now));
       }
       return;
     case 'subscribe':
       if (!p.moderation.isMuted(event.user.id)) {
-        b.out.push(...p.alerts.onSocial('subscribe', badge(event.user), now));
+        b.out.push(...p.alerts.onSocial('subscribe', shownBadge(p, event.user), now));
       }
       return;
     case 'viewers':

@@ -18,11 +18,15 @@ export function earningsView(
   };
 }
 
-/** Top gifters for the overlay; viewers muted from the overlays are left out (they still count). */
+/**
+ * Top gifters for the overlay: viewers muted from the overlays are left out (they still count)
+ * and filtered words in names are starred out.
+ */
 export function leaderboardView(
   ledger: GiftLedgerPort,
   size: number,
   isMuted: (userId: string) => boolean,
+  cleanName: (name: string) => string,
 ): LeaderboardState {
   const top = ledger
     .topGifters(size + 20)
@@ -30,8 +34,8 @@ export function leaderboardView(
     .slice(0, size)
     .map((row) => ({
       id: row.userId,
-      handle: row.handle,
-      nickname: row.nickname,
+      handle: cleanName(row.handle),
+      nickname: cleanName(row.nickname),
       avatarUrl: row.avatarUrl,
       coins: row.coins,
     }));

@@ -83,3 +83,25 @@ describe('moderation for overlays', () => {
     expect(r.applyEvent(s.chat(troll, 'back')).some((u) => u.type === 'chat.line')).toBe(true);
   });
 });
+
+describe('names on overlays', () => {
+  it('stars filtered words out of names in chat, alerts and the leaderboard', () => {
+    const r = room();
+    const s = script();
+    r.applyCommand(
+      { type: 'moderation.addWord', word: 'jerk', action: 'block' },
+      asModerator(s.now),
+    );
+    const rude = viewer('jerk_face', { nickname: 'Big Jerk' });
+    const chat = r.applyEvent(s.chat(rude, 'hello'));
+    expect(
+      (chat.find((u) => u.type === 'chat.line')?.data as ChatLine | undefined)?.user.nickname,
+    ).toBe('Big ****');
+    const alert = r
+      .applyEvent(s.gift(rude, { coins: 5, type: 2 }))
+      .find((u) => u.type === 'alert.upsert');
+    expect(alert?.data).toMatchObject({ user: { nickname: 'Big ****' } });
+    expect(r.snapshot(['leaderboard']).leaderboard?.top[0]?.nickname).toBe('Big ****');
+    expect(r.report().topGifters[0]?.nickname).toBe('Big Jerk');
+  });
+});

@@ -79,7 +79,16 @@ export function createModerationEngine(saved?: ModerationEngineState) {
         if (action === 'block') return { blocked: true };
         mask = true;
       }
-      return { blocked: false, text: mask ? maskUnits(text, lower, s.words) : text };
+      return { blocked: false, text: mask ? maskUnits(text, lower, s.words, false) : text };
+    },
+
+    /** A name as overlays show it: every filtered word (block or mask) starred out. */
+    cleanName(name: string): string {
+      if (s.words.length === 0) return name;
+      const lower = name.toLowerCase();
+      return s.words.some(({ word }) => findWord(lower, word).length > 0)
+        ? maskUnits(name, lower, s.words, true)
+        : name;
     },
 
     record(entry: Omit<AuditEntry, 'seq'>): AuditEntry {
@@ -107,11 +116,16 @@ export function createModerationEngine(saved?: ModerationEngineState) {
 }
 
 /** Stars out every masked word, by UTF-16 offsets of the lowercased text. */
-function maskUnits(text: string, lower: string, words: readonly FilteredWord[]): string {
+function maskUnits(
+  text: string,
+  lower: string,
+  words: readonly FilteredWord[],
+  blockedToo: boolean,
+): string {
   if (lower.length !== text.length) return text.replace(/[\p{L}\p{N}]/gu, '*');
   const units = text.split('');
   for (const { word, action } of words) {
-    if (action !== 'mask') continue;
+    if (action !== 'mask' && !blockedToo) continue;
     for (const at of findWord(lower, word))
       for (let i = at; i < at + word.length; i++) units[i] = '*';
   }

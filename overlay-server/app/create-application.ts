@@ -6,6 +6,7 @@
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
+import type { HandshakeRefusal } from '../../shared/protocol/handshake';
 import { NAMESPACES, type Namespace } from '../../shared/protocol/roles';
 import type { RevenueModel } from '../../shared/revenue/revenue-model';
 import { handshakeMiddleware } from '../auth/handshake';
@@ -123,12 +124,17 @@ export function createApplication(
     },
     allowRequest: (req, callback) => {
       const origin = req.headers.origin;
-      if (origins.allows(origin)) callback(null, true);
-      else callback(`ORIGIN_REFUSED: origin ${origin} is not allowed`, false);
+      if (origins.allows(origin)) return callback(null, true);
+      log.warn('connection refused', { code: 'ORIGIN_REFUSED', origin });
+      callback(`ORIGIN_REFUSED: origin ${origin} is not allowed`, false);
     },
   });
 
-  for (const ns of NAMESPACES) io.of(ns).use(handshakeMiddleware(ns, tokens, origins));
+  for (const ns of NAMESPACES) {
+    const refused = (refusal: HandshakeRefusal, origin: string | undefined) =>
+      log.warn('handshake refused', { ns, code: refusal.code, reason: refusal.message, origin });
+    io.of(ns).use(handshakeMiddleware(ns, tokens, origins, refused));
+  }
   const overlayNsp = io.of('/overlay') as unknown as OverlayNamespace;
   const controlNsp = io.of('/control') as unknown as ControlNamespace;
   const ingestNsp = io.of('/ingest') as unknown as IngestNamespace;

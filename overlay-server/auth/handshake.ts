@@ -67,21 +67,20 @@ function versionMessage(version: unknown): string {
   return `client speaks protocol ${String(version)}, server speaks ${PROTOCOL_VERSION}: update or reload the client`;
 }
 
-/** `io.of(ns).use(...)` middleware. */
+/** `io.of(ns).use(...)` middleware. `onRefused` hears every refusal (for a log line, no token). */
 export function handshakeMiddleware(
   namespace: Namespace,
   tokens: RoleTokens,
   origins: OriginPolicy,
+  onRefused: (refusal: HandshakeRefusal, origin: string | undefined) => void = () => {},
 ): (socket: Socket, next: (err?: Error) => void) => void {
   return (socket, next) => {
-    const result = checkHandshake(
-      namespace,
-      socket.handshake.auth,
-      socket.handshake.headers.origin,
-      tokens,
-      origins,
-    );
-    if (!result.ok) return next(result.refusal);
+    const origin = socket.handshake.headers.origin;
+    const result = checkHandshake(namespace, socket.handshake.auth, origin, tokens, origins);
+    if (!result.ok) {
+      onRefused(result.refusal.data, origin);
+      return next(result.refusal);
+    }
     Object.assign(socket.data as object, result.session);
     next();
   };

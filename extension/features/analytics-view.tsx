@@ -1,10 +1,37 @@
 /** Analytics: per-stream history, charts across streams, follower growth, schedule consistency. */
 
+import { fetchReportText } from '../transport/report-client';
 import { LineChart } from '../ui/chart';
 import { CommandRefusalNote } from '../ui/command-refusal';
 import { usePanel } from '../ui/context';
 import { downloadText, toCsv } from '../ui/download';
 import { formatCount, formatDate, formatDuration, formatPercent, formatUsd } from '../ui/format';
+
+const REPORT_TYPES = { csv: 'text/csv', md: 'text/markdown' } as const;
+
+function ServerReportButtons(props: { streamId: string }) {
+  const { connection } = usePanel();
+  const download = async (format: keyof typeof REPORT_TYPES) => {
+    const target = connection.pairing.peek();
+    if (!target) return;
+    try {
+      const text = await fetchReportText(target, props.streamId, format);
+      downloadText(`limelight-report-${props.streamId}.${format}`, text, REPORT_TYPES[format]);
+    } catch (error) {
+      alert(error instanceof Error ? error.message : String(error));
+    }
+  };
+  return (
+    <>
+      <button type="button" data-testid="analytics-report-csv" onClick={() => void download('csv')}>
+        CSV
+      </button>
+      <button type="button" data-testid="analytics-report-md" onClick={() => void download('md')}>
+        MD
+      </button>
+    </>
+  );
+}
 
 function HistoryTable() {
   const { analytics } = usePanel();
@@ -19,6 +46,7 @@ function HistoryTable() {
           <th>Peak / avg viewers</th>
           <th>Follows</th>
           <th>Engagement</th>
+          <th>Report</th>
         </tr>
       </thead>
       <tbody>
@@ -40,6 +68,9 @@ function HistoryTable() {
             </td>
             <td>{formatCount(s.followers)}</td>
             <td>{formatPercent(s.engagementRate)}</td>
+            <td>
+              <ServerReportButtons streamId={s.streamId} />
+            </td>
           </tr>
         ))}
       </tbody>

@@ -25,6 +25,7 @@ export function BackupControls() {
         models.settings.load(),
         models.analytics.load(),
         models.polls.loadArchive(),
+        models.qna.loadArchive(),
         models.sponsors.loadReports(),
       ]);
       message.value = { ok: true, text: `Imported ${file.name}.` };

@@ -62,6 +62,16 @@ export function QnaView() {
           <Question key={question.id} question={question} />
         ))}
       </ul>
+      <details>
+        <summary>Archive ({qna.archive.value.length})</summary>
+        <ol data-testid="qna-archive">
+          {qna.archive.value.slice(0, 50).map((entry) => (
+            <li key={entry.id}>
+              {entry.text} — @{entry.handle} ({entry.status})
+            </li>
+          ))}
+        </ol>
+      </details>
     </section>
   );
 }

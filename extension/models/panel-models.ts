@@ -47,6 +47,7 @@ export function createPanelModels({ transport, store, fetchReport }: PanelDeps) 
       settings.load(),
       analytics.load(),
       models.polls.loadArchive(),
+      models.qna.loadArchive(),
       models.sponsors.loadReports(),
     ]);
     await connection.restore();

@@ -2,9 +2,10 @@
  * Q&A triage: approve, put on screen, mark answered, dismiss. Answered and dismissed questions
  * are archived in the panel's store.
  */
-import { action, computed, createModel, effect } from '@preact/signals';
+import { action, computed, createModel, effect, signal } from '@preact/signals';
 import type { QuestionStatus, QuestionView } from '../../shared/protocol/channel-data';
 import type { PanelStore } from '../storage/panel-store';
+import type { QnaArchiveEntry } from '../storage/records';
 import type { ControlTransport } from '../transport/transport';
 import { createCommandRunner } from './command-runner';
 import type { RoomModel } from './room-model';
@@ -31,6 +32,12 @@ export const QnaModel = createModel(
     );
     const onScreen = computed(() => room.qna.value?.onScreen ?? null);
 
+    /** Answered and dismissed questions of every stream, newest first. */
+    const archive = signal<QnaArchiveEntry[]>([]);
+    const loadArchive = action(async () => {
+      archive.value = (await store.getAll('qnaArchive')).sort((a, b) => b.askedAt - a.askedAt);
+    });
+
     const setStatus = action((questionId: string, status: QuestionStatus) =>
       commands.send({ type: 'qna.setStatus', questionId, status }),
     );
@@ -48,7 +55,7 @@ export const QnaModel = createModel(
       }
     });
 
-    return { questions, open, onScreen, commands, setStatus };
+    return { questions, open, onScreen, archive, commands, loadArchive, setStatus };
   },
 );
 export type QnaModel = InstanceType<typeof QnaModel>;

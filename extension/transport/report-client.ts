@@ -27,5 +27,17 @@ export async function fetchStreamReport(
     : null;
 }
 
+/** A report as the server formats it (CSV or Markdown for people, JSON for tools). */
+export async function fetchReportText(
+  target: PairingTarget,
+  streamId: string,
+  format: ReportFormat,
+): Promise<string> {
+  const response = await fetch(reportUrl(target, streamId, format));
+  if (!response.ok)
+    throw new Error(`The server has no report for ${streamId} (${response.status}).`);
+  return response.text();
+}
+
 /** How the analytics model reads reports; injected so unit tests need no server. */
 export type ReportFetcher = (streamId: string) => Promise<StreamReport | null>;

@@ -157,4 +157,10 @@ test('an ended stream is archived from the server report', async ({
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('29,999');
   await expect(panel.getByTestId('analytics-chart-coins')).toHaveAttribute('data-points', '1');
+
+  const [download] = await Promise.all([
+    panel.waitForEvent('download'),
+    row.getByTestId('analytics-report-md').click(),
+  ]);
+  expect(readFileSync(await download.path(), 'utf8')).toMatch(/29,?999/);
 });

@@ -65,7 +65,11 @@ export interface LiveRoom {
     command: unknown,
     ctx: CommandContext,
   ): { ack: Ack<unknown>; updates: ChannelUpdate[] };
-  /** Time-driven changes as of stream time `now` (streak quiet period, poll deadline, ETAs). */
+  /**
+   * Time-driven changes as of stream time `now` (streak quiet period, poll deadline, ETAs, the
+   * alert queue playing on). Call it about once a second: it also sends the metrics, earnings
+   * and leaderboard states that events throttle to one per 250 ms of stream time.
+   */
   advance(now: number): ChannelUpdate[];
   /** The current state of the given channels. */
   snapshot(channels: readonly Channel[]): Partial<ChannelStates>;

@@ -324,6 +324,8 @@ export function createAlertQueue(saved?: AlertQueueState, settings?: Partial<Ale
     configure(settings: Partial<AlertSettings>): AlertSettings {
       s.settings = { ...s.settings, ...settings };
       structural = true;
+      updateStorm();
+      bound();
       return clone(s.settings);
     },
 

@@ -149,4 +149,21 @@ describe('sponsor segments', () => {
     // The broadcast channel never carries the deal value.
     expect(JSON.stringify(r.snapshot(['sponsor']))).not.toContain('1000');
   });
+
+  it('shows the sponsor card while the segment runs, with fixes made meanwhile', () => {
+    const r = newRoom();
+    const mod = asModerator(T0 + 1000);
+    const started = r.applyCommand({ type: 'sponsor.start', planId: 'deal-1' }, mod);
+    expect(started.updates.find((u) => u.type === 'sponsor.state')?.data).toMatchObject({
+      card: { brand: 'GlowCo', promoCode: 'GLOW20', state: 'running', plannedSeconds: 300 },
+    });
+    r.applyCommand({ ...PLAN, planId: 'deal-1', promoCode: 'GLOW25' }, asModerator(T0 + 31_000));
+    expect(r.snapshot(['sponsor']).sponsor?.card).toMatchObject({
+      promoCode: 'GLOW25',
+      elapsedSeconds: 30,
+      measuredAt: T0 + 31_000,
+    });
+    r.applyCommand({ type: 'sponsor.end' }, mod);
+    expect(r.snapshot(['sponsor']).sponsor?.card).toBeNull();
+  });
 });

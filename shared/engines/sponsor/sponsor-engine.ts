@@ -120,6 +120,11 @@ export function createSponsorEngine(saved?: SponsorEngineState) {
       if (existing) {
         Object.assign(existing, fields);
         if (cmd.dealValueUsd !== undefined) existing.dealValueUsd = cmd.dealValueUsd;
+        // A fix made while the segment runs (a typo in the code) reaches the card at once.
+        const running = active();
+        if (running?.planId === existing.id) {
+          Object.assign(running.plan, fields, { dealValueUsd: existing.dealValueUsd });
+        }
         return ok(planView(existing));
       }
       s.planSeq++;

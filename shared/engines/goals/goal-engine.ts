@@ -134,12 +134,14 @@ export function createGoalEngine(saved?: GoalEngineState) {
       return changed;
     },
 
-    /** Refreshes ETAs as time passes; true when one changed. */
+    /**
+     * Refreshes ETAs as time passes; true when one changed. Samples are taken only on progress,
+     * so the state does not depend on how often the server ticks (journal replay matches).
+     */
     tick(now: number): boolean {
       let changed = false;
       for (const g of s.goals) {
         const before = g.etaSeconds;
-        sample(g, now);
         g.etaSeconds = eta(g, now);
         if (g.etaSeconds !== before) changed = true;
       }

@@ -9,6 +9,7 @@ import { script, viewer } from '../../shared/engines/test-events';
 import { CHROME_EXTENSION_ID } from '../../shared/extension-id';
 import type { Ack } from '../../shared/protocol/ack';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
+import { spawnServer } from '../integration/support/server-process';
 import { expect, pair, pairingLink, test } from './support/extension';
 
 test('pairs with the pasted link, shows the role, and reconnects after a reload', async ({
@@ -43,8 +44,9 @@ test('a wrong token is refused with the reason shown', async ({ server, openPane
   await expect(state).toContainText('UNAUTHORIZED');
 });
 
-test('a command made while the server is gone is refused visibly', async ({
+test('a command made while the server is gone is refused visibly; the panel reconnects by itself', async ({
   server,
+  serverHome,
   openPanel,
 }) => {
   const panel = await openPanel();
@@ -52,12 +54,22 @@ test('a command made while the server is gone is refused visibly', async ({
   await panel.getByTestId('tab-alerts').click();
   server.child.kill('SIGTERM');
   await server.exited;
-  await expect(panel.getByTestId('connection-state')).toHaveAttribute(
-    'data-status',
-    'disconnected',
-  );
+  const state = panel.getByTestId('connection-state');
+  await expect(state).toHaveAttribute('data-status', 'disconnected');
   await panel.getByTestId('alerts-pause').click();
   await expect(panel.getByTestId('command-refusal')).toHaveAttribute('data-code', 'DISCONNECTED');
+
+  // The server comes back on the same port with the same tokens: no re-pairing needed.
+  const restarted = await spawnServer(serverHome, ['--no-source', '--port', String(server.port)]);
+  try {
+    await expect(state).toHaveAttribute('data-status', 'connected');
+    await panel.getByTestId('alerts-pause').click();
+    await expect(panel.getByTestId('alerts-resume')).toBeVisible();
+    await expect(panel.getByTestId('command-refusal')).toHaveCount(0);
+  } finally {
+    restarted.child.kill('SIGTERM');
+    await restarted.exited;
+  }
 });
 
 test('a poll runs end to end and stays archived after the panel reloads', async ({

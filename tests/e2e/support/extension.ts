@@ -24,6 +24,8 @@ export interface IngestClient {
 }
 
 interface Fixtures {
+  /** The server's LIMELIGHT_HOME (tokens, journals), kept across a restart within a test. */
+  serverHome: string;
   server: ServerProcess;
   extensionContext: BrowserContext;
   extensionId: string;
@@ -34,13 +36,17 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture signature
-  server: async ({}, use) => {
+  serverHome: async ({}, use) => {
     const home = mkdtempSync(join(tmpdir(), 'limelight-e2e-home-'));
-    const server = await spawnServer(home, ['--no-source']);
+    await use(home);
+    rmSync(home, { recursive: true, force: true });
+  },
+
+  server: async ({ serverHome }, use) => {
+    const server = await spawnServer(serverHome, ['--no-source']);
     await use(server);
     server.child.kill('SIGTERM');
     await server.exited;
-    rmSync(home, { recursive: true, force: true });
   },
 
   // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture signature

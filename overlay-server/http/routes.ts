@@ -66,6 +66,7 @@ function route(deps: RouteDeps, req: IncomingMessage, res: ServerResponse) {
   const path = url.pathname;
 
   if (path === '/health') return sendJson(res, 200, healthReport(deps));
+  if (path === '/') return sendText(res, 200, 'text/html; charset=utf-8', INDEX_PAGE);
   if (path.startsWith('/overlays/'))
     return serveStatic(deps.overlaysDir, path.slice('/overlays/'.length), req, res);
   if (path === '/pair') {
@@ -96,3 +97,14 @@ function api(deps: RouteDeps, req: IncomingMessage, res: ServerResponse, url: UR
   if (!report) return sendError(res, 404, 'NOT_FOUND', 'no such stream');
   sendText(res, 200, REPORT_CONTENT_TYPES[format], formatReport(report, format));
 }
+
+/** What a browser pointed at the server sees: where things are, no tokens. */
+const INDEX_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Limelight relay</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem}</style>
+</head><body><h1>Limelight relay is running</h1>
+<p>The overlay URLs for OBS (with their token) and the pairing links for the extension were
+printed where you ran <code>npm start</code>. Overlays live at <code>/overlays/&lt;name&gt;.html?token=…</code>.</p>
+<p><a href="/health">/health</a> shows the source, event rates and connected clients.</p>
+</body></html>
+`;

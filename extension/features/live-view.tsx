@@ -2,6 +2,7 @@
 import { usePanel } from '../ui/context';
 import { formatCount, formatDuration, formatPercent, formatUsd } from '../ui/format';
 import { LiveChart } from './live-chart';
+import { SourceHealthList } from './source-health';
 
 function Earnings() {
   const { live } = usePanel();
@@ -125,6 +126,8 @@ export function LiveView() {
       <TopGifters />
       <h3>Goals</h3>
       <Goals />
+      <h3>Sources</h3>
+      <SourceHealthList />
     </section>
   );
 }

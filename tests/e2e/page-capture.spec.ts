@@ -44,15 +44,18 @@ async function report(server: ServerProcess): Promise<StreamReport | null> {
   return response.ok ? ((await response.json()) as StreamReport) : null;
 }
 
+/** Pairs a side panel with the owner link, then opens the live page (the panel stays open). */
 async function openLivePage(
   context: BrowserContext,
-  panelPair: () => Promise<void>,
-): Promise<Page> {
+  server: ServerProcess,
+  openPanel: () => Promise<Page>,
+): Promise<{ page: Page; panel: Page }> {
   await routeTikTok(context);
-  await panelPair();
+  const panel = await openPanel();
+  await pair(panel, pairingLink(server, 'owner'));
   const page = await context.newPage();
   await page.goto(LIVE_URL);
-  return page;
+  return { page, panel };
 }
 
 const play = (page: Page, command: PageCommand) => page.evaluate(drivePage, command);
@@ -62,9 +65,7 @@ test('reads chat, a gift streak, a follow and viewers from the live page, skippi
   extensionContext,
   openPanel,
 }) => {
-  const page = await openLivePage(extensionContext, async () =>
-    pair(await openPanel(), pairingLink(server, 'owner')),
-  );
+  const { page, panel } = await openLivePage(extensionContext, server, openPanel);
   // The reader reports the viewer count it finds on attaching: the page source is live.
   await expect.poll(async () => (await report(server))?.peakViewers ?? 0).toBe(1_200);
 
@@ -108,6 +109,13 @@ test('reads chat, a gift streak, a follow and viewers from the live page, skippi
   const page_ = (await health(server)).sources.find((s) => s.source === 'page');
   expect(page_).toMatchObject({ state: 'live', primary: true });
   expect(page_?.lastEventAt).not.toBeNull();
+  // The panel shows the page source's health: live, primary, its last event and rate.
+  const row = panel.getByTestId('source-page');
+  await expect(row).toHaveAttribute('data-state', 'live');
+  await expect(row).toHaveAttribute('data-primary', 'true');
+  await expect(row).toContainText('Page capture');
+  await expect(row).toContainText(/last event .* ago/);
+  await expect(row).toContainText('events/min');
 });
 
 test('the same gift and chat line from the connector and from the page count once', async ({
@@ -116,9 +124,7 @@ test('the same gift and chat line from the connector and from the page count onc
   openPanel,
   ingest,
 }) => {
-  const page = await openLivePage(extensionContext, async () =>
-    pair(await openPanel(), pairingLink(server, 'owner')),
-  );
+  const { page } = await openLivePage(extensionContext, server, openPanel);
   await expect.poll(async () => (await report(server))?.peakViewers ?? 0).toBe(1_200);
 
   // ana_b's Rose streak and one chat line as the connector emits them (2.3+ payloads, mapped by
@@ -161,14 +167,14 @@ test('stops reading when TikTok moves to another live, and the panel’s sources
   extensionContext,
   openPanel,
 }) => {
-  const page = await openLivePage(extensionContext, async () =>
-    pair(await openPanel(), pairingLink(server, 'owner')),
-  );
+  const { page, panel } = await openLivePage(extensionContext, server, openPanel);
   await expect.poll(async () => (await pageSource(server))?.state).toBe('live');
   // The stream ended: TikTok scrolls the viewer page to someone else's live.
   await play(page, { type: 'navigate', path: '/@someone.else/live' });
   await expect.poll(async () => (await pageSource(server))?.state).toBe('ended');
   expect((await pageSource(server))?.detail).toBe('@fixture: the page moved to another live');
+  await expect(panel.getByTestId('source-page')).toHaveAttribute('data-state', 'ended');
+  await expect(panel.getByTestId('source-page')).toContainText('moved to another live');
 });
 
 const pageSource = async (server: ServerProcess) =>

@@ -34,6 +34,8 @@ const TRANSITIONS: Record<QuestionStatus, readonly QuestionStatus[]> = {
 const OPEN: readonly QuestionStatus[] = ['pending', 'approved', 'onScreen'];
 const MAX_QUESTIONS = 1000;
 const VIEW_LIMIT = 200;
+/** Open questions a new one is compared with for merging (the most recent). */
+const MERGE_WINDOW = 300;
 
 interface QuestionRecord {
   id: string;
@@ -123,8 +125,12 @@ export function createQnaEngine(saved?: QnaEngineState, settings?: Partial<QnaSe
     if (words.length === 0) return false;
     let best: QuestionRecord | null = null;
     let bestScore = 0;
-    for (const q of s.questions) {
+    let compared = 0;
+    // Newest first, and only so many: a chat flood of questions stays cheap.
+    for (let i = s.questions.length - 1; i >= 0 && compared < MERGE_WINDOW; i--) {
+      const q = s.questions[i] as QuestionRecord;
       if (!isOpen(q)) continue;
+      compared++;
       const score = questionSimilarity(words, q.words);
       if (score > bestScore) {
         best = q;

@@ -55,6 +55,9 @@ export class AlertCard extends Container {
   private readonly action: Text;
   private readonly count: Text;
   private readonly random: () => number;
+  private readonly avatar: Picture;
+  private readonly giftPicture: Picture | null = null;
+  private readonly merged: boolean;
   private shownCount: number;
   private pulse = 0;
   private lastNow: number | null = null;
@@ -81,6 +84,7 @@ export class AlertCard extends Container {
       .stroke({ width: 4, color });
     this.body.addChild(panel);
 
+    this.merged = alert.merged !== null;
     const avatar = new Picture(
       alert.user.avatarUrl,
       120,
@@ -88,6 +92,7 @@ export class AlertCard extends Container {
       avatarFallback(theme, displayName(alert.user), 120, color),
     );
     avatar.position.set(30, 30);
+    this.avatar = avatar;
     this.body.addChild(avatar);
 
     this.nameText = makeLabel(theme, {
@@ -114,6 +119,7 @@ export class AlertCard extends Container {
         giftFallback(120, color),
       );
       gift.position.set(520, 30);
+      this.giftPicture = gift;
       this.body.addChild(gift);
     }
     this.count = makeLabel(theme, {
@@ -164,6 +170,17 @@ export class AlertCard extends Container {
 
   get shownCountValue(): number {
     return this.shownCount;
+  }
+
+  /** What the card draws, for the test hook: real pictures or drawn fallbacks, storm look. */
+  describe(): { avatar: string; gift: string | null; merged: boolean; count: string } {
+    const kind = (picture: Picture) => (picture.loaded ? 'image' : 'fallback');
+    return {
+      avatar: kind(this.avatar),
+      gift: this.giftPicture ? kind(this.giftPicture) : null,
+      merged: this.merged,
+      count: this.count.text,
+    };
   }
 
   /** Draws the card at its phase; `now` drives pulses, particles and rays. */

@@ -23,6 +23,8 @@ class AlertsScreen implements OverlayScreen {
   private readonly context: ScreenContext;
   /** The last alert that left the screen, as it was shown: tests check streaks settle. */
   private lastFinished: { id: string; count: number; settled: boolean } | null = null;
+  /** Storm-merged alerts shown so far. */
+  private mergedShown = 0;
 
   constructor(context: ScreenContext) {
     this.context = context;
@@ -83,6 +85,7 @@ class AlertsScreen implements OverlayScreen {
       } else if (event.type === 'start') {
         this.card?.destroy();
         this.card = new AlertCard(this.context.theme, event.alert);
+        if (event.alert.merged) this.mergedShown += 1;
         this.card.position.set(BOX.width / 2, BOX.height / 2);
         this.view.addChild(this.card);
         this.card.animate('in', 0, performance.now());
@@ -99,6 +102,8 @@ class AlertsScreen implements OverlayScreen {
         ? { id: current.id, tier: current.tier, count: current.count, settled: current.settled }
         : null,
       shownCount: this.card?.shownCountValue ?? null,
+      card: this.card?.describe() ?? null,
+      mergedShown: this.mergedShown,
       lastFinished: this.lastFinished,
       waiting: this.sequencer.waitingCount,
       storm: this.sequencer.storm,

@@ -36,59 +36,71 @@ async function connected(socket: Socket): Promise<Socket> {
   return socket;
 }
 
+/** Connects an ingest client and an owner control client to a running server. */
+export async function connectRelay(server: ServerProcess): Promise<Relay & { close(): void }> {
+  const auth = (token: string, client: string) => ({
+    auth: { token, protocolVersion: PROTOCOL_VERSION, client },
+    transports: ['websocket'],
+  });
+  const ingest = await connected(
+    io(`${server.baseUrl}/ingest`, auth(server.tokens.ingest, 'e2e:ingest')),
+  );
+  const control = await connected(
+    io(`${server.baseUrl}/control`, auth(server.tokens.owner, 'e2e:control')),
+  );
+  const states = new Map<string, unknown>();
+  control.on('snapshot', (snapshot: StateSnapshot) => {
+    for (const [channel, state] of Object.entries(snapshot.channels)) states.set(channel, state);
+  });
+  control.on('updates', (batch: UpdateBatch) => {
+    for (const update of batch.updates) {
+      if (update.type === `${update.channel}.state`) states.set(update.channel, update.data);
+    }
+  });
+  await control.emitWithAck('subscribe', ['qna', 'poll', 'sponsor', 'goals', 'leaderboard']);
+  return {
+    server,
+    async send(events) {
+      const ack = (await ingest.emitWithAck('events', events)) as Ack<IngestBatchResult>;
+      if (!ack.ok) throw new Error(`ingest refused: ${ack.code} ${ack.message}`);
+      if (ack.data.rejected.length > 0) {
+        throw new Error(`ingest rejected: ${JSON.stringify(ack.data.rejected)}`);
+      }
+      return ack.data;
+    },
+    async command<T>(command: Record<string, unknown>) {
+      const ack = (await control.emitWithAck('command', command)) as Ack<T>;
+      if (!ack.ok) throw new Error(`${String(command.type)}: ${ack.code} ${ack.message}`);
+      return ack.data;
+    },
+    latest: (channel) => states.get(channel),
+    overlayUrl(page, query = {}) {
+      const params = new URLSearchParams({ token: server.tokens.overlay, ...query });
+      return `${server.baseUrl}/overlays/${page}.html?${params}`;
+    },
+    close() {
+      ingest.disconnect();
+      control.disconnect();
+    },
+  };
+}
+
+/** Stops a server gracefully (SIGTERM: journal flushed) and waits for it to exit. */
+export async function stopServer(server: ServerProcess): Promise<void> {
+  server.child.kill('SIGTERM');
+  await server.exited;
+}
+
 export const test = base.extend<{ relay: Relay }, { workerRelay: Relay }>({
   workerRelay: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture signature
     async ({}, use) => {
       const home = mkdtempSync(join(tmpdir(), 'limelight-e2e-overlays-'));
       const server = await spawnServer(home, ['--no-source']);
-      const auth = (token: string, client: string) => ({
-        auth: { token, protocolVersion: PROTOCOL_VERSION, client },
-        transports: ['websocket'],
-      });
-      const ingest = await connected(
-        io(`${server.baseUrl}/ingest`, auth(server.tokens.ingest, 'e2e:ingest')),
-      );
-      const control = await connected(
-        io(`${server.baseUrl}/control`, auth(server.tokens.owner, 'e2e:control')),
-      );
-      const states = new Map<string, unknown>();
-      control.on('snapshot', (snapshot: StateSnapshot) => {
-        for (const [channel, state] of Object.entries(snapshot.channels))
-          states.set(channel, state);
-      });
-      control.on('updates', (batch: UpdateBatch) => {
-        for (const update of batch.updates) {
-          if (update.type === `${update.channel}.state`) states.set(update.channel, update.data);
-        }
-      });
-      await control.emitWithAck('subscribe', ['qna', 'poll', 'sponsor', 'goals', 'leaderboard']);
-
-      await use({
-        server,
-        async send(events) {
-          const ack = (await ingest.emitWithAck('events', events)) as Ack<IngestBatchResult>;
-          if (!ack.ok) throw new Error(`ingest refused: ${ack.code} ${ack.message}`);
-          if (ack.data.rejected.length > 0) {
-            throw new Error(`ingest rejected: ${JSON.stringify(ack.data.rejected)}`);
-          }
-          return ack.data;
-        },
-        async command<T>(command: Record<string, unknown>) {
-          const ack = (await control.emitWithAck('command', command)) as Ack<T>;
-          if (!ack.ok) throw new Error(`${String(command.type)}: ${ack.code} ${ack.message}`);
-          return ack.data;
-        },
-        latest: (channel) => states.get(channel),
-        overlayUrl(page, query = {}) {
-          const params = new URLSearchParams({ token: server.tokens.overlay, ...query });
-          return `${server.baseUrl}/overlays/${page}.html?${params}`;
-        },
-      });
-      ingest.disconnect();
-      control.disconnect();
-      server.child.kill('SIGTERM');
-      await server.exited;
+      const relay = await connectRelay(server);
+      await use(relay);
+      relay.close();
+      await stopServer(server);
       rmSync(home, { recursive: true, force: true });
     },
     { scope: 'worker' },

@@ -16,7 +16,7 @@ export interface ProducerReport {
   type: 'ran';
   sent: number;
   acked: number;
-  /** Error acks by code, plus `TIMEOUT` for acks that never came. */
+  /** Error acks by code, `TIMEOUT` for acks that never came, `DISCONNECTED` for socket drops. */
   refused: Record<string, number>;
   /** Milliseconds from the first to the last send. */
   sendSpanMs: number;

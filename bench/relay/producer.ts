@@ -7,6 +7,16 @@ import { benchChatEvent } from './bench-event';
 import type { ChildReply, ProducerCommand, ProducerReport } from './messages';
 
 let socket: Socket | null = null;
+let disconnects = 0;
+
+/** Waits (bounded) for a dropped socket to reconnect before a run. */
+async function connected(target: Socket, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!target.connected && performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  if (!target.connected) throw new Error(`the producer could not reconnect within ${timeoutMs} ms`);
+}
 
 const reply = (message: ChildReply) => process.send?.(message);
 
@@ -17,11 +27,9 @@ process.on('disconnect', () => process.exit(0));
 
 async function handle(command: ProducerCommand): Promise<void> {
   if (command.type === 'connect') {
-    socket = io(command.endpoint.url, {
-      auth: command.endpoint.auth,
-      transports: ['websocket'],
-      reconnection: false,
-    });
+    // Reconnects by itself: an overloaded relay may miss our pings and drop us between runs.
+    socket = io(command.endpoint.url, { auth: command.endpoint.auth, transports: ['websocket'] });
+    socket.on('disconnect', () => disconnects++);
     await new Promise<void>((resolve, reject) => {
       socket?.once('connect', () => resolve());
       socket?.once('connect_error', (error) => reject(error));
@@ -29,6 +37,7 @@ async function handle(command: ProducerCommand): Promise<void> {
     reply({ type: 'connected' });
   } else if (command.type === 'run') {
     if (!socket) throw new Error('not connected');
+    await connected(socket, 15_000);
     reply(await produce(socket, command.runId, command.rate, command.count, command.ackWaitMs));
   } else {
     socket?.close();
@@ -70,5 +79,7 @@ async function produce(
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   if (answered < sent) refused.TIMEOUT = sent - answered;
+  if (disconnects) refused.DISCONNECTED = disconnects;
+  disconnects = 0;
   return { type: 'ran', sent, acked, refused, sendSpanMs: lastSend - started };
 }

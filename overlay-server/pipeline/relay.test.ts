@@ -117,5 +117,16 @@ describe('relay journal and recovery', () => {
     expect(relay.currentStreamId).toBeNull();
     expect(listStreams(dataDir)[0]?.endedAt).not.toBeNull();
     expect(newRelay(dataDir).resume()).toBeNull();
+    // A bad command while no stream runs is refused without opening an empty stream.
+    expect(relay.command({ type: 'poll.start' }, moderator)).toMatchObject({
+      ok: false,
+      code: 'BAD_PAYLOAD',
+    });
+    expect(relay.command({ type: 'nope' }, moderator)).toMatchObject({
+      ok: false,
+      code: 'UNKNOWN_EVENT',
+    });
+    expect(relay.currentStreamId).toBeNull();
+    expect(listStreams(dataDir)).toHaveLength(1);
   });
 });

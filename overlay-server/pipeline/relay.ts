@@ -9,6 +9,7 @@ import { createMessageDeduper } from '../../shared/ledger/message-dedupe';
 import { type Ack, fail, ok } from '../../shared/protocol/ack';
 import type { SourcesState } from '../../shared/protocol/channel-data';
 import type { Channel, ChannelUpdate, StateSnapshot } from '../../shared/protocol/channels';
+import { checkCommand } from '../../shared/protocol/commands';
 import type { RevenueModel } from '../../shared/revenue/revenue-model';
 import { newStreamId } from '../journal/entries';
 import { type RoomFactory, recoverStream } from '../journal/recovery';
@@ -144,6 +145,11 @@ export class Relay {
     const streamCommand = parseStreamCommand(payload);
     if (streamCommand) return this.streamCommand(streamCommand, actor, at);
     const updates: ChannelUpdate[] = [];
+    // A bad command after a stream ended must not open an empty new one.
+    if (!this.currentStreamId) {
+      const check = checkCommand(payload, actor.role);
+      if (!check.ok) return fail(check.code, check.message);
+    }
     const stream = this.ensureStream(at, updates);
     const result = stream.applyCommand(payload, actor, at);
     for (const update of result.updates) updates.push(update);

@@ -124,6 +124,8 @@ export class Relay {
         return;
       }
       outcomes[index] = 'accepted';
+      // The end of a stream that is not running (a recording that starts with one): nothing to end.
+      if (event.kind === 'streamEnd' && run.length === 0 && !this.currentStreamId) return;
       this.stats.record(event.kind);
       this.clock.observe(event.at);
       this.lastSourceName = event.source;

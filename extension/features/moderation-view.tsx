@@ -56,6 +56,7 @@ function WordFilter() {
 function RecentChat() {
   const { moderation } = usePanel();
   const hidden = moderation.hiddenMessageIds.value;
+  const removed = moderation.removedIds.value;
   return (
     <div>
       <h3>Chat</h3>
@@ -64,11 +65,17 @@ function RecentChat() {
           .slice(-50)
           .reverse()
           .map((line) => (
-            <li key={line.id} class={hidden.has(line.id) ? 'hidden-line' : undefined}>
+            <li
+              key={line.id}
+              class={hidden.has(line.id) || removed.has(line.id) ? 'hidden-line' : undefined}
+              data-removed={removed.has(line.id)}
+            >
               <strong>{line.user.nickname}</strong>: {line.text}{' '}
-              <button type="button" onClick={() => void moderation.hideMessage(line.id)}>
-                Hide
-              </button>
+              {!removed.has(line.id) && (
+                <button type="button" onClick={() => void moderation.hideMessage(line.id)}>
+                  Hide
+                </button>
+              )}
               <button
                 type="button"
                 onClick={() => void moderation.muteViewer(line.user.id, line.user.handle)}

@@ -14,7 +14,11 @@ export const ModerationModel = createModel((transport: ControlTransport, room: R
   const hiddenMessageIds = computed(() => new Set(room.moderation.value?.hiddenMessageIds ?? []));
   /** Newest first: the log is read from the top. */
   const audit = computed(() => [...(room.moderation.value?.audit ?? [])].reverse());
-  const chat = computed(() => room.chat.value?.lines ?? []);
+  /** Shown and removed lines together, oldest first; removed ones are marked in the view. */
+  const chat = computed(() =>
+    [...(room.chat.value?.lines ?? []), ...room.removedChat.value].sort((a, b) => a.at - b.at),
+  );
+  const removedIds = computed(() => new Set(room.removedChat.value.map((line) => line.id)));
 
   return {
     words,
@@ -22,6 +26,7 @@ export const ModerationModel = createModel((transport: ControlTransport, room: R
     hiddenMessageIds,
     audit,
     chat,
+    removedIds,
     commands,
     addWord: action((word: string, mode: 'block' | 'mask') =>
       commands.send({ type: 'moderation.addWord', word, action: mode }),

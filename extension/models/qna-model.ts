@@ -48,10 +48,9 @@ export const QnaModel = createModel(
         if (question.status !== 'answered' && question.status !== 'dismissed') continue;
         if (archived.has(question.id)) continue;
         archived.add(question.id);
-        void store.put(
-          'qnaArchive',
-          toArchiveEntry(question, question.status, room.streamId.peek()),
-        );
+        void store
+          .put('qnaArchive', toArchiveEntry(question, question.status, room.streamId.peek()))
+          .then(loadArchive);
       }
     });
 

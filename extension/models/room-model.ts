@@ -20,6 +20,8 @@ export const RoomModel = createModel((transport: ControlTransport) => {
     CHANNELS.map((name) => [name, signal(null)]),
   ) as unknown as ChannelSignals;
   const streamId = signal<string | null>(null);
+  /** Chat lines moderation took off the overlays (hidden, blocked words, muted viewers). */
+  const removedChat = signal<ChatLine[]>([]);
 
   const set = <C extends Channel>(name: C, value: ChannelStates[C] | null) => {
     (channels[name] as { value: ChannelStates[C] | null }).value = value;
@@ -32,7 +34,14 @@ export const RoomModel = createModel((transport: ControlTransport) => {
     } else if (name === 'alerts') {
       set('alerts', patchAlerts(channels.alerts.peek(), update));
     } else if (name === 'chat') {
+      const before = channels.chat.peek()?.lines ?? [];
       set('chat', patchChat(channels.chat.peek(), update));
+      if (update.type === 'chat.remove') {
+        // Kept so moderators still see what was taken off the overlays, and by whom.
+        const kept = new Set(channels.chat.peek()?.lines.map((line) => line.id));
+        const removed = before.filter((line) => !kept.has(line.id));
+        removedChat.value = [...removedChat.peek(), ...removed].slice(-CHAT_LINES_KEPT);
+      }
     }
   };
 
@@ -62,7 +71,7 @@ export const RoomModel = createModel((transport: ControlTransport) => {
     };
   });
 
-  return { ...channels, streamId, applySnapshot, applyUpdates };
+  return { ...channels, streamId, removedChat, applySnapshot, applyUpdates };
 });
 export type RoomModel = InstanceType<typeof RoomModel>;
 

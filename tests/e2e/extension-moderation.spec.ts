@@ -1,0 +1,66 @@
+/**
+ * Moderators at work in the panel against a real server: Q&A triage to the screen and the
+ * archive; hostile chat shown as text, hidden, its author muted, all in the audit log.
+ */
+import { script, viewer } from '../../shared/engines/test-events';
+import { expect, pair, pairingLink, test } from './support/extension';
+
+test('a moderator triages a question onto the screen, answers it, and it is archived', async ({
+  server,
+  openPanel,
+  ingest,
+}) => {
+  const panel = await openPanel();
+  await pair(panel, pairingLink(server, 'moderator'));
+  const s = script(Date.now());
+  await ingest.send([s.streamStart(), s.question(viewer('curious'), 'What camera do you use?')]);
+
+  await panel.getByTestId('tab-qna').click();
+  const question = panel.locator('[data-testid^="qna-question-"]');
+  await expect(question).toHaveCount(1);
+  await expect(question).toHaveAttribute('data-status', 'pending');
+  const id = (await question.getAttribute('data-testid'))?.replace('qna-question-', '') ?? '';
+
+  await panel.getByTestId(`qna-${id}-approved`).click();
+  await expect(question).toHaveAttribute('data-status', 'approved');
+  await panel.getByTestId(`qna-${id}-onScreen`).click();
+  await expect(question).toHaveAttribute('data-status', 'onScreen');
+  await panel.getByTestId(`qna-${id}-answered`).click();
+  await expect(question).toHaveAttribute('data-status', 'answered');
+  await expect(panel.getByTestId('qna-archive').locator('li')).toContainText([
+    'What camera do you use?',
+  ]);
+});
+
+test('hostile chat is shown as text; hiding it and muting its author land in the audit log', async ({
+  server,
+  openPanel,
+  ingest,
+}) => {
+  const panel = await openPanel();
+  await pair(panel, pairingLink(server, 'moderator'));
+  const s = script(Date.now());
+  const troll = viewer('troll', { nickname: '<img src=x onerror="document.title=1">' });
+  await ingest.send([s.streamStart(), s.chat(troll, '<b>not bold</b> spoilers!')]);
+
+  await panel.getByTestId('tab-moderation').click();
+  const chat = panel.getByTestId('moderation-chat');
+  await expect(chat).toContainText('<img src=x onerror="document.title=1">');
+  await expect(chat).toContainText('<b>not bold</b> spoilers!');
+  await expect(chat.locator('img, b')).toHaveCount(0);
+
+  await chat.getByRole('button', { name: 'Hide' }).first().click();
+  await expect(chat.locator('.hidden-line')).toHaveCount(1);
+  await chat.getByRole('button', { name: 'Mute viewer' }).first().click();
+  await expect(panel.getByTestId('moderation-muted')).toContainText('@troll');
+
+  await panel.getByTestId('moderation-word').fill('spoilers');
+  await panel.getByTestId('moderation-add-word').click();
+  await expect(panel.getByTestId('moderation-words')).toContainText('spoilers');
+
+  const audit = panel.getByTestId('moderation-audit').locator('li');
+  await expect(audit).toHaveCount(3);
+  await expect(audit.first()).toContainText('moderation.addWord');
+  await expect(panel.getByTestId('moderation-audit')).toContainText('moderation.hideMessage');
+  await expect(panel.getByTestId('moderation-audit')).toContainText('moderation.muteViewer');
+});

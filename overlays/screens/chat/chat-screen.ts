@@ -4,6 +4,7 @@
  */
 import { Container } from 'pixi.js';
 import type { ChannelUpdate } from '../../../shared/protocol/channels';
+import { approach, FrameClock } from '../../stage/motion';
 import { release } from '../../stage/release';
 import type { OverlayScreen, ScreenContext, ScreenDefinition } from '../../stage/screen';
 import { chatDemo } from './chat-demo';
@@ -19,6 +20,7 @@ class ChatScreen implements OverlayScreen {
   private readonly log: ChatLog;
   private readonly views = new Map<string, ChatLineView>();
   private readonly width: number;
+  private readonly clock = new FrameClock();
 
   constructor(private readonly context: ScreenContext) {
     this.log = new ChatLog(context.params.lines);
@@ -62,17 +64,19 @@ class ChatScreen implements OverlayScreen {
     }
   }
 
-  update(): void {
+  update(now: number): void {
+    const delta = this.clock.delta(now);
     for (const view of this.views.values()) {
       view.age += 1;
-      view.y += (view.targetY - view.y) * 0.25;
-      view.alpha = Math.min(1, view.alpha + 0.12);
+      view.y = approach(view.y, view.targetY, delta, 60);
+      view.alpha = approach(view.alpha, 1, delta, 60);
       view.visible = view.targetY + view.lineHeight > 0;
     }
   }
 
   debugState(): Record<string, unknown> {
-    return { lines: this.log.current.map((line) => line.id), views: this.views.size };
+    const animating = [...this.views.values()].some((v) => v.alpha < 1 || v.y !== v.targetY);
+    return { lines: this.log.current.map((line) => line.id), views: this.views.size, animating };
   }
 
   destroy(): void {

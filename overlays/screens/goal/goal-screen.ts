@@ -1,6 +1,7 @@
 /** The goal bar: label, amounts, a bar that eases to its new fill, and the time left. */
 import { Container, Graphics, type Text } from 'pixi.js';
 import { makeLabel, setLabelText } from '../../stage/label';
+import { approach, FrameClock } from '../../stage/motion';
 import { drawPanel } from '../../stage/panel';
 import { release } from '../../stage/release';
 import type { OverlayScreen, ScreenContext, ScreenDefinition } from '../../stage/screen';
@@ -22,6 +23,7 @@ class GoalScreen implements OverlayScreen {
   private target = 0;
   private reached = false;
   private goalId: string | null = null;
+  private readonly clock = new FrameClock();
 
   constructor(private readonly context: ScreenContext) {
     const { theme } = context;
@@ -72,7 +74,7 @@ class GoalScreen implements OverlayScreen {
   update(now: number): void {
     if (!this.view.visible) return;
     const { theme } = this.context;
-    this.shown += (this.target - this.shown) * 0.12;
+    this.shown = approach(this.shown, this.target, this.clock.delta(now), 150);
     const width = Math.max(BAR.height, BAR.width * this.shown);
     this.bar
       .clear()
@@ -82,7 +84,8 @@ class GoalScreen implements OverlayScreen {
   }
 
   debugState(): Record<string, unknown> {
-    return { goalId: this.goalId, fill: this.target, reached: this.reached };
+    const animating = this.shown !== this.target;
+    return { goalId: this.goalId, fill: this.target, reached: this.reached, animating };
   }
 
   destroy(): void {

@@ -6,6 +6,7 @@
 import { Container, Graphics, type Text } from 'pixi.js';
 import type { PollView } from '../../../shared/protocol/channel-data';
 import { makeLabel, setLabelText } from '../../stage/label';
+import { approach, FrameClock } from '../../stage/motion';
 import { drawPanel } from '../../stage/panel';
 import { release } from '../../stage/release';
 import type { OverlayScreen, ScreenContext, ScreenDefinition } from '../../stage/screen';
@@ -29,6 +30,8 @@ interface RowView {
   shown: number;
   target: number;
   leading: boolean;
+  /** Redrawn in its current colour (the leader may change without the share changing). */
+  drawn: boolean;
 }
 
 class PollScreen implements OverlayScreen {
@@ -41,6 +44,7 @@ class PollScreen implements OverlayScreen {
   private rows: RowView[] = [];
   private pollId: string | null = null;
   private poll: PollView | null = null;
+  private readonly clock = new FrameClock();
 
   constructor(private readonly context: ScreenContext) {
     const { theme } = context;
@@ -76,6 +80,7 @@ class PollScreen implements OverlayScreen {
       setLabelText(view.label, `${row.key} · ${row.label}`, BAR_WIDTH - 170);
       setLabelText(view.value, `${compactNumber(row.votes)} · ${percent(row.share)}`);
       view.target = row.share;
+      if (view.leading !== row.leading) view.drawn = false;
       view.leading = row.leading;
       view.label.style.fill = row.leading ? theme.accent : theme.text;
     });
@@ -108,7 +113,16 @@ class PollScreen implements OverlayScreen {
       });
       value.position.set(WIDTH - PAD, y + 2);
       this.rowsLayer.addChild(track, bar, label, value);
-      return { key: option.key, label, value, bar, shown: 0, target: 0, leading: false };
+      return {
+        key: option.key,
+        label,
+        value,
+        bar,
+        shown: 0,
+        target: 0,
+        leading: false,
+        drawn: false,
+      };
     });
     const height = top + poll.options.length * ROW + 56;
     drawPanel(this.panel, theme, WIDTH, height);
@@ -116,11 +130,13 @@ class PollScreen implements OverlayScreen {
     this.badge.position.set(WIDTH - PAD, height - 46);
   }
 
-  update(): void {
+  update(now: number): void {
     const { theme } = this.context;
+    const delta = this.clock.delta(now);
     for (const row of this.rows) {
-      if (Math.abs(row.target - row.shown) < 0.001 && row.bar.width > 0) continue;
-      row.shown += (row.target - row.shown) * 0.2;
+      if (row.shown === row.target && row.drawn) continue;
+      row.shown = approach(row.shown, row.target, delta, 90);
+      row.drawn = true;
       const width = Math.max(22, BAR_WIDTH * row.shown);
       row.bar
         .clear()
@@ -138,6 +154,7 @@ class PollScreen implements OverlayScreen {
       status: poll?.status ?? null,
       votes: poll?.options.map((option) => option.votes) ?? [],
       tie: this.badge.visible,
+      animating: this.rows.some((row) => row.shown !== row.target || !row.drawn),
     };
   }
 

@@ -6,6 +6,7 @@ import { Container, Graphics, Text } from 'pixi.js';
 import type { QuestionView } from '../../../shared/protocol/channel-data';
 import { displayName } from '../../stage/guards';
 import { labelStyle, makeLabel } from '../../stage/label';
+import { approach, FrameClock } from '../../stage/motion';
 import { drawPanel } from '../../stage/panel';
 import { avatarFallback, Picture } from '../../stage/picture';
 import { release } from '../../stage/release';
@@ -23,6 +24,7 @@ class QnaScreen implements OverlayScreen {
   private card: Container | null = null;
   private questionId: string | null = null;
   private fade = 0;
+  private readonly clock = new FrameClock();
 
   constructor(private readonly context: ScreenContext) {}
 
@@ -82,15 +84,16 @@ class QnaScreen implements OverlayScreen {
     return card;
   }
 
-  update(): void {
+  update(now: number): void {
+    const delta = this.clock.delta(now);
     if (!this.card) return;
-    this.fade = Math.min(1, this.fade + 0.08);
+    this.fade = approach(this.fade, 1, delta, 80);
     this.card.alpha = this.fade;
     this.card.y = 20 * (1 - this.fade);
   }
 
   debugState(): Record<string, unknown> {
-    return { onScreen: this.questionId };
+    return { onScreen: this.questionId, animating: this.card !== null && this.fade < 1 };
   }
 
   destroy(): void {

@@ -5,6 +5,7 @@
 import { Container, Graphics, type Text } from 'pixi.js';
 import type { SponsorCardView } from '../../../shared/protocol/channel-data';
 import { makeLabel, setLabelText } from '../../stage/label';
+import { approach, FrameClock } from '../../stage/motion';
 import { drawPanel } from '../../stage/panel';
 import { avatarFallback, Picture } from '../../stage/picture';
 import { release } from '../../stage/release';
@@ -32,6 +33,7 @@ class SponsorScreen implements OverlayScreen {
   private card: SponsorCardView | null = null;
   private timing: CountdownInput | null = null;
   private fade = 0;
+  private readonly clock = new FrameClock();
 
   constructor(private readonly context: ScreenContext) {}
 
@@ -143,7 +145,7 @@ class SponsorScreen implements OverlayScreen {
       .clear()
       .roundRect(0, 0, Math.max(1, width), 4, 2)
       .fill(this.context.theme.accent);
-    this.fade = Math.min(1, this.fade + 0.07);
+    this.fade = approach(this.fade, 1, this.clock.delta(now), 90);
     this.parts.root.alpha = this.fade;
     this.parts.root.x = -40 * (1 - this.fade);
   }
@@ -153,6 +155,7 @@ class SponsorScreen implements OverlayScreen {
       segmentId: this.card?.segmentId ?? null,
       state: this.card?.state ?? null,
       secondsLeft: this.timing ? secondsLeft({ ...this.timing, now: performance.now() }) : null,
+      animating: this.parts !== null && this.fade < 1,
     };
   }
 

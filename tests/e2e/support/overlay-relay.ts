@@ -153,8 +153,21 @@ export async function expectTexts(page: Page, expected: string[]): Promise<void>
     .toEqual([]);
 }
 
-/** A screenshot on a transparent background, kept as a test artifact. */
+/** Waits until no screen reports a running fade or bar animation. */
+export async function waitForStill(page: Page): Promise<void> {
+  await expect
+    .poll(async () => {
+      const { state } = await readScene(page);
+      return Object.entries(state.screens)
+        .filter(([, screen]) => (screen as { animating?: boolean }).animating === true)
+        .map(([id]) => id);
+    })
+    .toEqual([]);
+}
+
+/** A screenshot on a transparent background once animations rest, kept as a test artifact. */
 export async function keepScreenshot(page: Page, path: string): Promise<Buffer> {
+  await waitForStill(page);
   return page.screenshot({ path, omitBackground: true });
 }
 

@@ -307,3 +307,16 @@ describe('Q&A and moderation', () => {
     expect(models.alerts.queue.value).toHaveLength(0);
   });
 });
+
+describe('cleanup', () => {
+  it('stops listening to the transport once disposed', async () => {
+    const { models, transport } = setup();
+    await models.connection.pair(LINK);
+    transport.accept('owner');
+    transport.pushSnapshot({ channels: { earnings: earningsState(10) } });
+    models.dispose();
+    transport.pushSnapshot({ channels: { earnings: earningsState(99) } });
+    expect(models.room.earnings.value?.committedCoins).toBe(10);
+    expect(transport.state.value.status).toBe('unpaired');
+  });
+});

@@ -225,9 +225,19 @@ test("the live view's coins equal the server's report for the same stream", asyn
   const response = await fetch(
     `${server.baseUrl}/api/streams/current/report?format=json&token=${encodeURIComponent(server.tokens.owner)}`,
   );
-  const report = (await response.json()) as { coins: number; revenueModel: { name: string } };
+  const report = (await response.json()) as {
+    coins: number;
+    diamonds: number;
+    estimatedPayoutUsd: number;
+    revenueModel: { name: string };
+  };
   expect(report.coins).toBe(30_004);
   const shown = Number((await panel.getByTestId('live-coins').textContent())?.replaceAll(',', ''));
   expect(shown).toBe(report.coins);
   await expect(panel.getByTestId('live-model-name')).toContainText(report.revenueModel.name);
+  const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+  await expect(panel.getByTestId('live-payout')).toHaveText(usd.format(report.estimatedPayoutUsd));
+  await expect(panel.getByTestId('live-diamonds')).toHaveText(
+    report.diamonds.toLocaleString('en-US'),
+  );
 });

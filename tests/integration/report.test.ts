@@ -13,9 +13,10 @@ import type { StreamReport } from '../../shared/engines/live-room-contract';
 import { type ServerProcess, spawnServer } from './support/server-process';
 
 const run = promisify(execFile);
+// The project's copies of the design kit's sample recordings (CI has no fixed path to the kit).
 const SAMPLES = [
-  '/work/shared/data/sample-recording-v2.jsonl',
-  '/work/shared/data/sample-recording-v3.jsonl',
+  'tests/fixtures/recordings/sample-recording-v2.jsonl',
+  'tests/fixtures/recordings/sample-recording-v3.jsonl',
 ];
 
 const KNOWN = {

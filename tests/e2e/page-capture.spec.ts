@@ -54,7 +54,7 @@ async function openLivePage(
   const panel = await openPanel();
   await pair(panel, pairingLink(server, 'owner'));
   const page = await context.newPage();
-  await page.goto(LIVE_URL);
+  await page.goto(LIVE_URL, { waitUntil: 'domcontentloaded' });
   return { page, panel };
 }
 

@@ -14,7 +14,7 @@ import {
   rowEvent,
   viewersEvent,
 } from './page-events';
-import { parseAbbreviatedCount } from './parse-count';
+import { parseAbbreviatedCount, readSigiViewerCount } from './parse-count';
 import { type PageRow, type PageSender, readRow } from './read-row';
 import { createRowMemory } from './row-memory';
 import {
@@ -155,7 +155,8 @@ export function startPageCapture(options: PageCaptureOptions): PageCapture {
   }
 
   function checkViewers() {
-    const count = parseAbbreviatedCount(doc.querySelector(VIEWER_COUNT)?.textContent);
+    const shown = doc.querySelector(VIEWER_COUNT);
+    const count = shown ? parseAbbreviatedCount(shown.textContent) : readSigiViewerCount(doc);
     if (count === null || count === lastViewers) return;
     lastViewers = count;
     const event = viewersEvent(count, now());

@@ -8,6 +8,7 @@ import {
   BOILERPLATE,
   COMMENT_TEXT,
   GIFT_COUNT,
+  GIFT_COUNT_ONLY,
   GIFT_COUNT_TEXT,
   GIFT_IMAGE,
   GIFT_IMAGE_HASH,
@@ -76,17 +77,26 @@ export function readSender(row: Element): PageSender | null {
 }
 
 function readGift(row: Element, sender: PageSender): PageRow | null {
-  // Badges and emotes are CDN images too: the gift picture is neither.
-  const comment = readCommentText(row);
+  // Badges and emotes are CDN images too: the gift picture is neither. (Only a marked comment
+  // element says "emotes in here"; the older layout's text block also holds the gift picture.)
+  const comment = queryFirst(row, COMMENT_TEXT);
   const image = Array.from(row.querySelectorAll(GIFT_IMAGE)).find(
     (img) => !img.matches(BADGE_IMAGE) && !comment?.contains(img),
   );
   const src = image?.getAttribute('src') ?? '';
   const hash = src.match(GIFT_IMAGE_HASH)?.[0]?.toLowerCase();
   if (!image || !hash) return null;
-  const countText = clean(row.querySelector(GIFT_COUNT)?.textContent) || clean(row.textContent);
-  const count = Number.parseInt(countText.match(GIFT_COUNT_TEXT)?.[1] ?? '', 10);
-  const marked = row.matches(GIFT_MESSAGE) || row.querySelector(GIFT_MESSAGE) !== null;
+  const marked =
+    row.matches(GIFT_MESSAGE) ||
+    row.querySelector(GIFT_MESSAGE) !== null ||
+    row.querySelector(GIFT_COUNT) !== null;
+  // Unmarked layouts: a gift is a picture followed by nothing but its `×N` ("hi <emote> x2 for
+  // luck" is chat).
+  const countText = marked
+    ? clean(row.querySelector(GIFT_COUNT)?.textContent) || clean(row.textContent)
+    : textAfter(image);
+  const match = countText.match(marked ? GIFT_COUNT_TEXT : GIFT_COUNT_ONLY);
+  const count = Number.parseInt(match?.[1] ?? '', 10);
   if (!Number.isFinite(count) && !marked) return null;
   const giftName = clean(image.getAttribute('alt')) || clean(image.getAttribute('title')) || null;
   return {
@@ -97,6 +107,13 @@ function readGift(row: Element, sender: PageSender): PageRow | null {
     giftName,
     count: Number.isFinite(count) && count > 0 ? count : 1,
   };
+}
+
+/** The text that follows `node` within its parent. */
+function textAfter(node: Node): string {
+  let text = '';
+  for (let next = node.nextSibling; next; next = next.nextSibling) text += next.textContent ?? '';
+  return clean(text);
 }
 
 function readCommentText(row: Element): Element | null {

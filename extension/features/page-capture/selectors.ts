@@ -55,6 +55,8 @@ export const GIFT_COUNT = '[class*="SpanGiftCount"]';
 export const GIFT_IMAGE = 'img[src*="tiktokcdn.com/img/"], img[src*="tiktokcdn-us.com/img/"]';
 /** `×5`, `x5`, `X 5`. */
 export const GIFT_COUNT_TEXT = /[×xX]\s?(\d{1,6})\b/;
+/** In unmarked rows the text after the gift picture is the count and nothing else. */
+export const GIFT_COUNT_ONLY = /^[×xX]\s?(\d{1,6})$/;
 /** TikTok's CDN names gift pictures by a 32-hex-digit hash: the gift's identity on the page. */
 export const GIFT_IMAGE_HASH = /[0-9a-f]{32}/i;
 

@@ -77,7 +77,17 @@ export function createGiftLedger(options: GiftLedgerOptions = {}): GiftLedger {
   const aliases = new Map<string, string>();
   /** Sender @handle → keys of their streaks: the candidates for cross-source matching. */
   const bySender = new Map<string, Set<string>>();
-  for (const record of state?.streaks ?? []) track(copyStreak(record));
+  /**
+   * Coins seen but not committed, kept up to date as frames and commits change streaks: the
+   * ledger keeps five minutes of settled streaks, and summing them on every `totals()` made
+   * the earnings view cost grow with them.
+   */
+  let provisionalCoins = 0;
+  for (const record of state?.streaks ?? []) {
+    const streak = copyStreak(record);
+    track(streak);
+    provisionalCoins += pendingCoins(streak);
+  }
 
   function track(streak: StreakRecord): void {
     streaks.set(streak.key, streak);
@@ -143,7 +153,9 @@ export function createGiftLedger(options: GiftLedgerOptions = {}): GiftLedger {
   }
 
   function commit(streak: StreakRecord, at: number, reason: CommitReason): StreakCommit | null {
+    const before = pendingCoins(streak);
     const done = commitStreak(streak, at, reason);
+    provisionalCoins += pendingCoins(streak) - before;
     if (done !== null) totals.record(done);
     return done;
   }
@@ -151,7 +163,9 @@ export function createGiftLedger(options: GiftLedgerOptions = {}): GiftLedger {
   function apply(event: GiftEvent): GiftOutcome {
     if (deduper.seen(event.id)) return { status: 'duplicate', reason: 'messageId' };
     const streak = route(event);
+    const before = pendingCoins(streak);
     const effect = observeFrame(streak, event);
+    provisionalCoins += pendingCoins(streak) - before;
     if (effect.kind === 'duplicate') return { status: 'duplicate', reason: effect.reason };
     if (effect.kind === 'commit') {
       const done = commit(streak, event.at, effect.reason);
@@ -185,10 +199,6 @@ export function createGiftLedger(options: GiftLedgerOptions = {}): GiftLedger {
   }
 
   function currentTotals(): LedgerTotals {
-    let provisionalCoins = 0;
-    for (const streak of streaks.values()) {
-      provisionalCoins += pendingUnits(streak) * streak.gift.coins;
-    }
     return {
       committedCoins: totals.hostCoins + totals.guestCoins,
       provisionalCoins,
@@ -214,6 +224,9 @@ export function createGiftLedger(options: GiftLedgerOptions = {}): GiftLedger {
     }),
   };
 }
+
+/** Coins of the units a streak saw but did not commit yet. */
+const pendingCoins = (streak: StreakRecord): number => pendingUnits(streak) * streak.gift.coins;
 
 // State comes back from a journal on disk: check it before trusting it, naming what is wrong.
 function validState(state: LedgerState): LedgerState {

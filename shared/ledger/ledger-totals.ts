@@ -34,12 +34,26 @@ export function createTotals(state?: TotalsState): TotalsRecorder {
   const giftsByName = new Map<string, GiftTally>(
     Object.entries(state?.giftsByName ?? {}).map(([name, tally]) => [name, { ...tally }]),
   );
-  const gifters = new Map<string, { user: LedgerUser; coins: number }>();
+  /** By @handle, in order of first committed gift (what `exportState` keeps). */
+  const gifters = new Map<string, RankedGifter>();
   for (const gifter of state?.gifters ?? []) {
     gifters.set(normalizeHandle(gifter.user.handle), {
       user: { ...gifter.user },
       coins: gifter.coins,
+      order: gifters.size,
     });
+  }
+  /**
+   * The same gifters kept sorted (most coins first, then first-gift order), so `topGifters` is a
+   * slice instead of a sort of every viewer who ever gave on each leaderboard send. Coins only
+   * grow, so a commit moves one gifter towards the front.
+   */
+  const ranked = [...gifters.values()].sort(byRank);
+
+  function rankGifter(gifter: RankedGifter, addCoins: number, isNew: boolean): void {
+    if (!isNew) ranked.splice(positionOf(ranked, gifter), 1);
+    gifter.coins += addCoins;
+    ranked.splice(positionOf(ranked, gifter), 0, gifter);
   }
 
   function record(commit: StreakCommit): void {
@@ -52,23 +66,20 @@ export function createTotals(state?: TotalsState): TotalsRecorder {
     tally.coins += commit.coins;
     giftsByName.set(commit.gift.name, tally);
     const handle = normalizeHandle(commit.user.handle);
-    const gifter = gifters.get(handle) ?? { user: { ...commit.user }, coins: 0 };
-    gifter.coins += commit.coins;
-    gifters.set(handle, gifter);
+    const known = gifters.get(handle);
+    const gifter = known ?? { user: { ...commit.user }, coins: 0, order: gifters.size };
+    if (!known) gifters.set(handle, gifter);
+    rankGifter(gifter, commit.coins, !known);
   }
 
   function topGifters(limit = 10): TopGifter[] {
-    // Array.prototype.sort is stable: equal coins keep first-gift order.
-    return [...gifters.values()]
-      .sort((a, b) => b.coins - a.coins)
-      .slice(0, Math.max(0, limit))
-      .map(({ user, coins }) => ({
-        userId: user.id,
-        handle: user.handle,
-        nickname: user.nickname,
-        avatarUrl: user.avatarUrl,
-        coins,
-      }));
+    return ranked.slice(0, Math.max(0, limit)).map(({ user, coins }) => ({
+      userId: user.id,
+      handle: user.handle,
+      nickname: user.nickname,
+      avatarUrl: user.avatarUrl,
+      coins,
+    }));
   }
 
   return {
@@ -92,4 +103,27 @@ export function createTotals(state?: TotalsState): TotalsRecorder {
       gifters: [...gifters.values()].map(({ user, coins }) => ({ user: { ...user }, coins })),
     }),
   };
+}
+
+/** A gifter with the index of their first committed gift (the tie order). */
+interface RankedGifter {
+  user: LedgerUser;
+  coins: number;
+  order: number;
+}
+
+/** Most coins first; equal coins keep first-gift order. */
+const byRank = (a: RankedGifter, b: RankedGifter): number => b.coins - a.coins || a.order - b.order;
+
+/** Where `gifter` stands (or would stand) in `ranked`: binary search on (coins, order). */
+function positionOf(ranked: readonly RankedGifter[], gifter: RankedGifter): number {
+  let low = 0;
+  let high = ranked.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const other = ranked[middle];
+    if (other !== undefined && byRank(other, gifter) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

@@ -59,10 +59,11 @@ export async function bootOverlay(
   const mounted: Mounted[] = placements.map(({ definition, anchor, scale }) => {
     const screen = definition.create({ params, theme });
     const single = placements.length === 1;
+    const size = definition.sizeFor?.(params) ?? definition.size;
     const where = placeBox(
       anchor ?? (single ? params.anchor : null) ?? definition.defaultAnchor,
-      definition.size.width * scale,
-      definition.size.height * scale,
+      size.width * scale,
+      size.height * scale,
       single ? { x: params.x, y: params.y } : undefined,
     );
     screen.view.scale.set(scale);

@@ -52,6 +52,8 @@ export interface ScreenDefinition {
   channels: readonly Channel[];
   /** The box the screen draws in, design pixels at scale 1, for anchoring. */
   size: { width: number; height: number };
+  /** The box when URL parameters change it (e.g. chat's `width`); defaults to `size`. */
+  sizeFor?(params: OverlayParams): { width: number; height: number };
   defaultAnchor: Anchor;
   create(context: ScreenContext): OverlayScreen;
   demo(): DemoScript;

@@ -197,11 +197,12 @@ export class AlertCard extends Container {
       switch (this.style.entrance) {
         case 'slide':
           offsetX = -500 * (1 - easeOutCubic(progress));
-          this.alpha = progress;
+          // Never invisible on its first frame: the alert is on screen as soon as it arrives.
+          this.alpha = 0.35 + 0.65 * progress;
           break;
         case 'surge':
           scale = base * (2 - easeOutCubic(progress));
-          this.alpha = progress;
+          this.alpha = 0.35 + 0.65 * progress;
           break;
         default:
           scale = base * (0.3 + 0.7 * eased);

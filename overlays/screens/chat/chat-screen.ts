@@ -88,6 +88,7 @@ export const chatScreen: ScreenDefinition = {
   id: 'chat',
   channels: ['chat'],
   size: BOX,
+  sizeFor: (params) => ({ width: params.width ?? BOX.width, height: BOX.height }),
   defaultAnchor: 'bottom-left',
   create: (context) => new ChatScreen(context),
   demo: chatDemo,

@@ -15,7 +15,7 @@ import { truncateGraphemes } from '../../stage/text-fit';
 import { qnaDemo } from './qna-demo';
 import { readQnaState } from './qna-wire';
 
-const BOX = { width: 900, height: 250 };
+const BOX = { width: 900, height: 280 };
 /** Three wrapped rows at most. */
 const QUESTION_GRAPHEMES = 150;
 
@@ -24,6 +24,8 @@ class QnaScreen implements OverlayScreen {
   private card: Container | null = null;
   private questionId: string | null = null;
   private fade = 0;
+  /** Where the card rests inside the box. */
+  private restY = 0;
   private readonly clock = new FrameClock();
 
   constructor(private readonly context: ScreenContext) {}
@@ -51,7 +53,8 @@ class QnaScreen implements OverlayScreen {
   private build(question: QuestionView): Container {
     const { theme } = this.context;
     const card = new Container({ label: `qna:${question.id}` });
-    card.addChild(drawPanel(new Graphics(), theme, BOX.width, BOX.height, 26, theme.accent));
+    const panel = new Graphics();
+    card.addChild(panel);
     const badge = makeLabel(theme, { text: 'Q&A', size: 24, weight: '900', color: theme.accent });
     badge.position.set(32, 24);
     const name = displayName(question.user);
@@ -80,6 +83,10 @@ class QnaScreen implements OverlayScreen {
     text.style.breakWords = true;
     text.style.wordWrapWidth = BOX.width - 64;
     text.position.set(32, 130);
+    // The card fits its question and sits on the box's bottom edge (a lower third).
+    const height = Math.min(BOX.height, Math.ceil(130 + text.height + 28));
+    drawPanel(panel, theme, BOX.width, height, 26, theme.accent);
+    this.restY = BOX.height - height;
     card.addChild(badge, avatar, asker, extra, text);
     return card;
   }
@@ -89,7 +96,7 @@ class QnaScreen implements OverlayScreen {
     if (!this.card) return;
     this.fade = approach(this.fade, 1, delta, 80);
     this.card.alpha = this.fade;
-    this.card.y = 20 * (1 - this.fade);
+    this.card.y = this.restY + 20 * (1 - this.fade);
   }
 
   debugState(): Record<string, unknown> {

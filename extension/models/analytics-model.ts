@@ -45,7 +45,8 @@ export const AnalyticsModel = createModel(
 
     /** Replaces a stream's live summary with the server's report. */
     const finalize = action(async (streamId: string) => {
-      const report = await fetchReport(streamId);
+      // Unreachable server: the live summary stays until a later try.
+      const report = await fetchReport(streamId).catch(() => null);
       if (report) await save(summaryFromReport(report));
     });
 
@@ -81,6 +82,20 @@ export const AnalyticsModel = createModel(
     });
     effect(() => () => {
       if (pendingSave !== null) clearTimeout(pendingSave);
+    });
+
+    // Streams that ended while the panel was closed are still live summaries: finalize them
+    // once the current stream is known (owner only, like every earnings write).
+    const finalizing = new Set<string>();
+    effect(() => {
+      const current = room.streamId.value;
+      if (!current || transport.role.value !== 'owner') return;
+      for (const summary of history.value) {
+        if (summary.final || summary.streamId === current || finalizing.has(summary.streamId))
+          continue;
+        finalizing.add(summary.streamId);
+        void finalize(summary.streamId);
+      }
     });
 
     // A new stream id means the previous stream ended: archive its final report.

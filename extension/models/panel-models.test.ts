@@ -3,6 +3,7 @@ import type { StreamReport } from '../../shared/engines/live-room-contract';
 import { createMemoryStore } from '../storage/memory-store';
 import { createMemoryTransport } from '../transport/memory-transport';
 import { createPanelModels } from './panel-models';
+import { summaryFromLive } from './stream-summary';
 import { earningsState, metricsState, pollView, sponsorCard } from './test-room';
 
 const LINK = 'http://127.0.0.1:7420/pair?token=abcdefghijklmnop_QRST-uv';
@@ -305,6 +306,21 @@ describe('Q&A and moderation', () => {
     expect(models.alerts.queue.value[0]?.count).toBe(5);
     transport.pushUpdates([{ channel: 'alerts', type: 'alert.skip', data: { id: 'a1' } }]);
     expect(models.alerts.queue.value).toHaveLength(0);
+  });
+});
+
+describe('stream history, after the panel was closed', () => {
+  it('finalizes a stream that ended while the panel was closed', async () => {
+    const { models, transport, store, reports } = setup();
+    await store.put(
+      'streamSummaries',
+      summaryFromLive('old', earningsState(5), metricsState(), 10_000),
+    );
+    await models.start();
+    await models.connection.pair(LINK);
+    transport.accept('owner');
+    transport.pushSnapshot({ streamId: 'now', channels: {} });
+    expect(reports).toEqual(['old']);
   });
 });
 

@@ -27,6 +27,8 @@ type ControlSocket = Socket<ControlServerToClient, ControlClientToServer>;
 
 /** How long a command waits for its acknowledgement before the panel calls it lost. */
 const COMMAND_TIMEOUT_MS = 10_000;
+/** Pause before reconnecting when the server closed the socket on purpose (shutdown). */
+const SERVER_CLOSED_RETRY_MS = 2_000;
 
 export interface SocketTransportOptions {
   /** Shown in the server's logs and health page. */
@@ -86,6 +88,13 @@ export function createSocketTransport(options: SocketTransportOptions = {}): Con
         status: 'disconnected',
         reason: `Lost the server (${reason}); reconnecting…`,
       };
+      // Socket.IO does not retry after the server closed the socket itself (a restart does
+      // that); the panel still wants its server back, so it retries after a pause.
+      if (reason === 'io server disconnect') {
+        setTimeout(() => {
+          if (socket === current && !current.connected) current.connect();
+        }, SERVER_CLOSED_RETRY_MS);
+      }
     });
     current.on('connect_error', (error: Error & { data?: unknown }) => {
       if (current.active) {

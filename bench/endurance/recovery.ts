@@ -66,7 +66,7 @@ export async function recoveryBench(
     killLost.push(Math.max(0, expected + flow.ackedCoins - reported));
     overCounted.push(Math.max(0, reported - (expected + flow.sentCoins)));
     part.note(
-      `SIGKILL round ${round + 1}: ${flow.acked} gifts acked (${flow.ackedCoins} coins), ${flow.sent} sent; ` +
+      `SIGKILL round ${round + 1}: ${flow.acked} gifts acked (${flow.ackedCoins} coins), ${flow.sent} sent, ${flow.inFlight} in flight at the kill; ` +
         `after restart ${reported.toLocaleString('en-US')} coins, expected ≥ ${(expected + flow.ackedCoins).toLocaleString('en-US')}.`,
     );
     // The next round starts from what the journal holds now.
@@ -100,39 +100,46 @@ async function reportedCoins(server: LimelightServer): Promise<number> {
   return report.coins;
 }
 
-/** Sends gifts one by one with acks (~2,000/s) and SIGKILLs the server while they flow. */
+/**
+ * Sends gifts one by one with acks (~2,000/s) and SIGKILLs the server right after a burst, so
+ * gifts are in flight (sent, not yet acknowledged, some maybe half-written) when it dies.
+ */
 async function giftsUntilKilled(
   server: LimelightServer,
   round: number,
   killAfterMs: number,
-): Promise<{ sent: number; acked: number; sentCoins: number; ackedCoins: number }> {
+): Promise<{
+  sent: number;
+  acked: number;
+  inFlight: number;
+  sentCoins: number;
+  ackedCoins: number;
+}> {
   const socket = await connectIngest(server.baseUrl, server.tokens.ingest);
   let sent = 0;
   let acked = 0;
   let killed = false;
   const started = performance.now();
-  const sender = (async () => {
-    // Bounded: at most 100,000 gifts, and it stops as soon as the server is gone.
-    while (!killed && sent < 100_000) {
-      for (let i = 0; i < 4; i++) {
-        const seq = sent++;
-        socket.emit('event', killGift(round, seq), (ack: { ok?: boolean }) => {
-          if (ack?.ok && !killed) acked++;
-        });
-      }
-      await delay(2);
+  // Bounded: at most 100,000 gifts.
+  while (sent < 100_000) {
+    for (let i = 0; i < 20; i++) {
+      socket.emit('event', killGift(round, sent++), (ack: { ok?: boolean }) => {
+        if (ack?.ok && !killed) acked++;
+      });
     }
-  })();
-  while (performance.now() - started < killAfterMs) await delay(20);
-  // Count only what was acked before the kill: read the tally, then kill.
+    if (performance.now() - started >= killAfterMs) break;
+    await delay(10);
+  }
+  // Count only what was acked before the kill: read the tally, then kill at once.
   const ackedBeforeKill = acked;
   killed = true;
+  server.child.kill('SIGKILL');
   await server.kill();
-  await sender;
   socket.close();
   return {
     sent,
     acked: ackedBeforeKill,
+    inFlight: sent - ackedBeforeKill,
     sentCoins: sent * KILL_GIFT.coins,
     ackedCoins: ackedBeforeKill * KILL_GIFT.coins,
   };

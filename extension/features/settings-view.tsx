@@ -8,7 +8,7 @@ import { BackupControls } from './backup-controls';
 import { PairingForm } from './pairing';
 
 function MoneySettings() {
-  const { settings, connection, analytics } = usePanel();
+  const { settings, connection, analytics, live } = usePanel();
   const owner = connection.isOwner.value;
   return (
     <fieldset disabled={!owner} data-testid="money-settings">
@@ -17,7 +17,7 @@ function MoneySettings() {
         Revenue model
         <select
           data-testid="revenue-preset"
-          value={settings.revenueModel.value.id}
+          value={live.earnings.value?.figures.model.id ?? settings.revenueModel.value.id}
           onChange={(e) => void settings.chooseRevenuePreset(e.currentTarget.value)}
         >
           {REVENUE_PRESETS.map((preset) => (

@@ -241,3 +241,24 @@ test("the live view's coins equal the server's report for the same stream", asyn
     report.diamonds.toLocaleString('en-US'),
   );
 });
+
+test('the owner switches the revenue model and every money figure names the new one', async ({
+  server,
+  openPanel,
+  ingest,
+}) => {
+  const panel = await openPanel();
+  await pair(panel, pairingLink(server, 'owner'));
+  const s = script(Date.now());
+  await ingest.send([
+    s.streamStart(),
+    s.gift(viewer('whale'), { name: 'Lion', coins: 29_999, type: 2, id: 6369 }),
+  ]);
+  await expect(panel.getByTestId('live-model-name')).toContainText('Product brief');
+  await panel.getByTestId('tab-settings').click();
+  await panel.getByTestId('revenue-preset').selectOption('observed-market');
+  await panel.getByTestId('tab-live').click();
+  await expect(panel.getByTestId('live-model-name')).toContainText('Observed market');
+  // 29,999 coins at about $0.005 per coin reach the creator.
+  await expect(panel.getByTestId('live-payout')).toHaveText('$150.00');
+});

@@ -145,7 +145,14 @@ export function createSourceBoard(relay: Relay, log: Logger): SourceBoard {
       }
       publishSoon(now);
     },
-    admit: (event) => crossSource.admit(event),
+    admit(event) {
+      // The page rounds the viewer count ("1.2K"); while the connector is live its exact count
+      // is the one to keep.
+      if (event.kind === 'viewers' && event.source === 'page') {
+        if (health.get('connector')?.state === 'live') return false;
+      }
+      return crossSource.admit(event);
+    },
     reportStatus(source, status) {
       const entry = ingestEntry(source);
       entry.detail = status.detail;

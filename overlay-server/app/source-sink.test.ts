@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import type { LiveEvent } from '../../shared/events/live-event';
+import type { SourcesState } from '../../shared/protocol/channel-data';
+import { silentLogger } from '../log';
+import type { Relay } from '../pipeline/relay';
+import { createSourceBoard, primarySource } from './source-sink';
+
+function fakeRelay() {
+  const ingested: LiveEvent[] = [];
+  const published: SourcesState[] = [];
+  const relay = {
+    ingest: (events: LiveEvent[]) => {
+      ingested.push(...events);
+      return events.map(() => 'accepted');
+    },
+    setSources: (state: SourcesState) => published.push(state),
+  } as unknown as Relay;
+  return { relay, ingested, published };
+}
+
+const user = {
+  id: 'u1',
+  handle: 'sam',
+  nickname: 'Sam',
+  avatarUrl: null,
+  roles: {
+    moderator: false,
+    subscriber: false,
+    follower: false,
+    topGifterRank: null,
+    gifterLevel: null,
+  },
+};
+const chat = (source: LiveEvent['source'], id: string): LiveEvent => ({
+  kind: 'chat',
+  id,
+  source,
+  at: Date.now(),
+  user,
+  text: 'hello',
+  emotes: [],
+});
+const viewers = (source: LiveEvent['source'], count: number): LiveEvent => ({
+  kind: 'viewers',
+  id: `${source}-v-${count}`,
+  source,
+  at: Date.now(),
+  count,
+});
+
+describe('source board', () => {
+  it('shows page capture (fed through /ingest) with its traffic, its own status and as primary', () => {
+    const { relay, published } = fakeRelay();
+    const board = createSourceBoard(relay, silentLogger);
+    board.observe([viewers('page', 1_200)]);
+    expect(board.state().sources).toMatchObject([
+      { source: 'page', state: 'live', primary: true, eventsPerMinute: 1 },
+    ]);
+    board.reportStatus('page', {
+      state: 'ended',
+      detail: '@fixture: the page moved to another live',
+    });
+    expect(board.state().sources[0]).toMatchObject({
+      state: 'ended',
+      detail: '@fixture: the page moved to another live',
+    });
+    expect(published.at(-1)?.sources[0]?.state).toBe('ended');
+  });
+
+  it('makes the live connector primary and keeps its exact viewer count over the page’s rounded one', () => {
+    const { relay } = fakeRelay();
+    const board = createSourceBoard(relay, silentLogger);
+    const connector = board.sinkFor('connector');
+    board.observe([viewers('page', 1_200)]);
+    expect(board.admit(viewers('page', 1_200))).toBe(true);
+    connector.status({ state: 'live', detail: '@host' });
+    expect(board.state().sources.find((s) => s.primary)?.source).toBe('connector');
+    expect(board.admit(viewers('page', 1_300))).toBe(false);
+    expect(board.admit(viewers('connector', 1_234))).toBe(true);
+  });
+
+  it('counts a chat line once when the connector and the page both report it', () => {
+    const { relay, ingested } = fakeRelay();
+    const board = createSourceBoard(relay, silentLogger);
+    board.sinkFor('connector').emit(chat('connector', '9100000000000000002'));
+    board.flush();
+    expect(board.admit(chat('page', 'page-chat-1a2b3c4d'))).toBe(false);
+    expect(ingested.map((e) => e.id)).toEqual(['9100000000000000002']);
+  });
+
+  it('picks the primary: the first live of connector, page, replay, simulator; else the first', () => {
+    const health = (source: 'page' | 'connector' | 'simulator', state: 'live' | 'waiting') => ({
+      source,
+      state,
+      detail: null,
+      primary: false,
+      lastEventAt: null,
+      eventsPerMinute: 0,
+    });
+    expect(primarySource([health('page', 'live'), health('connector', 'waiting')])).toBe('page');
+    expect(primarySource([health('simulator', 'live'), health('connector', 'live')])).toBe(
+      'connector',
+    );
+    expect(primarySource([health('page', 'waiting')])).toBe('page');
+    expect(primarySource([])).toBeNull();
+  });
+});

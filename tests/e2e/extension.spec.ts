@@ -262,3 +262,24 @@ test('the owner switches the revenue model and every money figure names the new 
   // 29,999 coins at about $0.005 per coin reach the creator.
   await expect(panel.getByTestId('live-payout')).toHaveText('$150.00');
 });
+
+test('a goal set in the panel counts the stream so far on the live view', async ({
+  server,
+  openPanel,
+  ingest,
+}) => {
+  const panel = await openPanel();
+  await pair(panel, pairingLink(server, 'owner'));
+  const s = script(Date.now());
+  await ingest.send([
+    s.streamStart(),
+    s.gift(viewer('whale'), { name: 'Lion', coins: 29_999, type: 2, id: 6369 }),
+  ]);
+  await expect(panel.getByTestId('live-coins')).toHaveText('29,999');
+  await panel.getByTestId('tab-settings').click();
+  await panel.getByTestId('goal-label').fill('New camera');
+  await panel.getByTestId('goal-target').fill('50000');
+  await panel.getByTestId('goal-add').click();
+  await panel.getByTestId('tab-live').click();
+  await expect(panel.getByTestId('goals')).toContainText('New camera: 29,999 / 50,000');
+});

@@ -46,6 +46,8 @@ export interface ClientOptions {
   transports?: Array<'websocket' | 'polling'>;
   /** Reconnect by itself after a drop (off by default so refused handshakes stay refused). */
   reconnection?: boolean;
+  /** The handshake's client name (a moderator's actor name is `moderator:<name>`). */
+  clientName?: string;
 }
 
 export interface StartOptions extends Partial<ApplicationOptions> {
@@ -76,7 +78,7 @@ export async function startRelay(options: StartOptions = {}): Promise<RunningRel
       auth: {
         token: opts.token ?? '',
         protocolVersion: opts.protocolVersion ?? PROTOCOL_VERSION,
-        client: 'test',
+        client: opts.clientName ?? 'test',
         ...(opts.channels ? { channels: opts.channels } : {}),
       },
       extraHeaders: opts.origin ? { origin: opts.origin } : undefined,
@@ -129,6 +131,8 @@ export function request<T = unknown>(
 export interface Watcher {
   snapshots: StateSnapshot[];
   batches: UpdateBatch[];
+  /** Snapshots and batches together, in the order they arrived. */
+  arrivals: Array<StateSnapshot | UpdateBatch>;
   /** Resolves when `check` holds over everything received so far (checked on each arrival). */
   until(check: () => boolean, what: string, timeoutMs?: number): Promise<void>;
 }
@@ -136,21 +140,25 @@ export interface Watcher {
 export function watchClient(socket: Socket): Watcher {
   const snapshots: StateSnapshot[] = [];
   const batches: UpdateBatch[] = [];
+  const arrivals: Array<StateSnapshot | UpdateBatch> = [];
   const waiters = new Set<() => void>();
   const wake = () => {
     for (const waiter of [...waiters]) waiter();
   };
   socket.on('snapshot', (snapshot: StateSnapshot) => {
     snapshots.push(snapshot);
+    arrivals.push(snapshot);
     wake();
   });
   socket.on('updates', (batch: UpdateBatch) => {
     batches.push(batch);
+    arrivals.push(batch);
     wake();
   });
   return {
     snapshots,
     batches,
+    arrivals,
     until(check, what, timeoutMs = 5_000) {
       return new Promise((resolve, reject) => {
         const done = () => {

@@ -37,9 +37,15 @@ export function runCommand(
   return result.ack;
 }
 
-/** The command's fields in a line for the audit log (without its type). */
+/**
+ * The command's fields in a line for the audit log (without its type). A deal value is money
+ * and the audit log goes to moderators' panels: it says only that a value was set.
+ */
 function auditDetail(command: ControlCommand): string {
   const { type: _type, ...fields } = command;
+  if ('dealValueUsd' in fields && fields.dealValueUsd !== undefined) {
+    (fields as Record<string, unknown>).dealValueUsd = 'set';
+  }
   const text = JSON.stringify(fields);
   return text.length > 300 ? `${text.slice(0, 297)}...` : text;
 }

@@ -181,6 +181,20 @@ describe('page capture', () => {
     ).toBeLessThanOrEqual(7);
   });
 
+  it('does not report older messages scrolled back into view', async () => {
+    start();
+    // Four new messages: the list recycles its oldest rows (indexes 0 and 1) for them.
+    for (const text of ['one', 'two', 'three', 'four']) {
+      await play(clock + 100, { type: 'chat', name: 'Sam', text });
+    }
+    drivePage({ type: 'history', name: 'old.viewer', text: 'from before the reader attached' });
+    expect(document.querySelector('[data-index="1"]')?.textContent).toContain('before the reader');
+    // Observers run as microtasks: this one runs after the reader has seen the history row.
+    await flushObservers();
+    await play(clock + 100, { type: 'chat', name: 'Sam', text: 'new' });
+    expect(ofKind('chat').map((e) => e.text)).toEqual(['one', 'two', 'three', 'four', 'new']);
+  });
+
   it('re-attaches after the chat is re-rendered, without repeating what it had read', async () => {
     start();
     await play(clock + 100, { type: 'chat', name: 'Sam', text: 'before the re-render' });

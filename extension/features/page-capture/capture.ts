@@ -75,6 +75,7 @@ export function startPageCapture(options: PageCaptureOptions): PageCapture {
   let container: Element | null = null;
   let chatObserver: MutationObserver | null = null;
   let sticky: Element | null = null;
+  let backlogTopIndex = Number.NEGATIVE_INFINITY;
   let lastViewers: number | null = null;
   let stopped = false;
 
@@ -107,6 +108,10 @@ export function startPageCapture(options: PageCaptureOptions): PageCapture {
       if (!row) continue;
       const content = contentOf(row);
       const key = memory.keyOf(element, content);
+      const index = element.closest(VIRTUAL_ROW)?.getAttribute('data-index') ?? '';
+      if (backlog && index !== '') backlogTopIndex = Math.max(backlogTopIndex, Number(index));
+      // A virtual row at or below the backlog's top index is history scrolled back into view.
+      const history = !backlog && index !== '' && Number(index) <= backlogTopIndex;
       if (row.kind === 'gift') {
         const sender = normalizeHandle(row.sender.handle);
         giftContext.set(`${sender}|${row.giftHash}`, {
@@ -115,16 +120,16 @@ export function startPageCapture(options: PageCaptureOptions): PageCapture {
           name: row.giftName,
         });
         const sighting = { sender, giftHash: row.giftHash, count: row.count, rowKey: key, at };
-        if (backlog) tracker.prime(sighting);
+        // A backlog streak still growing is live; any other old gift row is history.
+        if (backlog || (history && !tracker.isOpen(sighting))) tracker.prime(sighting);
         else events.push(...giftEvents(tracker.observe(sighting)));
         continue;
       }
-      if (backlog) {
+      if (backlog || history) {
         memory.remember(key);
         continue;
       }
       if (memory.seen(key)) continue;
-      const index = element.closest(VIRTUAL_ROW)?.getAttribute('data-index') ?? '';
       const event = rowEvent(row, `${index}|${content}`, at);
       if (event) events.push(event);
     }
@@ -134,6 +139,7 @@ export function startPageCapture(options: PageCaptureOptions): PageCapture {
   function attach(found: Element) {
     chatObserver?.disconnect();
     container = found;
+    backlogTopIndex = Number.NEGATIVE_INFINITY;
     // Whatever the list shows on (re-)attach was there before us: the backlog.
     scan(true);
     chatObserver = new MutationObserver(() => scan(false));

@@ -52,6 +52,8 @@ interface OpenStreak {
 export interface StreakTracker {
   /** A gift row was read; returns the frames to send (an old streak's end, then the new frame). */
   observe(sighting: GiftSighting): StreakFrame[];
+  /** Whether a streak of this sender and gift is open. */
+  isOpen(sighting: Pick<GiftSighting, 'sender' | 'giftHash'>): boolean;
   /** Remembers a backlog row without sending anything; it only speaks up if it grows. */
   prime(sighting: GiftSighting): void;
   /** Ends streaks quiet for `quietMs` as of `now`. */
@@ -118,6 +120,7 @@ export function createStreakTracker(options: StreakTrackerOptions): StreakTracke
       const ended = end(current, sighting.at);
       return [...ended, frame(start(sighting, false), false, sighting.at)];
     },
+    isOpen: (sighting) => open.has(keyOf(sighting)),
     prime(sighting) {
       if (!open.has(keyOf(sighting))) start(sighting, true);
     },

@@ -77,3 +77,13 @@ export function compactNumber(value: number): string {
 }
 
 const trimZero = (fixed: string): string => fixed.replace(/\.0$/, '');
+
+/** 75 → "1:15"; 3725 → "1:02:05". Rounded up, so it reads 0:00 only at the end. */
+export function formatClock(seconds: number): string {
+  const whole = Math.ceil(seconds);
+  const h = Math.floor(whole / 3600);
+  const m = Math.floor((whole % 3600) / 60);
+  const s = whole % 60;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
+}

@@ -77,8 +77,13 @@ test.describe('overlays on the real server', () => {
       type: 'poll.start',
       question: 'Pizza or tacos tonight?',
       options: [{ label: 'Pizza 🍕' }, { label: 'Tacos 🌮' }],
+      durationSeconds: 600,
     });
     await expectTexts(page, ['Pizza or tacos tonight?', '1 · Pizza 🍕', '2 · Tacos 🌮']);
+    // A timed poll counts down in its footer.
+    await expect
+      .poll(async () => (await readScene(page)).texts.some((t) => / · (9|10):\d\d$/.test(t)))
+      .toBe(true);
     const votes = async () => screenState(await readScene(page), 'poll');
 
     await relay.send([chat('vote-ana', '1')]);
@@ -172,27 +177,41 @@ test.describe('overlays on the real server', () => {
     page,
     relay,
   }, testInfo) => {
-    // Everything the tests above left on the server arrives in the first snapshot.
+    // State made before the page opens must arrive in its first snapshot.
+    const goal = await relay.command<{ id: string }>({
+      type: 'goals.set',
+      kind: 'likes',
+      label: 'Scene goal ❤️',
+      target: 5000,
+    });
+    await relay.command({
+      type: 'poll.start',
+      question: 'Scene poll: stay or go?',
+      options: [{ label: 'Stay' }, { label: 'Go' }],
+    });
+    await relay.send([chat('scene-fan', 'hi from the scene 🎬')]);
     await openOverlay(
       page,
       relay.overlayUrl('scene', {
-        show: 'goal@top-left,poll@top-right,chat@bottom-left,sponsor@bottom-right*0.8,alerts',
+        show: 'goal@top-left,poll@top-right,chat@bottom-left,leaderboard@right*0.8,alerts',
+        goal: goal.id,
       }),
     );
     await expectTexts(page, [
-      'New mic 🎤',
-      'Pizza or tacos tonight?',
-      'Lumen Mic Pro',
-      'hello 👋🔥',
+      'Scene goal ❤️',
+      'Scene poll: stay or go?',
+      'hi from the scene 🎬',
+      'Top gifters',
     ]);
     const scene = await readScene(page);
     expect(Object.keys(scene.state.screens).sort()).toEqual(
-      ['alerts', 'chat', 'goal', 'poll', 'sponsor'].sort(),
+      ['alerts', 'chat', 'goal', 'leaderboard', 'poll'].sort(),
     );
     // No connection indicator outside `?preview`: OBS shows exactly what viewers see.
     expect(scene.texts).not.toContain('live');
     const png = await keepScreenshot(page, testInfo.outputPath('scene.png'));
     expect(await alphaAt(page, png, CORNERS)).toEqual([0, 0, 0, 0]);
+    await relay.command({ type: 'poll.close' });
   });
 
   test('demo mode plays sample events without a token; the indicator shows only in preview', async ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PollView } from '../../../shared/protocol/channel-data';
-import { percent, pollModel } from './poll-model';
+import { percent, pollModel, pollSecondsLeft } from './poll-model';
 
 const poll = (scores: number[], overrides: Partial<PollView> = {}): PollView => ({
   id: 'p',
@@ -49,5 +49,18 @@ describe('pollModel', () => {
     const model = pollModel(poll([1, 4], { status: 'closed', winners: ['2'] }));
     expect(model.footer).toBe('Winner: Tacos · 5 voters');
     expect(model.rows[1]!.leading).toBe(true);
+  });
+});
+
+describe('pollSecondsLeft', () => {
+  const timed = poll([1, 1], { startedAt: 10_000, endsAt: 70_000 });
+  it('counts down a timed poll by the local clock', () => {
+    expect(pollSecondsLeft(timed, 40_000)).toBe(30);
+  });
+  it('is null for untimed, closed, finished or clock-skewed polls', () => {
+    expect(pollSecondsLeft(poll([1]), 0)).toBeNull();
+    expect(pollSecondsLeft({ ...timed, status: 'closed' }, 40_000)).toBeNull();
+    expect(pollSecondsLeft(timed, 80_000)).toBeNull();
+    expect(pollSecondsLeft(timed, -1_000_000)).toBeNull();
   });
 });

@@ -62,3 +62,15 @@ function keysHint(keys: string[]): string {
 
 /** "57%" — rounded, never "NaN%". */
 export const percent = (share: number): string => `${Math.round(share * 100)}%`;
+
+/**
+ * Seconds left in a timed poll, by this machine's clock; null when the poll is not running,
+ * has no deadline, or the clocks disagree (a replay's stream time is not the wall clock).
+ */
+export function pollSecondsLeft(poll: PollView, nowMs: number): number | null {
+  if (poll.status !== 'running' || poll.endsAt === null) return null;
+  const left = (poll.endsAt - nowMs) / 1000;
+  const duration = (poll.endsAt - poll.startedAt) / 1000;
+  if (left < 0 || left > duration + 5) return null;
+  return left;
+}

@@ -10,9 +10,9 @@ import { approach, FrameClock } from '../../stage/motion';
 import { drawPanel } from '../../stage/panel';
 import { release } from '../../stage/release';
 import type { OverlayScreen, ScreenContext, ScreenDefinition } from '../../stage/screen';
-import { compactNumber, truncateGraphemes } from '../../stage/text-fit';
+import { compactNumber, formatClock, truncateGraphemes } from '../../stage/text-fit';
 import { pollDemo } from './poll-demo';
-import { percent, pollModel } from './poll-model';
+import { percent, pollModel, pollSecondsLeft } from './poll-model';
 import { readPollState } from './poll-wire';
 
 const WIDTH = 640;
@@ -45,6 +45,11 @@ class PollScreen implements OverlayScreen {
   private pollId: string | null = null;
   private poll: PollView | null = null;
   private readonly clock = new FrameClock();
+  private footerText = '';
+  private footerWidth = BAR_WIDTH;
+  /** The whole second last shown in the footer's countdown (redrawn once a second). */
+  private shownSeconds: number | null = null;
+  private footerDirty = true;
 
   constructor(private readonly context: ScreenContext) {
     const { theme } = context;
@@ -84,7 +89,10 @@ class PollScreen implements OverlayScreen {
       view.leading = row.leading;
       view.label.style.fill = row.leading ? theme.accent : theme.text;
     });
-    setLabelText(this.footer, model.footer, BAR_WIDTH - (model.tie ? 80 : 0));
+    this.footerText = model.footer;
+    this.footerWidth = BAR_WIDTH - (model.tie ? 80 : 0);
+    this.footerDirty = true;
+    this.refreshFooter();
     this.badge.visible = model.tie;
     setLabelText(this.badge, model.closed ? 'TIE!' : 'TIE');
   }
@@ -130,7 +138,19 @@ class PollScreen implements OverlayScreen {
     this.badge.position.set(WIDTH - PAD, height - 46);
   }
 
+  /** The footer, with the time left for a timed poll. */
+  private refreshFooter(): void {
+    const left = this.poll ? pollSecondsLeft(this.poll, Date.now()) : null;
+    const whole = left === null ? null : Math.ceil(left);
+    if (whole === this.shownSeconds && !this.footerDirty) return;
+    this.shownSeconds = whole;
+    this.footerDirty = false;
+    const text = whole === null ? this.footerText : `${this.footerText} · ${formatClock(whole)}`;
+    setLabelText(this.footer, text, this.footerWidth);
+  }
+
   update(now: number): void {
+    if (this.view.visible) this.refreshFooter();
     const { theme } = this.context;
     const delta = this.clock.delta(now);
     for (const row of this.rows) {

@@ -5,18 +5,10 @@
  */
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { OVERLAY_PAGES } from '../shared/protocol/overlay-pages';
 
 /** Every overlay page; each is `<name>.html` beside this file. */
-export const OVERLAY_PAGES = [
-  'alerts',
-  'chat',
-  'poll',
-  'qna',
-  'sponsor',
-  'goal',
-  'leaderboard',
-  'scene',
-] as const;
+export { OVERLAY_PAGES };
 
 /** OBS 28–30 ship Chromium 103; see ../shared TOOLCHAIN notes. */
 export const OBS_BROWSER_TARGET = 'chrome103';

@@ -4,10 +4,10 @@ import { bootOverlay } from '../stage/boot';
 import { parseParams } from '../stage/params';
 import { parseSceneLayout } from '../stage/scene-layout';
 
-void bootOverlay('scene', (warnings) =>
+bootOverlay('scene', (warnings) =>
   parseSceneLayout(parseParams(window.location.search).params.show, warnings).map((placement) => ({
     definition: SCREENS[placement.id],
     anchor: placement.anchor,
     scale: placement.scale,
   })),
-);
+).catch((error: unknown) => console.error('[limelight] the overlay could not start:', error));

@@ -83,16 +83,19 @@ export async function bootOverlay(
 
   const applyState = (channel: Channel, state: unknown, origin: 'snapshot' | 'update') => {
     for (const { definition, screen } of mounted) {
-      if (definition.channels.includes(channel)) screen.applyState(channel, state, origin);
+      if (!definition.channels.includes(channel)) continue;
+      guarded(definition.id, () => screen.applyState(channel, state, origin));
     }
   };
   const applyUpdate = (update: ChannelUpdate) => {
     for (const { definition, screen } of mounted) {
       if (!definition.channels.includes(update.channel)) continue;
       // `<channel>.state` replaces the whole state; anything else is an increment.
-      if (update.type === `${update.channel}.state`) {
-        screen.applyState(update.channel, update.data, 'update');
-      } else screen.applyUpdate(update);
+      guarded(definition.id, () => {
+        if (update.type === `${update.channel}.state`) {
+          screen.applyState(update.channel, update.data, 'update');
+        } else screen.applyUpdate(update);
+      });
     }
   };
 
@@ -132,7 +135,7 @@ export async function bootOverlay(
   app.ticker.add(() => {
     const now = performance.now();
     for (const demo of demos) for (const update of demo.due(now)) applyUpdate(update);
-    for (const { screen } of mounted) screen.update(now);
+    for (const { definition, screen } of mounted) guarded(definition.id, () => screen.update(now));
   });
 
   installDebugHook(app.stage, () => ({
@@ -144,9 +147,21 @@ export async function bootOverlay(
   }));
 }
 
+/**
+ * One failing screen or one unexpected payload must not take the overlay down on stream: the
+ * error is logged (visible in OBS's browser-source devtools) and the other screens carry on.
+ */
+function guarded(screenId: string, work: () => void): void {
+  try {
+    work();
+  } catch (error) {
+    console.error(`[limelight] ${screenId}:`, error);
+  }
+}
+
 /** The usual page: one screen, placed by the URL's `pos`, `x`, `y` and `scale`. */
 export function bootSingle(definition: ScreenDefinition): void {
-  void bootOverlay(definition.id, () => [
+  bootOverlay(definition.id, () => [
     { definition, anchor: null, scale: parseParams(window.location.search).params.scale },
-  ]);
+  ]).catch((error: unknown) => console.error('[limelight] the overlay could not start:', error));
 }

@@ -4,8 +4,9 @@
  */
 import { browser } from 'wxt/browser';
 import { createIdbStore } from '../../storage/idb-store';
+import { createCaptureTabGate } from './capture-tab-gate';
 import { createIngestRelay } from './ingest-relay';
-import { PAGE_EVENTS, PAGE_STATUS, readPageMessage } from './page-messages';
+import { PAGE_EVENTS, readPageMessage } from './page-messages';
 import { openIngestSocket } from './socket-io-ingest';
 
 export function registerIngestRelay(): void {
@@ -14,10 +15,16 @@ export function registerIngestRelay(): void {
     readPairing: async () => (await store).getSetting('pairing'),
     openSocket: openIngestSocket,
   });
-  browser.runtime.onMessage.addListener((message) => {
+  const gate = createCaptureTabGate();
+  browser.tabs?.onRemoved.addListener((tabId) => gate.closed(tabId));
+  browser.runtime.onMessage.addListener((message, sender) => {
     const pageMessage = readPageMessage(message);
-    if (pageMessage?.type === PAGE_EVENTS) relay.push(pageMessage.events);
-    else if (pageMessage?.type === PAGE_STATUS) {
+    const tabId = sender.tab?.id;
+    if (!pageMessage || tabId === undefined) return;
+    const kind = pageMessage.type === PAGE_EVENTS ? 'events' : pageMessage.state;
+    if (!gate.admit(tabId, kind)) return;
+    if (pageMessage.type === PAGE_EVENTS) relay.push(pageMessage.events);
+    else {
       const where = pageMessage.host ? `@${pageMessage.host}` : 'LIVE Center';
       relay.status({
         source: 'page',

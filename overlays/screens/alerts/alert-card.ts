@@ -10,39 +10,16 @@ import { makeLabel, setLabelText } from '../../stage/label';
 import { avatarFallback, giftFallback, Picture } from '../../stage/picture';
 import { hashString, seededRandom } from '../../stage/random';
 import { RELEASE_ALL } from '../../stage/release';
-import { compactNumber } from '../../stage/text-fit';
 import type { Theme } from '../../stage/theme';
 import type { AlertPhase } from './alert-sequencer';
+import { actionLine, countLabel } from './alert-text';
 import { ConfettiBurst } from './confetti';
+import { drawGlow, drawRays } from './tier-effects';
 import { easeOutBack, easeOutCubic, TIER_STYLES, type TierStyle } from './tiers';
 
 export const CARD_WIDTH = 820;
 export const CARD_HEIGHT = 180;
 const STORM_COLOR = 0x9b5cff;
-
-/** What the alert says after the name. */
-export function actionLine(alert: AlertView): string {
-  if (alert.merged) {
-    const gifts = compactNumber(alert.merged.alerts);
-    const viewers = compactNumber(alert.merged.viewers);
-    return `${gifts} gifts from ${viewers} viewers`;
-  }
-  switch (alert.kind) {
-    case 'gift':
-      return `sent ${alert.gift?.name ?? 'a gift'}`;
-    case 'follow':
-      return 'followed';
-    case 'share':
-      return 'shared the LIVE';
-    case 'subscribe':
-      return 'subscribed';
-    default:
-      return 'test alert';
-  }
-}
-
-/** The streak counter's text: ×1 … ×99 (and beyond, compacted). */
-export const countLabel = (count: number): string => `×${compactNumber(count)}`;
 
 export class AlertCard extends Container {
   readonly alertId: string;
@@ -74,7 +51,7 @@ export class AlertCard extends Container {
 
     this.rays = this.style.rays ? drawRays(color) : null;
     if (this.rays) this.addChild(this.rays);
-    this.drawGlow(color);
+    drawGlow(this.glow, this.style.glow, color, CARD_WIDTH, CARD_HEIGHT);
     this.addChild(this.glow, this.body);
     this.body.pivot.set(CARD_WIDTH / 2, CARD_HEIGHT / 2);
 
@@ -228,39 +205,7 @@ export class AlertCard extends Container {
     this.confetti?.step(delta);
   }
 
-  private drawGlow(color: number): void {
-    for (let layer = 1; layer <= this.style.glow; layer += 1) {
-      const grow = layer * 12;
-      this.glow
-        .roundRect(
-          -CARD_WIDTH / 2 - grow,
-          -CARD_HEIGHT / 2 - grow,
-          CARD_WIDTH + grow * 2,
-          CARD_HEIGHT + grow * 2,
-          28 + grow,
-        )
-        .stroke({ width: 10, color, alpha: 0.32 / layer });
-    }
-  }
-
   override destroy(): void {
     super.destroy(RELEASE_ALL);
   }
-}
-
-/** Light rays for legendary alerts: 14 thin wedges turning behind the card. */
-function drawRays(color: number): Graphics {
-  const rays = new Graphics();
-  const wedges = 14;
-  for (let i = 0; i < wedges; i += 1) {
-    const a = (i / wedges) * Math.PI * 2;
-    const b = a + Math.PI / wedges / 1.6;
-    rays
-      .moveTo(0, 0)
-      .lineTo(Math.cos(a) * 760, Math.sin(a) * 760)
-      .lineTo(Math.cos(b) * 760, Math.sin(b) * 760)
-      .closePath()
-      .fill({ color, alpha: 0.18 });
-  }
-  return rays;
 }

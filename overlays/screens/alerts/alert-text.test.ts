@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { makeAlert } from './alert-fixtures';
+import { actionLine, countLabel } from './alert-text';
+
+describe('alert text', () => {
+  it('says what was sent, or what the viewer did', () => {
+    expect(actionLine(makeAlert({ id: 'a' }))).toBe('sent Rose');
+    expect(actionLine(makeAlert({ id: 'b', kind: 'follow', gift: null }))).toBe('followed');
+    expect(actionLine(makeAlert({ id: 'c', kind: 'share', gift: null }))).toBe('shared the LIVE');
+    expect(actionLine(makeAlert({ id: 'd', kind: 'subscribe', gift: null }))).toBe('subscribed');
+  });
+
+  it('sums up a storm-merged alert', () => {
+    const storm = makeAlert({ id: 's', merged: { alerts: 37, viewers: 12 } });
+    expect(actionLine(storm)).toBe('37 gifts from 12 viewers');
+  });
+
+  it('counts streaks ×1 to ×99 and compacts huge ones', () => {
+    expect([1, 99, 12_500].map(countLabel)).toEqual(['×1', '×99', '×12.5K']);
+  });
+});

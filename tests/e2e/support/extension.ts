@@ -4,7 +4,7 @@
  * unpacked. The panel opens as a page at `chrome-extension://<id>/sidepanel.html` (the real side
  * panel needs a user gesture). Events reach the server through a real `/ingest` client.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, test as base, chromium, expect, type Page } from '@playwright/test';
@@ -52,14 +52,21 @@ export const test = base.extend<Fixtures>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture signature
   extensionContext: async ({}, use) => {
     const profile = mkdtempSync(join(tmpdir(), 'limelight-e2e-profile-'));
-    const context = await chromium.launchPersistentContext(profile, {
+    if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+      throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
+    }
+    // A private copy: a rebuild during the run (wxt empties .output) cannot pull files away
+    // from under the loaded extension. The manifest key keeps the id the same.
+    const extensionDir = join(profile, 'extension');
+    cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
+    const context = await chromium.launchPersistentContext(join(profile, 'user-data'), {
       executablePath: findChromium(),
       headless: true,
       acceptDownloads: true,
       args: [
         ...(CHROMIUM_ARGS as string[]),
-        `--disable-extensions-except=${EXTENSION_DIR}`,
-        `--load-extension=${EXTENSION_DIR}`,
+        `--disable-extensions-except=${extensionDir}`,
+        `--load-extension=${extensionDir}`,
       ],
     });
     await use(context);

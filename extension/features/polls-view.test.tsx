@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPanelModels } from '../models/panel-models';
-import { pollView } from '../models/test-room';
+import { pollView } from '../models/sample-room';
 import { createMemoryStore } from '../storage/memory-store';
 import { createMemoryTransport } from '../transport/memory-transport';
 import { PanelProvider } from '../ui/context';

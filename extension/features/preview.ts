@@ -1,6 +1,6 @@
 /** The dev preview: a paired owner panel over the in-memory transport with a sample room. */
 import type { PanelModels } from '../models/panel-models';
-import { earningsState, metricsState, pollView, sponsorCard } from '../models/test-room';
+import { earningsState, metricsState, pollView, sponsorCard } from '../models/sample-room';
 import type { MemoryTransport } from '../transport/memory-transport';
 
 export async function startPreview(models: PanelModels, transport: MemoryTransport) {

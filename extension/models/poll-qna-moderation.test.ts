@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { pollView } from './sample-room';
 import { LINK, setup, until } from './test-panel';
-import { pollView } from './test-room';
 
 describe('polls', () => {
   it('starts a poll from a draft and archives it once it closes', async () => {

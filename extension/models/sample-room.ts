@@ -1,4 +1,4 @@
-/** Channel states for model tests: a small, plausible room. */
+/** A small, plausible room: channel states for model tests and the dev preview (`?preview`). */
 import type {
   EarningsState,
   MetricsState,

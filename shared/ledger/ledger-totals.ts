@@ -50,10 +50,14 @@ export function createTotals(state?: TotalsState): TotalsRecorder {
    */
   const ranked = [...gifters.values()].sort(byRank);
 
+  /** Moves a gifter up past those they now outrank: work in proportion to the distance moved. */
   function rankGifter(gifter: RankedGifter, addCoins: number, isNew: boolean): void {
-    if (!isNew) ranked.splice(positionOf(ranked, gifter), 1);
+    const from = isNew ? ranked.push(gifter) - 1 : positionOf(ranked, gifter, ranked.length);
     gifter.coins += addCoins;
-    ranked.splice(positionOf(ranked, gifter), 0, gifter);
+    // Everyone behind stays behind (coins only grow): look for the new place in front only.
+    const to = positionOf(ranked, gifter, from);
+    for (let i = from; i > to; i -= 1) ranked[i] = ranked[i - 1] as RankedGifter;
+    ranked[to] = gifter;
   }
 
   function record(commit: StreakCommit): void {
@@ -115,10 +119,10 @@ interface RankedGifter {
 /** Most coins first; equal coins keep first-gift order. */
 const byRank = (a: RankedGifter, b: RankedGifter): number => b.coins - a.coins || a.order - b.order;
 
-/** Where `gifter` stands (or would stand) in `ranked`: binary search on (coins, order). */
-function positionOf(ranked: readonly RankedGifter[], gifter: RankedGifter): number {
+/** Where `gifter` stands (or would stand) in `ranked[0, end)`: binary search on (coins, order). */
+function positionOf(ranked: readonly RankedGifter[], gifter: RankedGifter, end: number): number {
   let low = 0;
-  let high = ranked.length;
+  let high = end;
   while (low < high) {
     const middle = (low + high) >>> 1;
     const other = ranked[middle];

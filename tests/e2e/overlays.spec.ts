@@ -233,7 +233,7 @@ test.describe('overlays on the real server', () => {
     await openOverlay(page, relay.overlayUrl('alerts', { speed: '1000' }));
     const alerts = async () => screenState(await readScene(page), 'alerts');
 
-    await test.step('a Rose streak counts up on one alert, then settles', async () => {
+    await test.step('a streak counts up on one alert, levels up a tier, then settles', async () => {
       const s = script(Date.now());
       const ana = viewer('ana', {
         nickname: 'Ana 🌹',
@@ -249,7 +249,15 @@ test.describe('overlays on the real server', () => {
         }),
       );
       const frame = (count: number, end: boolean) => {
-        const event = s.gift(ana, { count, end, groupId: 'streak-e2e' });
+        // Perfume, 20 coins: ×1–×4 is tier 2, ×5 (100 coins) crosses into tier 3.
+        const event = s.gift(ana, {
+          name: 'Perfume',
+          id: 5658,
+          coins: 20,
+          count,
+          end,
+          groupId: 'streak-e2e',
+        });
         const imageUrl = 'http://images.limelight.test/rose.png';
         return { ...event, gift: { ...event.gift, imageUrl } };
       };
@@ -262,7 +270,7 @@ test.describe('overlays on the real server', () => {
             count,
             settled: false,
           });
-        await expectTexts(page, [`×${count}`, 'Ana 🌹', 'sent Rose']);
+        await expectTexts(page, [`×${count}`, 'Ana 🌹', 'sent Perfume']);
         const current = (await alerts()).current as { id: string };
         alertId ??= current.id;
         expect(current.id, 'every frame upgrades the same alert').toBe(alertId);
@@ -270,6 +278,9 @@ test.describe('overlays on the real server', () => {
       await expect
         .poll(async () => (await alerts()).card)
         .toEqual({ avatar: 'fallback', gift: 'image', merged: false, count: '×5' });
+      // The streak levelled up into tier 3 on screen, still as the same alert.
+      expect((await alerts()).levelUps).toBe(1);
+      expect((await alerts()).current).toMatchObject({ tier: 3, count: 5 });
       const png = await keepScreenshot(page, testInfo.outputPath('alerts-streak.png'));
       expect(await alphaAt(page, png, CORNERS)).toEqual([0, 0, 0, 0]);
       expect((await alphaAt(page, png, [[0.5, 0.5]]))[0]).toBeGreaterThan(0);

@@ -23,6 +23,7 @@ const STORM_COLOR = 0x9b5cff;
 
 export class AlertCard extends Container {
   readonly alertId: string;
+  readonly tier: AlertView['tier'];
   private readonly style: TierStyle;
   private readonly body = new Container();
   private readonly glow = new Graphics();
@@ -43,6 +44,7 @@ export class AlertCard extends Container {
   constructor(theme: Theme, alert: AlertView) {
     super({ label: `alert:${alert.id}` });
     this.alertId = alert.id;
+    this.tier = alert.tier;
     this.style = TIER_STYLES[alert.tier];
     this.random = seededRandom(hashString(alert.id));
     this.shownCount = alert.count;

@@ -4,6 +4,7 @@
  * textures are destroyed).
  */
 import { Container, type Text } from 'pixi.js';
+import type { AlertView } from '../../../shared/protocol/channel-data';
 import type { ChannelUpdate } from '../../../shared/protocol/channels';
 import { makeLabel } from '../../stage/label';
 import { release } from '../../stage/release';
@@ -25,6 +26,8 @@ class AlertsScreen implements OverlayScreen {
   private lastFinished: { id: string; count: number; settled: boolean } | null = null;
   /** Storm-merged alerts shown so far. */
   private mergedShown = 0;
+  /** Streaks that crossed into a higher tier while on screen. */
+  private levelUps = 0;
 
   constructor(context: ScreenContext) {
     this.context = context;
@@ -90,9 +93,20 @@ class AlertsScreen implements OverlayScreen {
         this.view.addChild(this.card);
         this.card.animate('in', 0, performance.now());
       } else if (this.card?.alertId === event.alert.id) {
-        this.card.refresh(event.alert);
+        if (event.alert.tier > this.card.tier) this.levelUp(event.alert);
+        else this.card.refresh(event.alert);
       }
     }
+  }
+
+  /** A streak crossed into a higher tier: the card is redrawn in that tier's look, with its burst. */
+  private levelUp(alert: AlertView): void {
+    this.card?.destroy();
+    this.card = new AlertCard(this.context.theme, alert);
+    this.card.position.set(BOX.width / 2, BOX.height / 2);
+    this.view.addChild(this.card);
+    this.card.animate('hold', 0, performance.now());
+    this.levelUps += 1;
   }
 
   debugState(): Record<string, unknown> {
@@ -104,6 +118,7 @@ class AlertsScreen implements OverlayScreen {
       shownCount: this.card?.shownCountValue ?? null,
       card: this.card?.describe() ?? null,
       mergedShown: this.mergedShown,
+      levelUps: this.levelUps,
       lastFinished: this.lastFinished,
       waiting: this.sequencer.waitingCount,
       storm: this.sequencer.storm,

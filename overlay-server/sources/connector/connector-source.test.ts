@@ -99,6 +99,34 @@ describe('connector source', () => {
     });
   }
 
+  it('keeps gifts that TikTok addresses to the host as the host’s, and a guest’s as the guest’s', async () => {
+    const [, , gift] = readRecording('sample-recording-v3.jsonl');
+    const base = gift?.data as Record<string, unknown> & { common: Record<string, unknown> };
+    const to = (id: string, displayId: string, msgId: string) => ({
+      event: 'gift',
+      data: {
+        ...base,
+        common: { ...base.common, msgId },
+        repeatEnd: 1,
+        toUser: { id, idStr: id, displayId, nickname: displayId },
+      },
+    });
+    const { events } = await run([
+      {
+        roomId: 'room-5',
+        hostUserId: '6900000000000000001',
+        events: [
+          to('6900000000000000001', 'host.by.id', 'm1'),
+          to('6900000000000000002', 'HOST', 'm2'),
+          to('6900000000000000003', 'guest.one', 'm3'),
+        ],
+        end: 'open',
+      },
+    ]);
+    const receivers = events.flatMap((e) => (e.kind === 'gift' ? [e.toUser?.handle ?? null] : []));
+    expect(receivers).toEqual([null, null, 'guest.one']);
+  });
+
   it('drops the recent messages TikTok replays after a reconnect', async () => {
     const recorded = readRecording('sample-recording-v3.jsonl').filter(
       (line) => line.event !== 'streamEnd',

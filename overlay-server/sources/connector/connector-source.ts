@@ -48,7 +48,14 @@ export function createConnectorSource(options: ConnectorSourceOptions): EventSou
     name: 'connector',
     async start(sink: SourceSink, signal: AbortSignal) {
       const seen = createMessageDeduper(options.dedupeCapacity ?? 20_000);
-      const context = { seen, sink, clock, recorder, mapping: options.mapping };
+      const context: DeliveryContext = {
+        seen,
+        sink,
+        clock,
+        recorder,
+        mapping: options.mapping,
+        hostHandle: handle.slice(1).toLowerCase(),
+      };
       // Messages that arrive while connecting (TikTok's recent history) wait until the stream
       // start is announced, so they land in the stream they belong to.
       let held: Array<[string, unknown]> | null = null;
@@ -60,6 +67,9 @@ export function createConnectorSource(options: ConnectorSourceOptions): EventSou
       const connecting = {
         begin: () => {
           held = [];
+        },
+        hostUserId: (id: string | null) => {
+          if (id) context.mapping = { ...options.mapping, hostUserId: id };
         },
         flush: () => {
           const pending = held ?? [];
@@ -84,7 +94,7 @@ export function createConnectorSource(options: ConnectorSourceOptions): EventSou
 
   async function runOnce(
     onRaw: (name: string, data: unknown) => void,
-    connecting: { begin(): void; flush(): void },
+    connecting: { begin(): void; hostUserId(id: string | null): void; flush(): void },
     sink: SourceSink,
     signal: AbortSignal,
   ): Promise<Cycle> {
@@ -101,6 +111,7 @@ export function createConnectorSource(options: ConnectorSourceOptions): EventSou
       return { next: 'stop' };
     }
     backoff.reset();
+    connecting.hostUserId(session.hostUserId);
     sink.status({ state: 'live', detail: session.title ? `${handle}: ${session.title}` : handle });
     announceStream(session, sink);
     connecting.flush();
@@ -204,6 +215,8 @@ function untilEndOrAbort(ended: PromiseLike<SessionEnd>, signal: AbortSignal) {
 }
 
 interface DeliveryContext {
+  /** The streamer's handle, lower case: a gift whose `toUser` is the host is the host's. */
+  hostHandle: string;
   seen: MessageDeduper;
   sink: SourceSink;
   clock: SourceClock;
@@ -234,6 +247,12 @@ export function deliver(name: string, data: unknown, ctx: DeliveryContext): Live
     return null;
   }
   if (result.status === 'skipped') return null;
-  ctx.sink.emit(result.event);
-  return result.event;
+  // TikTok names the host as `toUser` on ordinary gifts; only a guest makes a gift a guest's.
+  const event =
+    result.event.kind === 'gift' &&
+    result.event.toUser?.handle.replace(/^@/, '').toLowerCase() === ctx.hostHandle
+      ? { ...result.event, toUser: null }
+      : result.event;
+  ctx.sink.emit(event);
+  return event;
 }

@@ -16,6 +16,7 @@ export type ScriptStep =
   | { fail: ConnectorFailureKind; retryAfterMs?: number; message?: string }
   | {
       roomId?: string;
+      hostUserId?: string;
       events: Array<{ event: string; data: unknown }>;
       /** How the session ends after its events; `open` keeps it open until closed. */
       end: SessionEnd | 'open';
@@ -55,7 +56,12 @@ export function createFakeTransport(
       // A session left open at the end of the script is where the test stops the source: as
       // soon as the source starts waiting on it.
       const last = opens === script.length;
-      return openSession(step.roomId ?? null, step.end, last ? onExhausted : undefined);
+      return openSession(
+        step.roomId ?? null,
+        step.end,
+        last ? onExhausted : undefined,
+        step.hostUserId,
+      );
     },
   };
 
@@ -63,6 +69,7 @@ export function createFakeTransport(
     roomId: string | null,
     end: SessionEnd | 'open',
     onAwaited?: () => void,
+    hostUserId?: string,
   ): ConnectorSession {
     const never: PromiseLike<SessionEnd> = {
       // biome-ignore lint/suspicious/noThenProperty: a thenable that tells when it is awaited
@@ -74,6 +81,7 @@ export function createFakeTransport(
     return {
       roomId,
       title: null,
+      hostUserId: hostUserId ?? null,
       ended: end === 'open' ? never : Promise.resolve(end),
       close: async () => {
         closed += 1;

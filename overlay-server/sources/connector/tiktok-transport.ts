@@ -49,6 +49,15 @@ export interface TikTokTransportOptions {
   apiKey?: string;
 }
 
+/** The few fields of TikTok's room info this file reads (the library types it as `any`). */
+interface RoomInfoData {
+  data?: {
+    title?: unknown;
+    owner_user_id?: unknown;
+    owner?: { id_str?: unknown; id?: unknown };
+  };
+}
+
 // The library's typed `on` is keyed by its event map; the names above are a subset of it, so a
 // structural view with string names is all this file needs.
 interface LooseEmitter {
@@ -91,10 +100,17 @@ export function createTikTokTransport(options: TikTokTransportOptions): Connecto
         await connection.disconnect().catch(() => {});
         throw classifyConnectError(error, options.apiKey);
       }
-      const title = (connection.roomInfo as { data?: { title?: unknown } } | null)?.data?.title;
+      const info = connection.roomInfo as RoomInfoData | null;
+      const title = info?.data?.title;
+      const ownerId =
+        info?.data?.owner_user_id ?? info?.data?.owner?.id_str ?? info?.data?.owner?.id;
       return {
         roomId: connection.roomId || null,
         title: typeof title === 'string' && title ? title : null,
+        hostUserId:
+          (typeof ownerId === 'string' || typeof ownerId === 'number') && String(ownerId) !== '0'
+            ? String(ownerId)
+            : null,
         ended,
         close: () => connection.disconnect(),
       };

@@ -50,6 +50,8 @@ export interface ConnectorSession {
   readonly roomId: string | null;
   /** The stream's title when the room info had one. */
   readonly title: string | null;
+  /** The host's TikTok user id when the room info had it (gifts to the host name them). */
+  readonly hostUserId: string | null;
   /** Resolves once, when the session closes by itself. */
   readonly ended: PromiseLike<SessionEnd>;
   /** Closes the session; `ended` may then never resolve. */

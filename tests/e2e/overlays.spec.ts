@@ -224,6 +224,17 @@ test.describe('overlays on the real server', () => {
     await keepScreenshot(page, testInfo.outputPath('scene-demo.png'));
   });
 
+  test('a wrong token is refused with its reason, shown by the preview indicator', async ({
+    page,
+    relay,
+  }) => {
+    await page.goto(relay.overlayUrl('goal', { token: 'not-the-token', preview: '1' }));
+    await expect
+      .poll(async () => (await page.evaluate(() => window.__limelight?.state.status.state)) ?? '')
+      .toBe('refused');
+    await expectTexts(page, ['refused — UNAUTHORIZED']);
+  });
+
   test('alerts: a streak upgrades live ×1 → ×5 and settles; 2,000 alerts leave nothing behind', async ({
     page,
     relay,

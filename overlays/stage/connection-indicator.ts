@@ -21,10 +21,7 @@ export class ConnectionIndicator extends Container {
   private readonly status: Text;
   private readonly notes: Text;
 
-  constructor(
-    private readonly theme: Theme,
-    warnings: readonly string[],
-  ) {
+  constructor(theme: Theme, warnings: readonly string[]) {
     super();
     this.status = makeLabel(theme, { text: '', size: 15, color: 0xffffff });
     this.status.position.set(30, 8);
@@ -44,6 +41,5 @@ export class ConnectionIndicator extends Container {
       .roundRect(0, 0, this.status.width + 44, 38, 19)
       .fill({ color: 0x000000, alpha: 0.6 });
     this.notes.visible = this.notes.text !== '';
-    void this.theme;
   }
 }

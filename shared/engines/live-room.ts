@@ -52,6 +52,8 @@ function buildParts(options: LiveRoomOptions): RoomParts {
         now: saved.now,
         endedAt: saved.endedAt,
         revenueModel: saved.revenueModel,
+        // Journal snapshots written before this setting existed: hidden, the safe default.
+        moderatorsSeeEarnings: saved.moderatorsSeeEarnings ?? false,
         config,
         questions: saved.questions,
         treasureChestCoins: saved.treasureChestCoins,
@@ -62,6 +64,7 @@ function buildParts(options: LiveRoomOptions): RoomParts {
         now: options.startedAt,
         endedAt: null,
         revenueModel: clone(options.revenueModel ?? BRIEF_PRESET),
+        moderatorsSeeEarnings: options.moderatorsSeeEarnings ?? false,
         config,
         questions: 0,
         treasureChestCoins: 0,
@@ -101,7 +104,10 @@ export function createLiveRoom(options: LiveRoomOptions): LiveRoom {
     leaderboard: () =>
       leaderboardView(p.ledger, leaderboardSize(), p.moderation.isMuted, p.moderation.cleanName),
     metrics: () => p.metrics.view(),
-    earnings: () => earningsView(p.ledger, facts.revenueModel, p.metrics.coinsPerHour()),
+    earnings: () => ({
+      ...earningsView(p.ledger, facts.revenueModel, p.metrics.coinsPerHour()),
+      moderatorsSeeEarnings: facts.moderatorsSeeEarnings,
+    }),
     moderation: () => p.moderation.view(),
   };
 

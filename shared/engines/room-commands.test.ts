@@ -23,6 +23,23 @@ describe('control commands', () => {
     expect(r.report().revenueModel.id).toBe('observed-market');
   });
 
+  it("keeps the owner's moderatorsSeeEarnings setting in the earnings state and its export", () => {
+    const r = room();
+    const earnings = () => r.snapshot(['earnings']).earnings?.moderatorsSeeEarnings;
+    expect(earnings()).toBe(false);
+    const allow = { type: 'settings.moderatorsSeeEarnings', allowed: true };
+    expect(r.applyCommand(allow, asModerator(T0)).ack).toMatchObject({ code: 'FORBIDDEN' });
+    expect(r.applyCommand(allow, asOwner(T0)).ack).toEqual({
+      ok: true,
+      data: { moderatorsSeeEarnings: true },
+    });
+    expect(earnings()).toBe(true);
+    const restored = createLiveRoom({ streamId: 's', startedAt: T0, state: r.exportState() });
+    expect(restored.snapshot(['earnings']).earnings?.moderatorsSeeEarnings).toBe(true);
+    const next = createLiveRoom({ streamId: 't', startedAt: T0, moderatorsSeeEarnings: true });
+    expect(next.snapshot(['earnings']).earnings?.moderatorsSeeEarnings).toBe(true);
+  });
+
   it('refuses every command to overlay and ingest tokens', () => {
     const r = room();
     for (const role of ['overlay', 'ingest'] as const) {

@@ -138,5 +138,8 @@ function apply(p: RoomParts, c: ControlCommand, ctx: CommandContext, b: UpdateBa
       p.facts.revenueModel = { ...model };
       return { ack: ok(p.facts.revenueModel), dirty: ['earnings'] };
     }
+    case 'settings.moderatorsSeeEarnings':
+      p.facts.moderatorsSeeEarnings = c.allowed;
+      return { ack: ok({ moderatorsSeeEarnings: c.allowed }), dirty: ['earnings'] };
   }
 }

@@ -30,6 +30,8 @@ export interface LiveRoomOptions {
   startedAt: number;
   /** Defaults to the product brief's model (20% platform share). */
   revenueModel?: RevenueModel;
+  /** Whether moderators may see earnings (default false); carried from stream to stream. */
+  moderatorsSeeEarnings?: boolean;
   config?: LiveRoomConfig;
   /** A state from `exportState()` (journal snapshot) to continue from; wins over the rest. */
   state?: unknown;
@@ -43,6 +45,8 @@ export interface RoomFacts {
   now: number;
   endedAt: number | null;
   revenueModel: RevenueModel;
+  /** The owner's `settings.moderatorsSeeEarnings`: the server withholds money from moderators. */
+  moderatorsSeeEarnings: boolean;
   config: LiveRoomConfig;
   /** TikTok question events seen. */
   questions: number;

@@ -205,6 +205,11 @@ export interface EarningsState {
   guestCoins: number;
   figures: RevenueFigures;
   coinsPerHour: number;
+  /**
+   * The owner's setting `settings.moderatorsSeeEarnings` (absent means false). The server sends
+   * this channel to moderators only while it is true.
+   */
+  moderatorsSeeEarnings?: boolean;
 }
 
 // ── moderation ──────────────────────────────────────────────────────────────────────────────

@@ -20,9 +20,15 @@ const EXAMPLES: Record<string, Record<string, unknown>> = {
   'moderation.muteViewer': { userId: 'u1' },
   'moderation.unmuteViewer': { userId: 'u1' },
   'settings.revenueModel': { presetId: 'brief-20' },
+  'settings.moderatorsSeeEarnings': { allowed: true },
 };
 
-const OWNER_ONLY = ['settings.revenueModel', 'sponsor.setDealValue', 'stream.end'];
+const OWNER_ONLY = [
+  'settings.revenueModel',
+  'settings.moderatorsSeeEarnings',
+  'sponsor.setDealValue',
+  'stream.end',
+];
 
 describe('control commands', () => {
   it('lets moderators run everything but money and the stream end; the owner runs all', () => {

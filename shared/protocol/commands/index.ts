@@ -44,6 +44,7 @@ export const COMMAND_TYPES = controlCommandSchema.options.map(
 /** Commands that touch money: only the owner may run them. Everything else moderators may. */
 const OWNER_ONLY: ReadonlySet<string> = new Set<CommandType>([
   'settings.revenueModel',
+  'settings.moderatorsSeeEarnings',
   'sponsor.setDealValue',
   'stream.end',
 ]);

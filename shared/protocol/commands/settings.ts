@@ -13,4 +13,12 @@ export const settingsCommandSchemas = [
       message: 'give exactly one of presetId or model',
       path: ['presetId'],
     }),
+  /**
+   * Whether moderators' panels receive the earnings (owner only). The server withholds the
+   * `earnings` channel and report money from moderator tokens until the owner allows it.
+   */
+  z.object({
+    type: z.literal('settings.moderatorsSeeEarnings'),
+    allowed: z.boolean(),
+  }),
 ] as const;

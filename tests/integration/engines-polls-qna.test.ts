@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PollView, QuestionView } from '../../shared/protocol/channel-data';
 import { dataOf, type EngineRoom, startEngineRoom } from './support/engine-room';
-import { script, viewer } from './support/events';
+import { instantGift, script, viewer } from './support/events';
 
 let room: EngineRoom | null = null;
 afterEach(async () => {
@@ -120,6 +120,50 @@ describe('polls through the server', () => {
     expect(votesOf(changed.current)).toEqual([0, 1]);
     expect(changed.current?.totalVoters).toBe(1);
   });
+  it('weighs gift votes with the published cap, and closes itself at its deadline', async () => {
+    room = await startEngineRoom();
+    const r = room;
+    const pollOverlay = await r.overlay(['poll']);
+    const poll = dataOf(
+      await r.command<PollView>(r.owner, {
+        type: 'poll.start',
+        question: 'Boss fight now?',
+        options: [{ label: 'Yes' }, { label: 'No' }],
+        durationSeconds: 60,
+        giftVotes: { mode: 'perCoin', coinsPerVote: 10, maxVotesPerViewer: 5 },
+      }),
+    );
+    expect(poll.weighting).toBeTruthy();
+    expect(poll.endsAt).toBe(poll.startedAt + 60_000);
+    const s = script(Date.now());
+    await r.push(
+      s.chat(viewer('whale'), '1'),
+      s.chat(viewer('bo'), '2'),
+      s.chat(viewer('cy'), '2'),
+      // 10,000 coins would be 1,000 votes per coin; the cap makes it 5 extra.
+      instantGift(s, 'whale', 10_000),
+    );
+    const weighed = await pollOverlay.stateWhere(
+      'poll',
+      (st) => st.current?.options[0]?.score === 6,
+      'the capped gift votes',
+    );
+    expect(weighed.current?.options.map((o) => [o.votes, o.score])).toEqual([
+      [1, 6],
+      [2, 2],
+    ]);
+
+    // Stream time passes the deadline: the poll closes by itself, and a late vote is not counted.
+    s.wait((poll.endsAt ?? s.now) - s.now + 1_000);
+    await r.push(s.chat(viewer('late'), '2'));
+    const closed = await pollOverlay.stateWhere(
+      'poll',
+      (st) => st.current?.status === 'closed',
+      'the poll closed at its deadline',
+    );
+    expect(closed.current?.winners).toEqual(['1']);
+    expect(closed.current?.totalVoters).toBe(3);
+  });
 });
 
 describe('Q&A through the server', () => {
@@ -199,5 +243,31 @@ describe('Q&A through the server', () => {
     expect(qnaOverlay.everything()).not.toContain('"audit"');
     const report = await r.report();
     expect(report.questions).toBe(1); // TikTok question events
+  });
+
+  it('merges one question asked three ways and counts chat upvotes once per viewer', async () => {
+    room = await startEngineRoom();
+    const r = room;
+    const qnaOverlay = await r.overlay(['qna']);
+    const s = script(Date.now());
+    await r.push(
+      s.chat(viewer('ana'), 'Q: What camera do you use?'),
+      s.chat(viewer('bo'), 'what camera do u use?'),
+      s.question(viewer('cy'), 'What CAMERA do you use??'),
+      s.chat(viewer('dee'), '+1'),
+      s.chat(viewer('dee'), '+1'), // the same viewer again: no second upvote
+    );
+    const merged = await qnaOverlay.stateWhere(
+      'qna',
+      (st) => st.questions[0]?.upvotes === 3,
+      'the merged question with its upvotes',
+    );
+    expect(merged.questions).toHaveLength(1);
+    expect(merged.questions[0]).toMatchObject({
+      text: 'What camera do you use?',
+      merged: 2,
+      upvotes: 3,
+      status: 'pending',
+    });
   });
 });

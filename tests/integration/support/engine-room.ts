@@ -12,7 +12,13 @@ import type { ChannelStates, TypedUpdate } from '../../../shared/protocol/channe
 import type { Channel } from '../../../shared/protocol/channels';
 import type { ControlCommandInput } from '../../../shared/protocol/commands';
 import type { IngestBatchResult } from '../../../shared/protocol/namespaces';
-import { type RunningRelay, request, startRelay, type Watcher } from './relay-app';
+import {
+  type RunningRelay,
+  request,
+  type StartOptions,
+  startRelay,
+  type Watcher,
+} from './relay-app';
 
 /** Channels with a `<channel>.state` update. */
 type StateChannel = Exclude<Channel, 'sources'>;
@@ -58,8 +64,9 @@ export interface EngineRoom {
   stop(): Promise<void>;
 }
 
-export async function startEngineRoom(): Promise<EngineRoom> {
-  const relay = await startRelay();
+/** `options` as for `startRelay`: give a data dir and tokens to restart on the same journal. */
+export async function startEngineRoom(options: StartOptions = {}): Promise<EngineRoom> {
+  const relay = await startRelay(options);
   const receive = async (
     ns: '/control' | '/overlay',
     role: 'owner' | 'moderator' | 'overlay',

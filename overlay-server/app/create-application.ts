@@ -20,6 +20,7 @@ import type { Logger } from '../log';
 import { type ControlNamespace, serveControl } from '../namespaces/control';
 import { type IngestNamespace, serveIngest } from '../namespaces/ingest';
 import { type OverlayNamespace, serveOverlay } from '../namespaces/overlay';
+import { refreshMoneyAccess } from '../namespaces/watchers';
 import { LIMITS } from '../pipeline/limits';
 import { Relay } from '../pipeline/relay';
 import type { SnapshotPolicy } from '../stream/live-stream';
@@ -140,7 +141,8 @@ export function createApplication(
   const ingestNsp = io.of('/ingest') as unknown as IngestNamespace;
 
   const recoveryWindowMs = options.recoveryWindowMs ?? 2 * 60_000;
-  const fanout = createFanout([io.of('/overlay'), io.of('/control')], recoveryWindowMs);
+  const watching = [io.of('/overlay'), io.of('/control')];
+  const fanout = createFanout(watching, recoveryWindowMs);
   const batcher = createUpdateBatcher({
     windowMs: options.batchWindowMs,
     send: (updates) => fanout.sendUpdates(updates, relay.seq),
@@ -154,7 +156,12 @@ export function createApplication(
     },
   });
 
-  const watchDeps = { relay, batcher, log };
+  const watchDeps = {
+    relay,
+    batcher,
+    log,
+    moneyAccessChanged: () => refreshMoneyAccess(watching, watchDeps),
+  };
   serveIngest(ingestNsp, relay, log.child({ ns: '/ingest' }), {
     observe: (events) => sources.observe(events),
     admit: (event) => sources.admit(event),

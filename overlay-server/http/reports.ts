@@ -3,6 +3,8 @@
  * journals (snapshot + tail). Owner or moderator token required.
  */
 import type { StreamReport } from '../../shared/engines/live-room-contract';
+import type { Role } from '../../shared/protocol/roles';
+import { roleSeesMoney } from '../broadcast/money-access';
 import { type RoomFactory, recoverStream } from '../journal/recovery';
 import { journalPathFor, listStreams, type StreamSummary } from '../journal/streams-dir';
 import type { Relay } from '../pipeline/relay';
@@ -31,4 +33,31 @@ export function reportFor(deps: ReportDeps, streamId: string): StreamReport | nu
   } catch {
     return null;
   }
+}
+
+/** Report keys that are money (coins stay: they are public on TikTok). */
+const MONEY_KEYS = ['diamonds', 'estimatedPayoutUsd', 'revenueModel'] as const;
+type MoneyKey = (typeof MONEY_KEYS)[number];
+
+/**
+ * A report as a panel may read it: the full report, or without the money figures for a
+ * moderator while the owner has not allowed it (`moneyWithheld: true` says so). A sponsor
+ * segment's `deal` (deal value, platform share, net) goes too.
+ */
+export type PanelReport = Omit<StreamReport, MoneyKey> &
+  Partial<Pick<StreamReport, MoneyKey>> & { moneyWithheld?: true };
+
+export function reportForRole(
+  report: StreamReport,
+  role: Role,
+  moderatorsSeeEarnings: boolean,
+): PanelReport {
+  if (roleSeesMoney(role, moderatorsSeeEarnings)) return report;
+  const { diamonds: _d, estimatedPayoutUsd: _p, revenueModel: _m, ...rest } = report;
+  const sponsorSegments = report.sponsorSegments.map((segment) => {
+    if (typeof segment !== 'object' || segment === null || !('deal' in segment)) return segment;
+    const { deal: _deal, ...withoutDeal } = segment as Record<string, unknown>;
+    return withoutDeal;
+  });
+  return { ...rest, sponsorSegments, moneyWithheld: true };
 }

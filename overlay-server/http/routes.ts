@@ -10,7 +10,7 @@ import { type RoleTokens, roleForToken } from '../auth/tokens';
 import { formatReport, isReportFormat, REPORT_CONTENT_TYPES } from '../report/format-report';
 import { type HealthDeps, healthReport } from './health';
 import { pairPage } from './pair';
-import { pastStreams, type ReportDeps, reportFor } from './reports';
+import { pastStreams, type ReportDeps, reportFor, reportForRole } from './reports';
 import { sendError, sendJson, sendText } from './respond';
 import { serveStatic } from './static';
 
@@ -95,7 +95,8 @@ function api(deps: RouteDeps, req: IncomingMessage, res: ServerResponse, url: UR
     return sendError(res, 400, 'BAD_PAYLOAD', 'format is json, csv or md');
   const report = reportFor(deps, decodeURIComponent(match[1] ?? ''));
   if (!report) return sendError(res, 404, 'NOT_FOUND', 'no such stream');
-  sendText(res, 200, REPORT_CONTENT_TYPES[format], formatReport(report, format));
+  const visible = reportForRole(report, role, deps.relay.moderatorsSeeEarnings);
+  sendText(res, 200, REPORT_CONTENT_TYPES[format], formatReport(visible, format));
 }
 
 /** What a browser pointed at the server sees: where things are, no tokens. */

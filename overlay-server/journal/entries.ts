@@ -20,6 +20,8 @@ export type JournalEntry =
       streamId: string;
       startedAt: number;
       revenueModel?: RevenueModel;
+      /** The owner's setting carried over from the stream before (absent: false). */
+      moderatorsSeeEarnings?: boolean;
     })
   | (EntryBase & { type: 'event'; event: LiveEvent })
   | (EntryBase & { type: 'command'; command: unknown; actor: Actor })

@@ -14,6 +14,7 @@ export type RoomFactory = (options: {
   streamId: string;
   startedAt: number;
   revenueModel?: RevenueModel;
+  moderatorsSeeEarnings?: boolean;
   state?: unknown;
 }) => LiveRoom;
 
@@ -105,7 +106,12 @@ function replayJournal(
       if (room) continue;
       streamId = entry.streamId;
       startedAt = entry.startedAt;
-      room = createRoom({ streamId, startedAt, revenueModel: entry.revenueModel });
+      room = createRoom({
+        streamId,
+        startedAt,
+        revenueModel: entry.revenueModel,
+        moderatorsSeeEarnings: entry.moderatorsSeeEarnings,
+      });
     } else if (room) {
       applyEntry(room, entry);
       if (entry.type === 'event') recentIds.push(entry.event.id);

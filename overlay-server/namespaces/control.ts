@@ -45,9 +45,11 @@ export function serveControl(nsp: ControlNamespace, deps: WatchDeps): void {
           return reply(fail('BAD_PAYLOAD', 'a command is an object with a `type`'));
         }
         const ack = deps.relay.command(payload, actor);
-        if (ack.ok)
-          deps.log.info('command', { type: (payload as { type?: unknown }).type, by: actor.name });
+        const type = (payload as { type?: unknown }).type;
+        if (ack.ok) deps.log.info('command', { type, by: actor.name });
         reply(ack);
+        // After the ack, so the owner's panel hears the answer before any snapshot it causes.
+        if (ack.ok && type === 'settings.moderatorsSeeEarnings') deps.moneyAccessChanged?.();
       }),
     );
 

@@ -41,6 +41,9 @@ export interface RelayOutput {
 
 const RECENT_IDS_IN_SNAPSHOT = 10_000;
 
+const moderatorsSeeEarningsIn = (room: LiveRoom): boolean =>
+  room.snapshot(['earnings']).earnings?.moderatorsSeeEarnings === true;
+
 export class Relay {
   readonly stats: EventStats;
   private readonly options: RelayOptions;
@@ -72,11 +75,22 @@ export class Relay {
   /** Resumes the last stream when it did not end (a crash); call once before serving. */
   resume(): { streamId: string; replayed: number; fromSnapshot: boolean } | null {
     const last = listStreams(this.options.dataDir).at(-1);
-    if (!last || last.endedAt !== null) return null;
+    if (!last) return null;
     const path = journalPathFor(this.options.dataDir, last.streamId);
     if (!path) return null;
     const recovered = recoverStream(path, this.options.createRoom);
-    if (!recovered || recovered.ended) return null;
+    if (!recovered) return null;
+    // A stream's end snapshot follows its streamEnd line, so recovery alone may not see the end.
+    if (recovered.ended || last.endedAt !== null) {
+      // The owner's settings outlive the stream: the next one starts from the last one's.
+      this.viewRoom = this.options.createRoom({
+        streamId: 'standby',
+        startedAt: recovered.lastAt,
+        revenueModel: this.options.revenueModel,
+        moderatorsSeeEarnings: moderatorsSeeEarningsIn(recovered.room),
+      });
+      return null;
+    }
     for (const id of recovered.recentIds) this.deduper.seen(id);
     this.clock.observe(recovered.lastAt);
     this.stream = new LiveStream({
@@ -98,6 +112,11 @@ export class Relay {
 
   get currentStreamId(): string | null {
     return this.stream && !this.stream.ended ? this.stream.streamId : null;
+  }
+
+  /** The owner's `settings.moderatorsSeeEarnings` as the room watchers see holds it. */
+  get moderatorsSeeEarnings(): boolean {
+    return moderatorsSeeEarningsIn(this.viewRoom);
   }
 
   get seq(): number {
@@ -226,10 +245,12 @@ export class Relay {
     const streamId = newStreamId(at);
     const path = journalPathFor(this.options.dataDir, streamId);
     if (!path) throw new Error(`bad stream id ${streamId}`);
+    const moderatorsSeeEarnings = this.moderatorsSeeEarnings;
     const room = this.options.createRoom({
       streamId,
       startedAt: at,
       revenueModel: this.options.revenueModel,
+      moderatorsSeeEarnings,
     });
     const journal = openJournalWriter(path);
     journal.append([
@@ -240,6 +261,7 @@ export class Relay {
         streamId,
         startedAt: at,
         revenueModel: this.options.revenueModel,
+        moderatorsSeeEarnings,
       },
     ]);
     this.stream = new LiveStream({

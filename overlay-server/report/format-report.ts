@@ -4,6 +4,10 @@
  */
 import type { StreamReport } from '../../shared/engines/live-room-contract';
 
+type MoneyKey = 'diamonds' | 'estimatedPayoutUsd' | 'revenueModel';
+/** A full report, or one without its money figures (a moderator's, see http/reports.ts). */
+type FormattableReport = Omit<StreamReport, MoneyKey> & Partial<Pick<StreamReport, MoneyKey>>;
+
 export const REPORT_FORMATS = ['json', 'csv', 'md'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
@@ -16,7 +20,7 @@ export const REPORT_CONTENT_TYPES: Record<ReportFormat, string> = {
   md: 'text/markdown; charset=utf-8',
 };
 
-export function formatReport(report: StreamReport, format: ReportFormat): string {
+export function formatReport(report: FormattableReport, format: ReportFormat): string {
   if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
   if (format === 'csv') return toCsv(report);
   return toMarkdown(report);
@@ -42,7 +46,7 @@ function csvCell(text: string): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-function toCsv(report: StreamReport): string {
+function toCsv(report: FormattableReport): string {
   const rows: Array<[string, string]> = [];
   flatten(report, '', rows);
   return `key,value\n${rows.map(([key, value]) => `${csvCell(key)},${csvCell(value)}`).join('\n')}\n`;
@@ -56,7 +60,7 @@ function mdCell(value: unknown): string {
     .replace(/[\r\n]+/g, ' ');
 }
 
-function toMarkdown(r: StreamReport): string {
+function toMarkdown(r: FormattableReport): string {
   const when = (ms: number | null) => (ms === null ? 'running' : new Date(ms).toISOString());
   const lines = [
     `# Stream report ${mdCell(r.streamId)}`,
@@ -71,7 +75,7 @@ function toMarkdown(r: StreamReport): string {
         ['guest coins', r.guestCoins],
         ['diamonds', r.diamonds],
         ['estimated payout (USD)', r.estimatedPayoutUsd],
-        ['revenue model', r.revenueModel.name],
+        ['revenue model', r.revenueModel?.name],
         ['gifts', r.gifts],
         ['followers', r.followers],
         ['shares', r.shares],
@@ -86,7 +90,10 @@ function toMarkdown(r: StreamReport): string {
         ['sponsor segments', r.sponsorSegments.length],
         ['treasure chests', r.treasureChests],
       ] as const
-    ).map(([label, value]) => `| ${label} | ${mdCell(value)} |`),
+    )
+      // Money figures withheld from a moderator are left out, not shown as blanks.
+      .filter(([, value]) => value !== undefined)
+      .map(([label, value]) => `| ${label} | ${mdCell(value)} |`),
     '',
     '## Gifts',
     '',

@@ -36,6 +36,11 @@ export interface StateSnapshot {
   /** Journal sequence number the snapshot reflects. */
   seq: number;
   channels: Partial<Record<Channel, unknown>>;
+  /**
+   * Channels the client asked for that the server holds back from its role right now (a
+   * moderator's `earnings` until the owner allows it). Absent when nothing is withheld.
+   */
+  withheld?: Channel[];
 }
 
 /** Updates are sent at once when the relay is idle and batched within one frame under load. */

@@ -21,7 +21,8 @@ describe('relay fan-out', () => {
     relay = await startRelay();
     const { socket: alertsOverlay, watcher: alerts } = await relay.watch('/overlay', 'overlay');
     const { socket: chatOverlay, watcher: chat } = await relay.watch('/overlay', 'overlay');
-    const { watcher: watchPanel } = await relay.watch('/control', 'moderator');
+    // The owner's panel: moderators get earnings only when the owner allows (money-access test).
+    const { watcher: watchPanel } = await relay.watch('/control', 'owner');
 
     const alertsAck = await request<{ channels: Channel[] }>(alertsOverlay, 'subscribe', [
       'alerts',

@@ -77,6 +77,23 @@ describe('the alert queue through the server', () => {
     dataOf(await r.command(r.moderator, { type: 'alerts.resume' }));
     await alerts.watcher.until(() => alerts.latest('alerts')?.paused === false, 'alerts resumed');
     expect(alerts.latest('alerts')?.queue.some((a) => a.id === test.id)).toBe(false);
+
+    // Half a minute of stream time later ana's alert has played; the panel replays it.
+    s.wait(30_000);
+    await r.push(s.viewers(5));
+    await alerts.watcher.until(
+      () => !alerts.latest('alerts')?.queue.some((a) => a.id === first.data.id),
+      "ana's alert finished",
+    );
+    const replay = dataOf(
+      await r.command<AlertView>(r.moderator, { type: 'alerts.replay', alertId: first.data.id }),
+    );
+    expect(replay.id).not.toBe(first.data.id);
+    const replayed = await alerts.updateWhere(
+      (u): u is Upsert => isUpsert(u) && u.data.id === replay.id,
+      'the replayed alert',
+    );
+    expect(replayed.data).toMatchObject({ user: { handle: 'ana' }, count: 3, settled: true });
   });
 });
 

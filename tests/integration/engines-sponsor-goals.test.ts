@@ -84,6 +84,15 @@ describe('sponsor segments through the server', () => {
       s.chat(viewer('cy'), 'just used glow20 thanks'),
       s.chat(viewer('dee'), 'what game is next'),
     );
+    // Paused time is not the sponsor's: a mention then is not counted for the segment.
+    dataOf(await r.command(r.moderator, { type: 'sponsor.pause' }));
+    await sponsorOverlay.stateWhere('sponsor', (st) => st.card?.state === 'paused', 'paused');
+    await r.push(s.chat(viewer('ed'), 'glowcola while paused'));
+    dataOf(await r.command(r.moderator, { type: 'sponsor.resume' }));
+    await sponsorOverlay.watcher.until(
+      () => sponsorOverlay.latest('sponsor')?.card?.state === 'running',
+      'running again',
+    );
     const ended = dataOf(
       await r.command<{ segmentId: string }>(r.moderator, { type: 'sponsor.end' }),
     );
@@ -186,7 +195,7 @@ describe('the leaderboard through the server', () => {
   it('ranks top gifters by committed streaks; an open streak counts once it commits', async () => {
     room = await startEngineRoom();
     const r = room;
-    const board = await r.overlay(['leaderboard']);
+    const board = await r.overlay(['leaderboard', 'earnings']);
     const s = script(Date.now());
     const heart = { name: 'Finger Heart', coins: 5, id: 5487, groupId: 'h1' };
     await r.push(
@@ -207,6 +216,13 @@ describe('the leaderboard through the server', () => {
       ['ana', 15],
     ]);
     expect(board.everything()).not.toContain('"cy"');
+    // The open streak shows as provisional coins until it commits.
+    const open = await board.stateWhere(
+      'earnings',
+      (st) => st.committedCoins === 115,
+      'earnings of the committed gifts',
+    );
+    expect(open.provisionalCoins).toBe(50);
 
     // Twenty quiet seconds of stream time later the open streak commits at its highest count.
     s.wait(20_000);
@@ -221,6 +237,12 @@ describe('the leaderboard through the server', () => {
       ['cy', 50],
       ['ana', 15],
     ]);
+    const settled = await board.stateWhere(
+      'earnings',
+      (st) => st.committedCoins === 165,
+      'earnings after the quiet commit',
+    );
+    expect(settled.provisionalCoins).toBe(0);
     const report = await r.report();
     expect(report.topGifters.map((t) => t.handle)).toEqual(['bo', 'cy', 'ana']);
     expect(report.coins).toBe(165);

@@ -8,6 +8,7 @@ import { alertsBench } from './browser/alerts-bench';
 import { sidePanelBench } from './browser/sidepanel-bench';
 import { recoveryBench } from './endurance/recovery';
 import { type SoakOutcome, soakBench } from './endurance/soak';
+import { removeHomes } from './lib/limelight-server';
 import { gitCommit, machineInfo } from './lib/machine';
 import { renderMarkdown } from './lib/markdown';
 import { killAllChildren } from './lib/processes';
@@ -132,4 +133,7 @@ main()
     console.error('[bench] failed:', error);
     process.exitCode = 1;
   })
-  .finally(() => killAllChildren());
+  .finally(() => {
+    killAllChildren();
+    removeHomes();
+  });

@@ -3,7 +3,7 @@
  * own LIMELIGHT_HOME, on 127.0.0.1 and an ephemeral port.
  */
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role } from '../../shared/protocol/roles';
@@ -44,8 +44,18 @@ export function requireServer(): void {
   if (!existsSync(START_SCRIPT)) throw new NotMeasured(`${START_SCRIPT} has not landed`);
 }
 
+const homes: string[] = [];
+
+/** A new LIMELIGHT_HOME in the temp dir; removed by `removeHomes` when the run ends. */
 export function freshHome(label: string): string {
-  return mkdtempSync(join(tmpdir(), `limelight-bench-${label}-`));
+  const home = mkdtempSync(join(tmpdir(), `limelight-bench-${label}-`));
+  homes.push(home);
+  return home;
+}
+
+/** Deletes every home the run created (journals of long streams take hundreds of MB). */
+export function removeHomes(): void {
+  for (const home of homes.splice(0)) rmSync(home, { recursive: true, force: true });
 }
 
 export async function startLimelight(options: StartOptions = {}): Promise<LimelightServer> {

@@ -71,7 +71,9 @@ export async function relayBench(part: PartRecorder, options: RelayBenchOptions)
     part.note(
       `Workload: ~400-byte chat events (one \`event\` emit with ack each) from one producer process; ` +
         `subscribers in separate processes (≤ 25 clients each) subscribed to \`chat\`; latency = arrival − send time ` +
-        `on the machine's clock; server CPU from /proc/<pid>/stat over the send window (% of one core). ` +
+        `on the machine's clock; server CPU from /proc/<pid>/stat over the send window (% of one core; over 100% ` +
+        `means Node's GC and I/O threads too). A run's collection ends when every client has every event, after ` +
+        `2 quiet seconds, or ${options.maxDrainMs / 1000} s after the last send; what has not arrived then counts as lost. ` +
         `${options.durationMs / 1000} s runs, ${options.repetitions} repetitions, ${options.warmupMs / 1000} s warm-up per relay and scenario.`,
     );
     let first = true;

@@ -3,19 +3,8 @@
  * links for the extension, and one machine-readable `LIMELIGHT_READY {...}` line for scripts and
  * tests. (Logs go to stderr; this is the one place tokens are shown, to the user who owns them.)
  */
+import { OVERLAY_PAGES } from '../../shared/protocol/overlay-pages';
 import type { RoleTokens } from '../auth/tokens';
-
-/** Every overlay page (dist/overlays/<name>.html). */
-export const OVERLAY_PAGES = [
-  'alerts',
-  'chat',
-  'poll',
-  'qna',
-  'sponsor',
-  'goal',
-  'leaderboard',
-  'scene',
-] as const;
 
 export interface BannerInput {
   baseUrl: string;

@@ -35,13 +35,17 @@ export function ensureChromium() {
     );
   }
   console.log(
-    "[limelight] No Chromium found: installing Debian's `chromium` with apt-get (about 80 s)…",
+    "[limelight] No Chromium found: installing Debian's `chromium` (and an emoji font for the overlays) with apt-get, about 80 s…",
   );
   execFileSync('apt-get', ['update'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], {
-    stdio: 'inherit',
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  });
+  execFileSync(
+    'apt-get',
+    ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-noto-color-emoji'],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    },
+  );
   const installed = findChromium();
   if (!installed) throw new Error('apt-get installed chromium but no binary was found');
   console.log(`[limelight] Chromium installed at ${installed}`);

@@ -94,8 +94,6 @@ async function main(): Promise<number> {
       resumedStream: app.resumed?.streamId ?? null,
     }).join('\n')}\n`,
   );
-  process.stdout.write(`${readyLine({ port, host: args.host, pid: process.pid })}\n`);
-
   const stopSource = new AbortController();
   const sourceDone = runSource(source, app.sources, stopSource.signal, log);
 
@@ -112,6 +110,9 @@ async function main(): Promise<number> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  // Ready only once a stop signal is handled: a pipe write is synchronous on Linux, so a script
+  // that signals on this line could otherwise kill the process before the handlers exist.
+  process.stdout.write(`${readyLine({ port, host: args.host, pid: process.pid })}\n`);
   return -1;
 }
 

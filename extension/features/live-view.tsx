@@ -12,7 +12,7 @@ function Earnings() {
       <p data-testid="earnings-hidden">
         {live.earningsVisible.value
           ? 'Waiting for earnings…'
-          : 'Earnings are not shared with moderators.'}
+          : 'Earnings are hidden by the owner: they are not shared with moderators.'}
       </p>
     );
   }
@@ -90,7 +90,8 @@ function TopGifters() {
         <li key={gifter.id}>
           <span class="nickname">{gifter.nickname}</span>{' '}
           <span class="handle">@{gifter.handle}</span>{' '}
-          {live.earnings.value && <span>{formatCount(gifter.coins)} coins</span>}
+          {/* Gifters' coins are public on TikTok, so the server sends them to moderators too. */}
+          <span>{formatCount(gifter.coins)} coins</span>
         </li>
       ))}
     </ol>

@@ -31,7 +31,9 @@ function MoneySettings() {
         <input
           type="checkbox"
           data-testid="moderators-see-earnings"
-          checked={settings.moderatorsSeeEarnings.value}
+          checked={
+            live.earnings.value?.moderatorsSeeEarnings ?? settings.moderatorsSeeEarnings.value
+          }
           onChange={(e) => void settings.setModeratorsSeeEarnings(e.currentTarget.checked)}
         />
         Moderators see earnings

@@ -1,7 +1,8 @@
 /**
  * The live view's figures: committed and provisional coins apart, money with the revenue
  * model's name, coins per hour, the per-minute series, top gifters, goals, and progress to the
- * payout threshold across streams. Moderators see earnings only when the owner allows it.
+ * payout threshold across streams. Moderators see earnings only when the owner allows it: the
+ * server decides and withholds them; this model shows what it was sent.
  */
 import { computed, createModel } from '@preact/signals';
 import { payoutProgress, revenueFor } from '../../shared/revenue/revenue-model';
@@ -17,15 +18,10 @@ export const LiveModel = createModel(
     settings: SettingsModel,
     analytics: AnalyticsModel,
   ) => {
-    const earningsVisible = computed(() => {
-      const role = transport.role.value;
-      if (role === 'owner') return true;
-      return (
-        role === 'moderator' &&
-        transport.channels.value.includes('earnings') &&
-        settings.moderatorsSeeEarnings.value
-      );
-    });
+    /** False while the server withholds earnings from this panel (a moderator, not allowed). */
+    const earningsVisible = computed(
+      () => transport.role.value === 'owner' || !room.withheld.value.includes('earnings'),
+    );
     const earnings = computed(() => (earningsVisible.value ? room.earnings.value : null));
     const provisional = computed(() => {
       const live = earnings.value;

@@ -16,14 +16,35 @@ describe('live earnings', () => {
     expect(models.live.earnings.value?.figures.model.name).toMatch(/20%/);
   });
 
-  it('hides earnings from a moderator unless the owner allows it', async () => {
+  it('shows a moderator earnings exactly while the server sends them', async () => {
     const { models, transport } = setup();
     await models.connection.pair(LINK);
     transport.accept('moderator');
-    transport.pushSnapshot({ channels: { earnings: earningsState(1000) } });
+    transport.pushSnapshot({ channels: { metrics: metricsState() }, withheld: ['earnings'] });
+    expect(models.live.earningsVisible.value).toBe(false);
     expect(models.live.earnings.value).toBeNull();
-    await models.settings.setModeratorsSeeEarnings(true);
+    // The owner allowed it: the server sends the earnings snapshot.
+    transport.pushSnapshot({ channels: { earnings: earningsState(1000) } });
+    expect(models.live.earningsVisible.value).toBe(true);
     expect(models.live.earnings.value?.committedCoins).toBe(1000);
+    // Revoked: the server says withheld, and what the panel had goes with it.
+    transport.pushSnapshot({ channels: {}, withheld: ['earnings'] });
+    expect(models.live.earnings.value).toBeNull();
+    expect(models.room.earnings.value).toBeNull();
+  });
+
+  it("sends the owner's moderatorsSeeEarnings choice to the server", async () => {
+    const { models, transport } = setup();
+    await models.connection.pair(LINK);
+    transport.accept('owner');
+    expect(await models.settings.setModeratorsSeeEarnings(true)).toBe(true);
+    expect(transport.sent).toContainEqual({
+      type: 'settings.moderatorsSeeEarnings',
+      allowed: true,
+    });
+    transport.answerWith(() => ({ ok: false, code: 'FORBIDDEN', message: 'owner only' }));
+    expect(await models.settings.setModeratorsSeeEarnings(false)).toBe(false);
+    expect(models.settings.moderatorsSeeEarnings.value).toBe(true);
   });
 
   it('adds earlier streams since the last cash-out to the payout progress', async () => {

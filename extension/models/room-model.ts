@@ -10,7 +10,12 @@ import type {
   ChatLine,
   ChatState,
 } from '../../shared/protocol/channel-data';
-import { CHANNELS, type Channel, type ChannelUpdate } from '../../shared/protocol/channels';
+import {
+  CHANNELS,
+  type Channel,
+  type ChannelUpdate,
+  isChannel,
+} from '../../shared/protocol/channels';
 import type { ControlTransport } from '../transport/transport';
 
 type ChannelSignals = { [C in Channel]: Signal<ChannelStates[C] | null> };
@@ -22,6 +27,11 @@ export const RoomModel = createModel((transport: ControlTransport) => {
   const streamId = signal<string | null>(null);
   /** Chat lines moderation took off the overlays (hidden, blocked words, muted viewers). */
   const removedChat = signal<ChatLine[]>([]);
+  /**
+   * Channels the server holds back from this panel's role (a moderator's earnings unless the
+   * owner allows them): the server's word, from its snapshots.
+   */
+  const withheld = signal<readonly Channel[]>([]);
 
   const set = <C extends Channel>(name: C, value: ChannelStates[C] | null) => {
     (channels[name] as { value: ChannelStates[C] | null }).value = value;
@@ -46,10 +56,22 @@ export const RoomModel = createModel((transport: ControlTransport) => {
   };
 
   const applySnapshot = action(
-    (snapshot: { streamId: string | null; channels: Partial<Record<Channel, unknown>> }) => {
+    (snapshot: {
+      streamId: string | null;
+      channels: Partial<Record<Channel, unknown>>;
+      withheld?: Channel[];
+    }) => {
       streamId.value = snapshot.streamId;
       for (const name of CHANNELS) {
         if (name in snapshot.channels) set(name, snapshot.channels[name] as never);
+      }
+      // A snapshot that says what is withheld replaces the list (and what it held is dropped);
+      // one that does not (a new stream) only clears the channels it now carries.
+      if (snapshot.withheld) {
+        for (const name of snapshot.withheld) set(name, null);
+        withheld.value = snapshot.withheld.filter(isChannel);
+      } else if (withheld.peek().some((name) => name in snapshot.channels)) {
+        withheld.value = withheld.peek().filter((name) => !(name in snapshot.channels));
       }
     },
   );
@@ -71,7 +93,7 @@ export const RoomModel = createModel((transport: ControlTransport) => {
     };
   });
 
-  return { ...channels, streamId, removedChat, applySnapshot, applyUpdates };
+  return { ...channels, streamId, removedChat, withheld, applySnapshot, applyUpdates };
 });
 export type RoomModel = InstanceType<typeof RoomModel>;
 

@@ -57,12 +57,15 @@ export const SettingsModel = createModel((transport: ControlTransport, store: Pa
   });
 
   /**
-   * The owner's choice. The server has no command for it yet, so it is kept in this browser's
-   * store and moderator panels hide earnings unless it is set where they run.
+   * Owner only: the server keeps the setting (it withholds earnings from moderators) and its
+   * earnings state says what it is; the store keeps the last choice for backups.
    */
-  const setModeratorsSeeEarnings = action(async (allow: boolean) => {
-    moderatorsSeeEarnings.value = allow;
-    await store.putSetting('moderatorsSeeEarnings', allow);
+  const setModeratorsSeeEarnings = action(async (allowed: boolean) => {
+    const ack = await commands.send({ type: 'settings.moderatorsSeeEarnings', allowed });
+    if (!ack.ok) return false;
+    moderatorsSeeEarnings.value = allowed;
+    await store.putSetting('moderatorsSeeEarnings', allowed);
+    return true;
   });
 
   const markCashedOut = action(async (at: number) => {

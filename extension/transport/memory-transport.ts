@@ -86,6 +86,7 @@ export function createMemoryTransport(): MemoryTransport {
         streamId: snapshot.streamId ?? 'stream-1',
         seq,
         channels: snapshot.channels,
+        ...(snapshot.withheld ? { withheld: snapshot.withheld } : {}),
       });
     },
     pushUpdates(list) {

@@ -70,9 +70,9 @@ export async function startEngineRoom(options: StartOptions = {}): Promise<Engin
   const receive = async (
     ns: '/control' | '/overlay',
     role: 'owner' | 'moderator' | 'overlay',
-    options: { channels?: Channel[]; clientName?: string },
+    client: { channels?: Channel[]; clientName?: string },
   ) => {
-    const { socket, watcher } = await relay.watch(ns, role, options);
+    const { socket, watcher } = await relay.watch(ns, role, client);
     return receiverFor(socket, watcher);
   };
   const owner = await receive('/control', 'owner', {});

@@ -64,3 +64,44 @@ test('hostile chat is shown as text; hiding it and muting its author land in the
   await expect(panel.getByTestId('moderation-audit')).toContainText('moderation.hideMessage');
   await expect(panel.getByTestId('moderation-audit')).toContainText('moderation.muteViewer');
 });
+
+test('a moderator sees earnings only while the owner allows it, and the server enforces it', async ({
+  server,
+  openPanel,
+  ingest,
+}) => {
+  const owner = await openPanel();
+  await pair(owner, pairingLink(server, 'owner'));
+  await expect(owner.getByTestId('role')).toHaveText('owner');
+  const s = script(Date.now());
+  await ingest.send([
+    s.streamStart(),
+    s.gift(viewer('ana'), { name: 'Lion', coins: 500, type: 2, count: 1, end: true, id: 6369 }),
+  ]);
+  await expect(owner.getByTestId('live-coins')).toHaveText('500');
+
+  // A second panel (another tab of the same profile): it restores the owner's pairing from the
+  // shared store, so it re-pairs as a moderator in Settings (it had earnings as the owner).
+  const moderator = await openPanel();
+  await moderator.getByTestId('tab-settings').click();
+  await pair(moderator, pairingLink(server, 'moderator'));
+  await expect(moderator.getByTestId('role')).toHaveText('moderator');
+  await moderator.getByTestId('tab-live').click();
+  await expect(moderator.getByTestId('earnings-hidden')).toHaveText(/hidden by the owner/);
+  await expect(moderator.getByTestId('live-coins')).toHaveCount(0);
+  // Gifters' coins are public on TikTok: the moderator sees them either way.
+  await expect(moderator.getByTestId('top-gifters')).toContainText('500 coins');
+
+  await owner.getByTestId('tab-settings').click();
+  const toggle = owner.getByTestId('moderators-see-earnings');
+  await expect(toggle).not.toBeChecked();
+  await toggle.click();
+  await expect(toggle).toBeChecked();
+  await expect(moderator.getByTestId('live-coins')).toHaveText('500');
+  await expect(moderator.getByTestId('live-payout')).toBeVisible();
+
+  await toggle.click();
+  await expect(toggle).not.toBeChecked();
+  await expect(moderator.getByTestId('earnings-hidden')).toHaveText(/hidden by the owner/);
+  await expect(moderator.getByTestId('live-coins')).toHaveCount(0);
+});

@@ -74,10 +74,14 @@ export function serveIngest(
         if (!check.ok) return reply(fail(check.code, check.message));
         onEvents?.([check.event]);
         if (!admit(check.event)) return reply(ok({ accepted: false, duplicate: true }));
-        const [outcome] = relay.ingest([check.event]);
+        const [outcome] = relay.ingest([check.event], true);
         if (outcome === 'failed')
           return reply(fail('INTERNAL', 'the live room failed on this event'));
-        reply(ok({ accepted: outcome === 'accepted', duplicate: outcome === 'duplicate' }));
+        // The ack waits for the turn's one journal write: nothing acknowledged is unwritten.
+        relay.afterJournal((error) => {
+          if (error) return reply(fail('INTERNAL', `journal write failed: ${error.message}`));
+          reply(ok({ accepted: outcome === 'accepted', duplicate: outcome === 'duplicate' }));
+        });
       }),
     );
 
@@ -119,7 +123,7 @@ export function serveIngest(
             indexes.push(index);
           } else result.rejected.push({ index, code: check.code, message: check.message });
         });
-        const outcomes = relay.ingest(valid);
+        const outcomes = relay.ingest(valid, true);
         onEvents?.(seen);
         outcomes.forEach((outcome, i) => {
           if (outcome === 'accepted') result.accepted += 1;
@@ -131,7 +135,10 @@ export function serveIngest(
               message: 'the live room failed on this event',
             });
         });
-        reply(ok(result));
+        relay.afterJournal((error) => {
+          if (error) return reply(fail('INTERNAL', `journal write failed: ${error.message}`));
+          reply(ok(result));
+        });
       }),
     );
   });

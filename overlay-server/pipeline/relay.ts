@@ -123,8 +123,12 @@ export class Relay {
     return this.stream?.seq ?? 0;
   }
 
-  /** Events already validated: dedupe, apply, journal (one write per run), then send updates. */
-  ingest(events: readonly LiveEvent[]): IngestOutcome[] {
+  /**
+   * Events already validated: dedupe, apply, journal (one write per run), then send updates.
+   * With `groupCommit` the journal write joins the others of this event-loop turn: the caller
+   * must ack through `afterJournal`.
+   */
+  ingest(events: readonly LiveEvent[], groupCommit = false): IngestOutcome[] {
     const outcomes: IngestOutcome[] = new Array(events.length);
     const updates: ChannelUpdate[] = [];
     let run: LiveEvent[] = [];
@@ -132,7 +136,7 @@ export class Relay {
     const applyRun = () => {
       if (run.length === 0) return;
       const stream = this.ensureStream(run[0]?.at ?? this.clock.now(), updates);
-      for (const failed of stream.applyEvents(run, updates))
+      for (const failed of stream.applyEvents(run, updates, groupCommit))
         outcomes[runIndexes[failed] ?? 0] = 'failed';
       run = [];
       runIndexes = [];
@@ -158,6 +162,15 @@ export class Relay {
     applyRun();
     this.send(updates);
     return outcomes;
+  }
+
+  /**
+   * Runs `done` once every event ingested so far is in the journal (at once when nothing waits).
+   * An ended stream's journal was written when it closed.
+   */
+  afterJournal(done: (error?: Error) => void): void {
+    if (this.stream && !this.stream.ended) this.stream.afterJournal(done);
+    else done();
   }
 
   /** A control command: stream start/end here, everything else through the room. */

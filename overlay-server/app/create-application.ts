@@ -14,6 +14,7 @@ import { createOriginPolicy } from '../auth/origins';
 import type { RoleTokens } from '../auth/tokens';
 import { createUpdateBatcher } from '../broadcast/batcher';
 import { createFanout } from '../broadcast/fanout';
+import { withheldFromRoom } from '../broadcast/money-access';
 import { createRequestHandler } from '../http/routes';
 import type { RoomFactory } from '../journal/recovery';
 import type { Logger } from '../log';
@@ -142,7 +143,9 @@ export function createApplication(
 
   const recoveryWindowMs = options.recoveryWindowMs ?? 2 * 60_000;
   const watching = [io.of('/overlay'), io.of('/control')];
-  const fanout = createFanout(watching, recoveryWindowMs);
+  const fanout = createFanout(watching, recoveryWindowMs, Date.now, (room) =>
+    withheldFromRoom(room, () => relay.moderatorsSeeEarnings),
+  );
   const batcher = createUpdateBatcher({
     windowMs: options.batchWindowMs,
     send: (updates) => fanout.sendUpdates(updates, relay.seq),

@@ -31,6 +31,8 @@ export function createFanout(
   namespaces: readonly IoNamespace[],
   recoveryWindowMs: number,
   wall: () => number = Date.now,
+  /** Channels a room must not be sent right now, whatever it subscribed (money-access.ts). */
+  withheldFrom: (room: string) => ReadonlySet<Channel> = () => new Set(),
 ): Fanout {
   const known = new Map<string, KnownRoom>();
   const rooms = () => {
@@ -54,7 +56,10 @@ export function createFanout(
   return {
     sendUpdates(updates, seq) {
       for (const { nsp, room, channels } of rooms()) {
-        const mine = updates.filter((update) => channels.has(update.channel));
+        const withheld = withheldFrom(room);
+        const mine = updates.filter(
+          (update) => channels.has(update.channel) && !withheld.has(update.channel),
+        );
         if (mine.length === 0) continue;
         const batch: UpdateBatch = { seq, updates: mine };
         nsp.to(room).emit('updates', batch);
@@ -62,7 +67,8 @@ export function createFanout(
     },
     sendSnapshots(snapshotFor) {
       for (const { nsp, room, channels } of rooms()) {
-        nsp.to(room).emit('snapshot', snapshotFor([...channels]));
+        const withheld = withheldFrom(room);
+        nsp.to(room).emit('snapshot', snapshotFor([...channels].filter((c) => !withheld.has(c))));
       }
     },
   };

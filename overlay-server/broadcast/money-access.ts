@@ -42,3 +42,28 @@ export function wantedBy(socket: Socket): Channel[] {
 export function rememberWanted(socket: Socket, wanted: readonly Channel[]): void {
   (socket.data as { wanted?: Channel[] }).wanted = [...wanted];
 }
+
+/**
+ * Moderators' sockets get rooms of their own (`ch:…,@moderator`), so the fan-out can keep money
+ * from them even in a room whose sockets dropped: Socket.IO replays what a room received to a
+ * socket that recovers, and the owner may have revoked the setting meanwhile.
+ */
+const MODERATOR_ROOM_TAG = '@moderator';
+
+export const roomTagFor = (role: Role): string | undefined =>
+  role === 'moderator' ? MODERATOR_ROOM_TAG : undefined;
+
+const NOTHING: ReadonlySet<Channel> = new Set();
+
+/**
+ * The channels a subscription room must not be sent now (for the fan-out). The setting is read
+ * only for moderators' rooms: overlays' rooms, the hot path, never pay for it.
+ */
+export function withheldFromRoom(
+  room: string,
+  moderatorsSeeEarnings: () => boolean,
+): ReadonlySet<Channel> {
+  return room.endsWith(`,${MODERATOR_ROOM_TAG}`) && !moderatorsSeeEarnings()
+    ? MONEY_CHANNELS
+    : NOTHING;
+}

@@ -39,8 +39,9 @@ export function parseChannelRequest(payload: unknown, role: Role): ChannelReques
   return { ok: true, channels: CHANNELS.filter((channel) => wanted.has(channel)) };
 }
 
-export function roomFor(channels: readonly Channel[]): string {
-  return `${ROOM_PREFIX}${channels.join(',')}`;
+/** The room of a channel set; a `tag` (not a channel name) keeps a group of sockets apart. */
+export function roomFor(channels: readonly Channel[], tag?: string): string {
+  return `${ROOM_PREFIX}${channels.join(',')}${tag ? `,${tag}` : ''}`;
 }
 
 const parsedRooms = new Map<string, ReadonlySet<Channel>>();
@@ -58,11 +59,11 @@ export function channelsOfRoom(room: string): ReadonlySet<Channel> | null {
 }
 
 /** Moves a socket to the room of its new channel set; returns the channels now subscribed. */
-export function subscribeSocket(socket: Socket, channels: Channel[]): Channel[] {
+export function subscribeSocket(socket: Socket, channels: Channel[], tag?: string): Channel[] {
   for (const room of socket.rooms) {
     if (room.startsWith(ROOM_PREFIX)) void socket.leave(room);
   }
-  if (channels.length > 0) void socket.join(roomFor(channels));
+  if (channels.length > 0) void socket.join(roomFor(channels, tag));
   (socket.data as { channels?: Channel[] }).channels = channels;
   return channels;
 }

@@ -11,6 +11,7 @@ import {
   type ChannelAccess,
   channelAccess,
   rememberWanted,
+  roomTagFor,
   wantedBy,
 } from '../broadcast/money-access';
 import { channelsOf, parseChannelRequest, subscribeSocket } from '../broadcast/subscriptions';
@@ -49,7 +50,7 @@ export function watch(socket: Socket, wanted: Channel[], deps: WatchDeps): Chann
   const access = accessOf(socket, wanted, deps);
   deps.batcher.flushNow();
   rememberWanted(socket, wanted);
-  subscribeSocket(socket, access.channels);
+  subscribeSocket(socket, access.channels, roomTagFor((socket.data as SessionData).role));
   sendSnapshot(socket, access, deps);
   return access;
 }
@@ -65,7 +66,7 @@ function followMoneyAccess(socket: Socket, deps: WatchDeps): void {
   const current = channelsOf(socket);
   if (access.channels.join(',') === current.join(',')) return;
   if (access.channels.length < current.length) {
-    subscribeSocket(socket, access.channels);
+    subscribeSocket(socket, access.channels, roomTagFor((socket.data as SessionData).role));
     deps.batcher.flushNow();
     sendSnapshot(socket, access, deps);
   } else watch(socket, wanted, deps);

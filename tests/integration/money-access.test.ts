@@ -152,6 +152,45 @@ describe('money access for moderators', () => {
     expect(ownerReport).toHaveProperty('revenueModel');
   });
 
+  it('sends no earnings to a moderator who was away while the owner revoked them', async () => {
+    relay = await startRelay();
+    const r = relay;
+    const owner = await r.connect('/control', 'owner');
+    const { socket: mod, watcher: modPanel } = await r.watch('/control', 'moderator');
+    const ingest = await r.connect('/ingest', 'ingest');
+    const s = script(Date.now());
+    const allow = { type: 'settings.moderatorsSeeEarnings', allowed: true };
+    expect(await request(owner, 'command', allow)).toMatchObject({ ok: true });
+    await request(ingest, 'events', [instantGift(s, 'ana', 200)]);
+    await modPanel.until(() => lastCoins(modPanel) === 200, 'moderator earnings 200');
+
+    // A network blip: the server notices the drop, then the owner revokes and gifts arrive.
+    const id = mod.id ?? '';
+    mod.io.engine.close();
+    const control = r.app.io.of('/control');
+    while (control.sockets.has(id)) await new Promise((next) => setImmediate(next));
+    const awayAt = modPanel.arrivals.length;
+    const revoke = { type: 'settings.moderatorsSeeEarnings', allowed: false };
+    expect(await request(owner, 'command', revoke)).toMatchObject({ ok: true });
+    await request(ingest, 'events', [instantGift(s, 'ben', 30)]);
+
+    // Socket.IO recovers the session and replays what its room missed: no money in it.
+    const back = new Promise<void>((resolve) => mod.once('connect', () => resolve()));
+    mod.connect();
+    await back;
+    expect(mod.recovered).toBe(true);
+    await modPanel.until(
+      () => modPanel.snapshots.at(-1)?.withheld?.includes('earnings') === true,
+      'withheld snapshot after recovery',
+    );
+    await modPanel.until(() => leaderboardCoins(modPanel) === 230, 'leaderboard 230');
+    const sinceAway = modPanel.arrivals.slice(awayAt);
+    for (const arrival of sinceAway) {
+      if (isSnapshot(arrival)) expect(arrival.channels.earnings).toBeUndefined();
+      else expect(arrival.updates.map((u) => u.channel)).not.toContain('earnings');
+    }
+  });
+
   it('keeps the setting across restarts, and carries it into the next stream', async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'limelight-money-'));
     relay = await startRelay({ dataDir });

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { LIVE_EVENT_KINDS } from './live-event';
+import { parseLiveEvent } from './parse';
+
+const user = { id: '7000000000000000001', handle: 'sam.streams', nickname: 'Sam 🎮' };
+const base = { id: 'msg-1', source: 'connector', at: 1_765_000_000_000 } as const;
+const rose = { id: 5655, name: 'Rose', coins: 1, type: 1 };
+
+/** One well-formed payload per kind: every happening the overlays and panels use. */
+const GOOD: Record<string, unknown> = {
+  chat: { ...base, kind: 'chat', user, text: 'hello <b>there</b>' },
+  gift: {
+    ...base,
+    kind: 'gift',
+    user,
+    gift: rose,
+    repeatCount: 3,
+    repeatEnd: false,
+    groupId: 'g1',
+  },
+  like: { ...base, kind: 'like', user, count: 15, roomTotal: 1_200 },
+  join: { ...base, kind: 'join', user },
+  follow: { ...base, kind: 'follow', user },
+  share: { ...base, kind: 'share', user },
+  subscribe: { ...base, kind: 'subscribe', user },
+  viewers: { ...base, kind: 'viewers', count: 12 },
+  question: { ...base, kind: 'question', user, text: 'What game is next?' },
+  chest: { ...base, kind: 'chest', user, coins: 500, slots: 10 },
+  streamStart: { ...base, kind: 'streamStart', host: 'host' },
+  streamEnd: { ...base, kind: 'streamEnd' },
+};
+
+describe('the event model', () => {
+  it('has one schema per TikTok LIVE happening', () => {
+    expect([...LIVE_EVENT_KINDS].sort()).toEqual(Object.keys(GOOD).sort());
+  });
+
+  it.each(Object.entries(GOOD))('accepts a well-formed %s', (_kind, payload) => {
+    const parsed = parseLiveEvent(payload);
+    expect(parsed.ok ? parsed.value : parsed.message).toMatchObject({ id: 'msg-1' });
+  });
+
+  it('fills defaults: roles, avatar, emotes, group and receiver', () => {
+    const parsed = parseLiveEvent({
+      ...base,
+      kind: 'gift',
+      user,
+      gift: rose,
+      repeatCount: 1,
+      repeatEnd: true,
+    });
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(parsed.value).toMatchObject({
+      groupId: '',
+      toUser: null,
+      gift: { imageUrl: null },
+      user: {
+        avatarUrl: null,
+        roles: {
+          moderator: false,
+          subscriber: false,
+          follower: false,
+          topGifterRank: null,
+          gifterLevel: null,
+        },
+      },
+    });
+  });
+
+  it('strips unknown keys, __proto__ included', () => {
+    const payload = JSON.parse(
+      '{"id":"m","source":"page","at":1,"kind":"join","extra":1,"__proto__":{"polluted":true},"user":{"id":"1","handle":"a","nickname":"b"}}',
+    );
+    const parsed = parseLiveEvent(payload);
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(Object.keys(parsed.value)).not.toContain('extra');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('rejected payloads name the field and the problem', () => {
+  const chat = GOOD.chat as Record<string, unknown>;
+  const gift = GOOD.gift as Record<string, unknown>;
+  it.each([
+    ['not an object', 'hello', /expected object/],
+    ['an unknown kind', { ...chat, kind: 'dance' }, /^kind: .*Expected 'chat' \| 'gift'/],
+    ['a missing id', { ...chat, id: undefined }, /^id: .*expected string/],
+    ['an unknown source', { ...chat, source: 'email' }, /^source: /],
+    ['a negative time', { ...chat, at: -1 }, /^at: Too small/],
+    ['a numeric user id', { ...chat, user: { ...user, id: 7 } }, /^user\.id: .*expected string/],
+    [
+      'a lone surrogate in a nickname',
+      { ...chat, user: { ...user, nickname: 'x\uD800' } },
+      /^user\.nickname: contains a lone surrogate/,
+    ],
+    [
+      'a javascript: avatar',
+      { ...chat, user: { ...user, avatarUrl: 'javascript:alert(1)' } },
+      /^user\.avatarUrl: Invalid URL/,
+    ],
+    ['a huge chat text', { ...chat, text: 'x'.repeat(501) }, /^text: Too big/],
+    ['a negative gift price', { ...gift, gift: { ...rose, coins: -1 } }, /^gift\.coins: Too small/],
+    ['a zero repeat count', { ...gift, repeatCount: 0 }, /^repeatCount: Too small/],
+    ['repeatEnd as a string', { ...gift, repeatEnd: 'yes' }, /^repeatEnd: .*expected boolean/],
+    [
+      'a fractional viewer count',
+      { ...(GOOD.viewers as object), count: 1.5 },
+      /^count: .*expected int/,
+    ],
+  ])('%s', (_case, payload, message) => {
+    const parsed = parseLiveEvent(payload);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.message).toMatch(message);
+  });
+
+  it('reports every problem at once', () => {
+    const parsed = parseLiveEvent({ ...gift, repeatEnd: 'yes', gift: { ...rose, coins: -1 } });
+    expect(parsed.ok ? [] : parsed.issues.map((issue) => issue.path)).toEqual([
+      'gift.coins',
+      'repeatEnd',
+    ]);
+  });
+});

@@ -19,30 +19,56 @@ afterEach(() => {
 });
 
 describe('update batcher', () => {
-  it('sends on the next turn when quiet, and one batch per frame window under load', () => {
+  it('sends on the next turn when quiet, and spaces sends by their cost under load', () => {
     vi.useFakeTimers();
     const sent: ChannelUpdate[][] = [];
+    // Each send "costs" 1 ms on the batcher's clock: at a 10% cost share the gap becomes 10 ms.
+    let sendCost = 1;
+    let spent = 0;
     const batcher = createUpdateBatcher({
       windowMs: 16,
       loadPerSecond: 1_000,
-      send: (u) => sent.push(u),
+      now: () => Date.now() + spent,
+      send: (u) => {
+        sent.push(u);
+        spent += sendCost;
+      },
     });
     batcher.push([line('a')]);
     batcher.push([line('b')]);
     vi.advanceTimersToNextTimer(); // the setImmediate
     expect(sent).toEqual([[line('a'), line('b')]]);
-    // A burst far above 1,000 updates/s: it waits for the end of the frame, then goes as one.
+    // A burst far above 1,000 updates/s: it waits for the gap, then goes as one.
     for (let i = 0; i < 100; i++) batcher.push([line(`c${i}`)]);
+    expect(sent).toHaveLength(1);
+    vi.advanceTimersByTime(1);
     expect(sent).toHaveLength(1);
     vi.advanceTimersByTime(16);
     expect(sent).toHaveLength(2);
     expect(sent[1]).toHaveLength(100);
+    // Costlier sends (many overlays) stretch the gap up to the 16 ms frame window, never beyond.
+    sendCost = 10;
+    const burst = (name: string) => {
+      for (let i = 0; i < 50; i++) batcher.push([line(`${name}${i}`)]);
+    };
+    for (let round = 0; round < 10; round++) {
+      burst(`e${round}-`);
+      vi.advanceTimersByTime(16);
+    }
+    burst('f');
+    vi.advanceTimersToNextTimer(); // sends f, the clock stops right there
+    const before = sent.length;
+    expect(sent.at(-1)?.[0]).toEqual(line('f0'));
+    burst('g');
+    vi.advanceTimersByTime(10);
+    expect(sent).toHaveLength(before);
+    vi.advanceTimersByTime(6);
+    expect(sent).toHaveLength(before + 1);
     // Once the load is gone, updates go out on the next turn again.
     vi.advanceTimersByTime(500);
     batcher.push([line('d')]);
     vi.advanceTimersToNextTimer();
     expect(sent.at(-1)).toEqual([line('d')]);
-    expect(sent).toHaveLength(3);
     batcher.stop();
   });
 

@@ -14,6 +14,7 @@ import {
   closeSync,
   existsSync,
   fstatSync,
+  fsync,
   fsyncSync,
   ftruncateSync,
   openSync,
@@ -35,6 +36,11 @@ export interface JournalWriter {
    */
   afterWrite(done: (error?: Error) => void): void;
   flush(): void;
+  /**
+   * Writes what is pending and fsyncs on the thread pool: the periodic snapshot's sync must not
+   * stall the event loop (on a busy disk an fsync took hundreds of ms, every event waiting).
+   */
+  syncInBackground(): void;
   close(): void;
 }
 
@@ -47,6 +53,7 @@ export function openJournalWriter(path: string): JournalWriter {
   let pending = '';
   let waiting: Array<(error?: Error) => void> = [];
   let scheduled: NodeJS.Immediate | null = null;
+  let syncing = false;
 
   const writeText = (text: string) => {
     const buffer = Buffer.from(text, 'utf8');
@@ -105,6 +112,16 @@ export function openJournalWriter(path: string): JournalWriter {
       if (!open) return;
       writePending();
       fsyncSync(fd);
+    },
+    syncInBackground() {
+      if (!open) return;
+      writePending();
+      if (syncing) return;
+      syncing = true;
+      // An error (the journal closed meanwhile, which fsyncs itself) leaves nothing to do.
+      fsync(fd, () => {
+        syncing = false;
+      });
     },
     close() {
       if (!open) return;

@@ -138,7 +138,7 @@ export class LiveStream {
     const sinceLast = Date.now() - this.snapshotWall;
     if (sinceLast < (this.policy.minGapMs ?? 0)) return;
     if (entriesSince >= this.policy.everyEntries || sinceLast >= this.policy.everyMs) {
-      this.writeSnapshot();
+      this.writeSnapshot(false);
     }
   }
 
@@ -149,7 +149,8 @@ export class LiveStream {
     this.journal.close();
   }
 
-  private writeSnapshot(): void {
+  /** `syncNow`: fsync the journal before returning (end, shutdown); else on the thread pool. */
+  private writeSnapshot(syncNow = true): void {
     const snapshot: RoomSnapshot = {
       version: 1,
       streamId: this.streamId,
@@ -160,7 +161,8 @@ export class LiveStream {
       state: this.room.exportState(),
       recentIds: this.recentIds(),
     };
-    this.journal.flush();
+    if (syncNow) this.journal.flush();
+    else this.journal.syncInBackground();
     writeSnapshot(this.journal.path, snapshot);
     this.snapshotSeq = this.seqValue;
     this.snapshotWall = Date.now();

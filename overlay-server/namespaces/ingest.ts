@@ -51,6 +51,7 @@ export function serveIngest(
   const onEvents = hooks.observe;
   const admit = hooks.admit ?? (() => true);
   nsp.on('connection', (socket: Socket) => {
+    coalesceWrites(socket);
     const bucket = createTokenBucket(RATE_BUDGETS.ingest);
     refuseUnknownEvents(socket, ['event', 'events', 'status']);
 
@@ -142,4 +143,19 @@ export function serveIngest(
       }),
     );
   });
+}
+
+/**
+ * A source sending one event per message gets one ack per event; engine.io writes the acks that
+ * queued up meanwhile as one flush of separate WebSocket frames, each its own syscall. Corking the
+ * TCP socket for the flush makes them one write (TOOLCHAIN.md: per-message writes are what cost).
+ * Only for a connection that is a WebSocket from the start: then the handshake request's socket
+ * is the one the frames go to.
+ */
+function coalesceWrites(socket: Socket): void {
+  const conn = socket.conn;
+  if (conn.transport.name !== 'websocket') return;
+  const tcp = conn.request.socket;
+  conn.on('flush', () => tcp.cork());
+  conn.on('drain', () => tcp.uncork());
 }

@@ -20,19 +20,30 @@ function Earnings() {
   return (
     <div class="earnings">
       <dl class="figures">
-        <dt>Coins (committed)</dt>
-        <dd data-testid="live-coins">{formatCount(earnings.committedCoins)}</dd>
-        <dt>Diamonds</dt>
-        <dd data-testid="live-diamonds">{formatCount(earnings.figures.diamonds)}</dd>
-        <dt>Estimated payout</dt>
-        <dd data-testid="live-payout">{formatUsd(earnings.figures.estimatedPayoutUsd)}</dd>
-        <dt>In open streaks (provisional)</dt>
-        <dd data-testid="live-provisional">
-          {formatCount(earnings.provisionalCoins)} coins
-          {provisional && ` ≈ ${formatUsd(provisional.estimatedPayoutUsd)}`}
-        </dd>
-        <dt>Coins per hour</dt>
-        <dd data-testid="live-coins-per-hour">{formatCount(earnings.coinsPerHour)}</dd>
+        <div class="stat stat--committed">
+          <dt>Coins (committed)</dt>
+          <dd data-testid="live-coins">{formatCount(earnings.committedCoins)}</dd>
+        </div>
+        <div class="stat stat--committed">
+          <dt>Diamonds</dt>
+          <dd data-testid="live-diamonds">{formatCount(earnings.figures.diamonds)}</dd>
+        </div>
+        <div class="stat stat--committed stat--money">
+          <dt>Estimated payout</dt>
+          <dd data-testid="live-payout">{formatUsd(earnings.figures.estimatedPayoutUsd)}</dd>
+          <span class="caption">{earnings.figures.model.name}</span>
+        </div>
+        <div class="stat stat--provisional">
+          <dt>In open streaks (provisional)</dt>
+          <dd data-testid="live-provisional">
+            {formatCount(earnings.provisionalCoins)} coins
+            {provisional && ` ≈ ${formatUsd(provisional.estimatedPayoutUsd)}`}
+          </dd>
+        </div>
+        <div class="stat">
+          <dt>Coins per hour</dt>
+          <dd data-testid="live-coins-per-hour">{formatCount(earnings.coinsPerHour)}</dd>
+        </div>
       </dl>
       <p class="model" data-testid="live-model-name">
         Money under: {earnings.figures.model.name}
@@ -64,19 +75,27 @@ function Metrics() {
   if (!metrics) return null;
   return (
     <dl class="figures" data-testid="live-metrics">
-      <dt>Duration</dt>
-      <dd>{formatDuration(metrics.durationSeconds)}</dd>
-      <dt>Viewers</dt>
-      <dd data-testid="live-viewers">
-        {formatCount(metrics.viewers)} (peak {formatCount(metrics.peakViewers)})
-      </dd>
-      <dt>Follows · shares · likes</dt>
-      <dd>
-        {formatCount(metrics.follows)} · {formatCount(metrics.shares)} ·{' '}
-        {formatCount(metrics.likes)}
-      </dd>
-      <dt>Engagement</dt>
-      <dd>{formatPercent(metrics.engagementRate)}</dd>
+      <div class="stat">
+        <dt>Duration</dt>
+        <dd>{formatDuration(metrics.durationSeconds)}</dd>
+      </div>
+      <div class="stat">
+        <dt>Viewers</dt>
+        <dd data-testid="live-viewers">
+          {formatCount(metrics.viewers)} (peak {formatCount(metrics.peakViewers)})
+        </dd>
+      </div>
+      <div class="stat">
+        <dt>Follows · shares · likes</dt>
+        <dd>
+          {formatCount(metrics.follows)} · {formatCount(metrics.shares)} ·{' '}
+          {formatCount(metrics.likes)}
+        </dd>
+      </div>
+      <div class="stat">
+        <dt>Engagement</dt>
+        <dd>{formatPercent(metrics.engagementRate)}</dd>
+      </div>
     </dl>
   );
 }
@@ -119,7 +138,7 @@ function Goals() {
 
 export function LiveView() {
   return (
-    <section aria-label="Live" data-testid="view-live">
+    <section class="view" aria-label="Live" data-testid="view-live">
       <Earnings />
       <Metrics />
       <LiveChart />

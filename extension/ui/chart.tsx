@@ -29,9 +29,12 @@ export function LineChart(props: {
     const el = host.current;
     if (!el) return;
     const scales = [...new Set(props.series.map((s) => s.scale ?? 'y'))];
+    // Canvas cannot read CSS variables: take the theme's ink from the chart box itself.
+    const ink = getComputedStyle(el).color || '#888';
+    const rule = { stroke: 'rgba(128, 128, 128, 0.18)', width: 1 };
     const chart = new uPlot(
       {
-        width: Math.max(240, el.clientWidth || 320),
+        width: Math.max(200, el.clientWidth || 320),
         height: props.height ?? 160,
         scales: { x: { time: props.time ?? false } },
         series: [
@@ -44,11 +47,13 @@ export function LineChart(props: {
           })),
         ],
         axes: [
-          {},
+          { stroke: ink, grid: rule, ticks: rule },
           ...scales.map((scale, index) => ({
             scale,
             side: index === 0 ? 3 : 1,
-            grid: { show: index === 0 },
+            stroke: ink,
+            grid: { show: index === 0, ...rule },
+            ticks: rule,
           })),
         ],
         legend: { show: true },
@@ -57,7 +62,14 @@ export function LineChart(props: {
       el,
     );
     plot.current = chart;
+    // The side panel is resizable: keep the plot as wide as its box.
+    const resize = new ResizeObserver(() => {
+      const width = Math.max(200, el.clientWidth);
+      if (width !== chart.width) chart.setSize({ width, height: chart.height });
+    });
+    resize.observe(el);
     return () => {
+      resize.disconnect();
       chart.destroy();
       plot.current = null;
     };

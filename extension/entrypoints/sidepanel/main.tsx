@@ -1,4 +1,4 @@
 import { startPanel } from '../../features/start-panel';
-import './style.css';
+import '../../ui/panel.css';
 
 void startPanel(document.getElementById('app') as HTMLElement);

@@ -18,7 +18,12 @@ export function AlertsView() {
             Pause alerts
           </button>
         )}
-        <button type="button" data-testid="alerts-skip" onClick={() => void alerts.skip()}>
+        <button
+          type="button"
+          class="danger"
+          data-testid="alerts-skip"
+          onClick={() => void alerts.skip()}
+        >
           Skip current
         </button>
         {[1, 2, 3, 4, 5].map((tier) => (

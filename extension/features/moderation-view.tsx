@@ -43,7 +43,11 @@ function WordFilter() {
         {moderation.words.value.map((entry) => (
           <li key={entry.word}>
             {entry.word} ({entry.action}){' '}
-            <button type="button" onClick={() => void moderation.removeWord(entry.word)}>
+            <button
+              type="button"
+              class="danger"
+              onClick={() => void moderation.removeWord(entry.word)}
+            >
               Remove
             </button>
           </li>

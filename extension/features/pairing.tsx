@@ -73,7 +73,12 @@ export function PairingForm() {
       {paired && (
         <p>
           Paired with <span data-testid="paired-origin">{paired.origin}</span>{' '}
-          <button type="button" data-testid="unpair" onClick={() => void connection.unpair()}>
+          <button
+            type="button"
+            class="danger"
+            data-testid="unpair"
+            onClick={() => void connection.unpair()}
+          >
             Forget
           </button>
         </p>

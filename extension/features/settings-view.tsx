@@ -45,7 +45,12 @@ function MoneySettings() {
       >
         I cashed out (restart payout progress)
       </button>
-      <button type="button" data-testid="end-stream" onClick={() => void analytics.endStream()}>
+      <button
+        type="button"
+        class="danger"
+        data-testid="end-stream"
+        onClick={() => void analytics.endStream()}
+      >
         End stream
       </button>
     </fieldset>

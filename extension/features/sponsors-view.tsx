@@ -152,7 +152,12 @@ function RunningSegment() {
             Resume
           </button>
         )}
-        <button type="button" data-testid="sponsor-end" onClick={() => void sponsors.end()}>
+        <button
+          type="button"
+          class="danger"
+          data-testid="sponsor-end"
+          onClick={() => void sponsors.end()}
+        >
           End segment
         </button>
       </div>

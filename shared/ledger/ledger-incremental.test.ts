@@ -4,19 +4,9 @@
  * ends, second sources, quiet commits and a restart checks both against a recount every step.
  */
 import { describe, expect, it } from 'vitest';
+import { mulberry32 as seeded } from '../random/prng';
 import { createGiftLedger, type GiftLedger } from './gift-ledger';
 import { FINGER_HEART, GALAXY, giftFrame, pageFrame, ROSE, T0 } from './test-frames';
-
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** What the cached figures must equal: a recount from the exported state. */
 function recount(ledger: GiftLedger) {

@@ -5,7 +5,7 @@
  * panels render viewer text as text.
  */
 import type { User } from '../../../shared/events/user';
-import { createRandom, mixSeed, type Random } from './prng';
+import { createRandom, mixSeed, type Random } from '../../../shared/random/prng';
 
 const ADJECTIVES = [
   'sunny',

@@ -3,8 +3,9 @@
  * engine to count, questions ("Q: …", "… ?") for Q&A to pick up, and now and then something
  * hostile that must stay plain text.
  */
+
+import type { Random } from '../../../shared/random/prng';
 import { HOSTILE_NAMES } from './audience';
-import type { Random } from './prng';
 
 const VOTES = ['1', '2', '1', '2', '3', 'A', 'B', 'a', 'b', '2 🔥', 'vote 1'] as const;
 

@@ -6,7 +6,7 @@
 import { findGift } from '../../../shared/catalog/gift-catalog';
 import type { GiftInfo } from '../../../shared/events/gift';
 import { STREAKABLE_GIFT_TYPE } from '../../../shared/events/gift';
-import type { Random } from './prng';
+import type { Random } from '../../../shared/random/prng';
 
 /** Type of gifts that arrive once. */
 const SINGLE_GIFT_TYPE = 2;

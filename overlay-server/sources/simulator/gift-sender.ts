@@ -9,10 +9,10 @@ import type { GiftEvent } from '../../../shared/events/gift';
 import { STREAKABLE_GIFT_TYPE } from '../../../shared/events/gift';
 import type { LiveEvent } from '../../../shared/events/live-event';
 import type { User } from '../../../shared/events/user';
+import type { Random } from '../../../shared/random/prng';
 import type { Audience } from './audience';
 import type { EventQueue } from './event-queue';
 import { pickGift, streakLength } from './gift-mix';
-import type { Random } from './prng';
 import type { SimulatorTruth } from './stream-simulator';
 
 /** What the gift sender shares with the rest of the simulation. */

@@ -1,3 +1,4 @@
+export { createRandom, mulberry32 } from '../../../shared/random/prng';
 export { createAudience, HOSTILE_NAMES } from './audience';
 export { expectedTotals, type StreamTotals } from './expected-totals';
 export {
@@ -6,7 +7,6 @@ export {
   type SimulatorPreset,
   type SimulatorPresetName,
 } from './presets';
-export { createRandom, mulberry32 } from './prng';
 export {
   type SimulatedStream,
   type SimulateStreamOptions,

@@ -6,13 +6,13 @@
  */
 import type { EventSource } from '../../../shared/events/base';
 import type { LiveEvent } from '../../../shared/events/live-event';
+import { createRandom, type Random } from '../../../shared/random/prng';
 import { type Audience, createAudience } from './audience';
 import { chatLine, qnaQuestion } from './chat-lines';
 import { EventQueue } from './event-queue';
 import type { StreamTotals } from './expected-totals';
 import { createGiftSender } from './gift-sender';
 import { SIMULATOR_PRESETS, type SimulatorPreset, type SimulatorPresetName } from './presets';
-import { createRandom, type Random } from './prng';
 
 /** A fixed default start, so `simulateStream` is reproducible without arguments. */
 export const DEFAULT_SIMULATION_START = 1_765_000_000_000;

@@ -5,10 +5,10 @@
  */
 import { Container, Graphics, type Text } from 'pixi.js';
 import type { AlertView } from '../../../shared/protocol/channel-data';
+import { hashString, mulberry32 } from '../../../shared/random/prng';
 import { displayName } from '../../stage/guards';
 import { makeLabel, setLabelText } from '../../stage/label';
 import { avatarFallback, giftFallback, Picture } from '../../stage/picture';
-import { hashString, seededRandom } from '../../stage/random';
 import { RELEASE_ALL } from '../../stage/release';
 import type { Theme } from '../../stage/theme';
 import type { AlertPhase } from './alert-sequencer';
@@ -46,7 +46,7 @@ export class AlertCard extends Container {
     this.alertId = alert.id;
     this.tier = alert.tier;
     this.style = TIER_STYLES[alert.tier];
-    this.random = seededRandom(hashString(alert.id));
+    this.random = mulberry32(hashString(alert.id));
     this.shownCount = alert.count;
     this.settled = alert.settled;
     const color = alert.merged ? STORM_COLOR : this.style.color;

@@ -3,7 +3,7 @@
  * geometry per particle) and the whole burst is destroyed with its card.
  */
 import { Container, Graphics, GraphicsContext } from 'pixi.js';
-import { seededRandom } from '../../stage/random';
+import { mulberry32 } from '../../../shared/random/prng';
 import { RELEASE_ALL } from '../../stage/release';
 
 const COLORS = [0xfe2c55, 0x25f4ee, 0xffd700, 0xff5cf4, 0x7cf47a, 0xffffff];
@@ -35,7 +35,7 @@ export class ConfettiBurst extends Container {
 
   constructor(count: number, power: number, seed: number) {
     super();
-    const random = seededRandom(seed);
+    const random = mulberry32(seed);
     const kinds = confettiShapes();
     for (let i = 0; i < count; i += 1) {
       const sprite = new Graphics(kinds[i % kinds.length]!);

@@ -1,6 +1,8 @@
 /**
- * Seeded randomness for the simulator: mulberry32 (32-bit state, fast, good enough for a demo
- * stream; not for anything secret). The same seed always gives the same sequence.
+ * Seeded randomness shared by the stream simulator (server) and the overlays (alert shake,
+ * confetti): mulberry32 (32-bit state, fast, good enough for demo streams and particles; not for
+ * anything secret). The same seed always gives the same sequence. Pure: no Node or DOM APIs, only
+ * Math.imul and friends, so it runs in OBS's Chromium 103 too.
  */
 export interface Random {
   /** Uniform in [0, 1). */
@@ -18,6 +20,7 @@ export interface Random {
   normal(): number;
 }
 
+/** mulberry32: a tiny fast PRNG; returns floats in [0, 1). */
 export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
@@ -65,4 +68,14 @@ export function createRandom(seed: number): Random {
     normal: () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next()),
   };
   return random;
+}
+
+/** FNV-1a over UTF-16 units: a stable seed from an id (an alert's id seeds its particles). */
+export function hashString(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
 }

@@ -1,75 +1,34 @@
 /**
- * The slice of the gift ledger (shared/ledger) the live room uses. Declared here structurally so
- * the engines depend on the ledger's behaviour, not on its internals.
+ * The slice of the gift ledger (shared/ledger) the live room uses. The types are the ledger's own
+ * (one definition, so a field added there reaches the engines); the room treats the exported
+ * state as opaque, passing it on to the journal without looking inside.
  */
-import type { EventSource } from '../events/base';
-import type { GiftEvent, GiftInfo } from '../events/gift';
+import type { GiftLedger } from '../ledger/gift-ledger';
+import type {
+  GiftOutcome,
+  LedgerTotals,
+  LedgerUser,
+  StreakCommit,
+  StreakView,
+  TopGifter,
+} from '../ledger/types';
 
-/** A sender as the ledger keeps them. */
-export interface LedgerUser {
-  id: string;
-  handle: string;
-  nickname: string;
-  avatarUrl: string | null;
-}
+export type { LedgerUser };
 
 /** A streak as the ledger reports it (provisional part included in `coins`). */
-export interface LedgerStreak {
-  key: string;
-  user: LedgerUser;
-  gift: GiftInfo;
-  toUser: GiftEvent['toUser'];
-  count: number;
-  committedCount: number;
-  coins: number;
-  ended: boolean;
-  firstAt: number;
-  lastAt: number;
-  sources: EventSource[];
-}
+export type LedgerStreak = StreakView;
 
 /** Units counted into the totals by one commit. */
-export interface LedgerCommit {
-  key: string;
-  user: LedgerUser;
-  gift: GiftInfo;
-  toUser: GiftEvent['toUser'];
-  units: number;
-  coins: number;
-  totalUnits: number;
-  at: number;
-  reason: string;
-}
+export type LedgerCommit = StreakCommit;
 
-export type LedgerOutcome =
-  | { status: 'duplicate'; reason: string }
-  | { status: 'provisional'; streak: LedgerStreak }
-  | { status: 'committed'; streak: LedgerStreak; commit: LedgerCommit };
+/** What one gift frame did to the ledger. */
+export type LedgerOutcome = GiftOutcome;
 
-export interface LedgerTotalsView {
-  committedCoins: number;
-  provisionalCoins: number;
-  hostCoins: number;
-  guestCoins: number;
-  completedGifts: number;
-  giftsByName: Record<string, { units: number; coins: number }>;
-}
+/** The ledger's running totals. */
+export type LedgerTotalsView = LedgerTotals;
 
-export interface LedgerTopGifter {
-  userId: string;
-  handle: string;
-  nickname: string;
-  avatarUrl: string | null;
-  coins: number;
-}
+/** One row of the top-gifters list. */
+export type LedgerTopGifter = TopGifter;
 
 /** What the room needs from a gift ledger. */
-export interface GiftLedgerPort {
-  apply(event: GiftEvent): LedgerOutcome;
-  advance(now: number): LedgerCommit[];
-  closeAll(now: number): LedgerCommit[];
-  totals(): LedgerTotalsView;
-  topGifters(limit?: number): LedgerTopGifter[];
-  openStreaks(): LedgerStreak[];
-  exportState(): unknown;
-}
+export type GiftLedgerPort = Omit<GiftLedger, 'exportState'> & { exportState(): unknown };

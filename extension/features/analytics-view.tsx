@@ -83,7 +83,8 @@ function Charts() {
   const history = analytics.history.value;
   const x = history.map((s) => Math.round(s.startedAt / 1000));
   const growth = analytics.followerGrowth.value;
-  if (history.length === 0) return <p>No streams recorded yet: they appear here as you stream.</p>;
+  if (history.length === 0)
+    return <p class="empty">No streams recorded yet: they appear here as you stream.</p>;
   return (
     <div>
       <h3>Across streams</h3>

@@ -56,7 +56,7 @@ export function QnaView() {
   return (
     <section aria-label="Q&A" data-testid="view-qna">
       <CommandRefusalNote commands={qna.commands} />
-      {qna.questions.value.length === 0 && <p>No questions yet.</p>}
+      {qna.questions.value.length === 0 && <p class="empty">No questions yet.</p>}
       <ul class="questions">
         {qna.questions.value.map((question) => (
           <Question key={question.id} question={question} />

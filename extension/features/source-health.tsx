@@ -31,7 +31,12 @@ export function SourceHealthList() {
   const { room } = usePanel();
   const now = useNow();
   const sources = room.sources.value?.sources ?? [];
-  if (sources.length === 0) return <p data-testid="source-health-empty">No source yet.</p>;
+  if (sources.length === 0)
+    return (
+      <p class="empty" data-testid="source-health-empty">
+        No source yet.
+      </p>
+    );
   return (
     <ul class="sources" data-testid="source-health">
       {sources.map((health) => (

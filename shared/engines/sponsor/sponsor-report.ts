@@ -38,7 +38,8 @@ export interface RateComparison {
   lift: number | null;
 }
 
-export interface SponsorSegmentReport {
+/** Which segment a report is about, and where it stands: carried from the facts into the report. */
+export interface SegmentIdentity {
   segmentId: string;
   planId: string;
   kind: string;
@@ -50,6 +51,9 @@ export interface SponsorSegmentReport {
   startedAt: number;
   endedAt: number | null;
   plannedSeconds: number;
+}
+
+export interface SponsorSegmentReport extends SegmentIdentity {
   onScreenSeconds: number;
   viewerSeconds: number;
   viewerMinutes: number;
@@ -76,18 +80,7 @@ export interface SponsorSegmentReport {
   } | null;
 }
 
-export interface SegmentFacts {
-  segmentId: string;
-  planId: string;
-  kind: string;
-  brand: string;
-  product: string;
-  promoCode: string | null;
-  callToAction: string | null;
-  status: 'running' | 'paused' | 'ended';
-  startedAt: number;
-  endedAt: number | null;
-  plannedSeconds: number;
+export interface SegmentFacts extends SegmentIdentity {
   dealValueUsd: number | null;
   measures: SegmentMeasures;
   /** Mentions of this deal's brand or code over the whole stream (segment included). */
@@ -108,6 +101,25 @@ function compare(segment: number, total: number, segMs: number, restMs: number):
   };
 }
 
+/** The identity fields alone (facts also carry measures, which the report reshapes). */
+function segmentIdentity(facts: SegmentIdentity): SegmentIdentity {
+  const { segmentId, planId, kind, brand, product, promoCode, callToAction } = facts;
+  const { status, startedAt, endedAt, plannedSeconds } = facts;
+  return {
+    segmentId,
+    planId,
+    kind,
+    brand,
+    product,
+    promoCode,
+    callToAction,
+    status,
+    startedAt,
+    endedAt,
+    plannedSeconds,
+  };
+}
+
 export function sponsorSegmentReport(
   facts: SegmentFacts,
   stream: StreamTotals,
@@ -118,17 +130,7 @@ export function sponsorSegmentReport(
   const rate = (seg: number, total: number) => compare(seg, total, m.onScreenMs, restMs);
   const deal = facts.dealValueUsd === null ? null : brandDealNet(facts.dealValueUsd, model);
   return {
-    segmentId: facts.segmentId,
-    planId: facts.planId,
-    kind: facts.kind,
-    brand: facts.brand,
-    product: facts.product,
-    promoCode: facts.promoCode,
-    callToAction: facts.callToAction,
-    status: facts.status,
-    startedAt: facts.startedAt,
-    endedAt: facts.endedAt,
-    plannedSeconds: facts.plannedSeconds,
+    ...segmentIdentity(facts),
     onScreenSeconds: round2(m.onScreenMs / 1000),
     viewerSeconds: Math.round(m.viewerMs / 1000),
     viewerMinutes: round2(m.viewerMs / 60_000),

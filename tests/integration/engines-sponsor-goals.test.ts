@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SponsorSegmentReport } from '../../shared/engines';
 import type { GoalView, SponsorPlanView } from '../../shared/protocol/channel-data';
-import type { Channel } from '../../shared/protocol/channels';
+import { CHANNELS, type Channel } from '../../shared/protocol/channels';
 import { BRIEF_PRESET, brandDealNet } from '../../shared/revenue/revenue-model';
 import { dataOf, type EngineRoom, startEngineRoom } from './support/engine-room';
 import { instantGift, script, viewer } from './support/events';
@@ -17,18 +17,11 @@ afterEach(async () => {
   room = null;
 });
 
-/** Every channel an OBS page may watch (moderation is for panels only). */
-const OVERLAY_CHANNELS: Channel[] = [
-  'alerts',
-  'chat',
-  'poll',
-  'qna',
-  'sponsor',
-  'goals',
-  'leaderboard',
-  'metrics',
-  'earnings',
-];
+/**
+ * Every channel an OBS page may watch (moderation is for panels only), taken from CHANNELS so a
+ * channel added later is checked for deal-value leaks too.
+ */
+const OVERLAY_CHANNELS: Channel[] = CHANNELS.filter((channel) => channel !== 'moderation');
 /** A deal value no other figure in the test could print. */
 const DEAL_VALUE_USD = 4321.57;
 

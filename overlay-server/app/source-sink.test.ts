@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { viewer } from '../../shared/engines/test-events';
 import type { LiveEvent } from '../../shared/events/live-event';
 import type { SourcesState } from '../../shared/protocol/channel-data';
 import { silentLogger } from '../log';
@@ -18,19 +19,7 @@ function fakeRelay() {
   return { relay, ingested, published };
 }
 
-const user = {
-  id: 'u1',
-  handle: 'sam',
-  nickname: 'Sam',
-  avatarUrl: null,
-  roles: {
-    moderator: false,
-    subscriber: false,
-    follower: false,
-    topGifterRank: null,
-    gifterLevel: null,
-  },
-};
+const user = viewer('sam');
 const chat = (source: LiveEvent['source'], id: string): LiveEvent => ({
   kind: 'chat',
   id,

@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { viewer } from '../../shared/engines/test-events';
 import type { LiveEvent } from '../../shared/events/live-event';
 import { createCrossSourceMessageFilter } from './cross-source-messages';
 
-const user = (handle: string) => ({
-  id: `id-${handle}`,
-  handle,
-  nickname: handle,
-  avatarUrl: null,
-  roles: {
-    moderator: false,
-    subscriber: false,
-    follower: false,
-    topGifterRank: null,
-    gifterLevel: null,
-  },
-});
 const chat = (
   source: LiveEvent['source'],
   handle: string,
@@ -25,7 +13,7 @@ const chat = (
   id: `${source}-${handle}-${at}`,
   source,
   at,
-  user: user(handle),
+  user: viewer(handle),
   text,
   emotes: [],
 });
@@ -34,7 +22,7 @@ const follow = (source: LiveEvent['source'], handle: string, at: number): LiveEv
   id: `${source}-f-${handle}-${at}`,
   source,
   at,
-  user: user(handle),
+  user: viewer(handle),
 });
 
 describe('cross-source message filter', () => {

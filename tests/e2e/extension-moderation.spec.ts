@@ -6,12 +6,10 @@ import { script, viewer } from '../../shared/engines/test-events';
 import { expect, pair, pairingLink, test } from './support/extension';
 
 test('a moderator triages a question onto the screen, answers it, and it is archived', async ({
-  server,
-  openPanel,
+  openPairedPanel,
   ingest,
 }) => {
-  const panel = await openPanel();
-  await pair(panel, pairingLink(server, 'moderator'));
+  const panel = await openPairedPanel('moderator');
   const s = script(Date.now());
   await ingest.send([s.streamStart(), s.question(viewer('curious'), 'What camera do you use?')]);
 
@@ -33,12 +31,10 @@ test('a moderator triages a question onto the screen, answers it, and it is arch
 });
 
 test('hostile chat is shown as text; hiding it and muting its author land in the audit log', async ({
-  server,
-  openPanel,
+  openPairedPanel,
   ingest,
 }) => {
-  const panel = await openPanel();
-  await pair(panel, pairingLink(server, 'moderator'));
+  const panel = await openPairedPanel('moderator');
   const s = script(Date.now());
   const troll = viewer('troll', { nickname: '<img src=x onerror="document.title=1">' });
   await ingest.send([s.streamStart(), s.chat(troll, '<b>not bold</b> spoilers!')]);
@@ -68,10 +64,10 @@ test('hostile chat is shown as text; hiding it and muting its author land in the
 test('a moderator sees earnings only while the owner allows it, and the server enforces it', async ({
   server,
   openPanel,
+  openPairedPanel,
   ingest,
 }) => {
-  const owner = await openPanel();
-  await pair(owner, pairingLink(server, 'owner'));
+  const owner = await openPairedPanel('owner');
   await expect(owner.getByTestId('role')).toHaveText('owner');
   const s = script(Date.now());
   await ingest.send([

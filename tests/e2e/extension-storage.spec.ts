@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { script, viewer } from '../../shared/engines/test-events';
-import { expect, pair, pairingLink, test } from './support/extension';
+import { expect, LION, pair, pairingLink, test } from './support/extension';
 
 const OLD_STREAM = {
   streamId: 'old-stream',
@@ -85,10 +85,9 @@ test('a version 1 database is migrated and keeps its history', async ({ server, 
 
 test('exports everything as JSON and imports it back; a bad file is refused', async ({
   server,
-  openPanel,
+  openPairedPanel,
 }) => {
-  const panel = await openPanel();
-  await pair(panel, pairingLink(server, 'owner'));
+  const panel = await openPairedPanel('owner');
   await panel.getByTestId('tab-settings').click();
 
   const [download] = await Promise.all([
@@ -135,19 +134,14 @@ test('exports everything as JSON and imports it back; a bad file is refused', as
   ).toContainText('12,345');
 });
 
-test('an ended stream is archived from the server report', async ({
-  server,
-  openPanel,
-  ingest,
-}) => {
-  const panel = await openPanel();
-  await pair(panel, pairingLink(server, 'owner'));
+test('an ended stream is archived from the server report', async ({ openPairedPanel, ingest }) => {
+  const panel = await openPairedPanel('owner');
   const s = script(Date.now());
   await ingest.send([
     s.streamStart(),
     s.viewers(25),
     s.follow(viewer('newfan')),
-    s.gift(viewer('whale'), { name: 'Lion', coins: 29_999, type: 2, id: 6369 }),
+    s.gift(viewer('whale'), LION),
   ]);
   await expect(panel.getByTestId('live-coins')).toHaveText('29,999');
   await panel.getByTestId('tab-settings').click();

@@ -10,7 +10,7 @@ import { CHROME_EXTENSION_ID } from '../../shared/extension-id';
 import type { Ack } from '../../shared/protocol/ack';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import { spawnServer } from '../integration/support/server-process';
-import { expect, pair, pairingLink, test } from './support/extension';
+import { expect, LION, pair, pairingLink, test } from './support/extension';
 
 test('pairs with the pasted link, shows the role, and reconnects after a reload', async ({
   server,
@@ -47,10 +47,9 @@ test('a wrong token is refused with the reason shown', async ({ server, openPane
 test('a command made while the server is gone is refused visibly; the panel reconnects by itself', async ({
   server,
   serverHome,
-  openPanel,
+  openPairedPanel,
 }) => {
-  const panel = await openPanel();
-  await pair(panel, pairingLink(server, 'owner'));
+  const panel = await openPairedPanel('owner');
   await panel.getByTestId('tab-alerts').click();
   server.child.kill('SIGTERM');
   await server.exited;
@@ -74,12 +73,11 @@ test('a command made while the server is gone is refused visibly; the panel reco
 
 test('a poll runs end to end and stays archived after the panel reloads', async ({
   server,
-  openPanel,
+  openPairedPanel,
   ingest,
   extensionContext,
 }) => {
-  const panel = await openPanel();
-  await pair(panel, pairingLink(server, 'owner'));
+  const panel = await openPairedPanel('owner');
   const s = script(Date.now());
   await ingest.send([s.streamStart()]);
 
@@ -129,12 +127,10 @@ test('a poll runs end to end and stays archived after the panel reloads', async 
 });
 
 test('a sponsor segment runs and its report is exported as CSV and JSON', async ({
-  server,
-  openPanel,
+  openPairedPanel,
   ingest,
 }) => {
-  const panel = await openPanel();
-  await pair(panel, pairingLink(server, 'owner'));
+  const panel = await openPairedPanel('owner');
   const s = script(Date.now());
   await ingest.send([s.streamStart(), s.viewers(12)]);
 
@@ -177,10 +173,9 @@ test('a sponsor segment runs and its report is exported as CSV and JSON', async 
 
 test('a moderator sees no money controls, and the server refuses an owner action', async ({
   server,
-  openPanel,
+  openPairedPanel,
 }) => {
-  const panel = await openPanel();
-  await pair(panel, pairingLink(server, 'moderator'));
+  const panel = await openPairedPanel('moderator');
   await expect(panel.getByTestId('role')).toHaveText('moderator');
   await expect(panel.getByTestId('earnings-hidden')).toBeVisible();
   await expect(panel.getByTestId('tab-analytics')).toHaveCount(0);
@@ -206,11 +201,10 @@ test('a moderator sees no money controls, and the server refuses an owner action
 
 test("the live view's coins equal the server's report for the same stream", async ({
   server,
-  openPanel,
+  openPairedPanel,
   ingest,
 }) => {
-  const panel = await openPanel();
-  await pair(panel, pairingLink(server, 'owner'));
+  const panel = await openPairedPanel('owner');
   const s = script(Date.now());
   const fan = viewer('rosefan');
   await ingest.send([
@@ -243,17 +237,12 @@ test("the live view's coins equal the server's report for the same stream", asyn
 });
 
 test('the owner switches the revenue model and every money figure names the new one', async ({
-  server,
-  openPanel,
+  openPairedPanel,
   ingest,
 }) => {
-  const panel = await openPanel();
-  await pair(panel, pairingLink(server, 'owner'));
+  const panel = await openPairedPanel('owner');
   const s = script(Date.now());
-  await ingest.send([
-    s.streamStart(),
-    s.gift(viewer('whale'), { name: 'Lion', coins: 29_999, type: 2, id: 6369 }),
-  ]);
+  await ingest.send([s.streamStart(), s.gift(viewer('whale'), LION)]);
   await expect(panel.getByTestId('live-model-name')).toContainText('Product brief');
   await panel.getByTestId('tab-settings').click();
   await panel.getByTestId('revenue-preset').selectOption('observed-market');
@@ -264,17 +253,12 @@ test('the owner switches the revenue model and every money figure names the new 
 });
 
 test('a goal set in the panel counts the stream so far on the live view', async ({
-  server,
-  openPanel,
+  openPairedPanel,
   ingest,
 }) => {
-  const panel = await openPanel();
-  await pair(panel, pairingLink(server, 'owner'));
+  const panel = await openPairedPanel('owner');
   const s = script(Date.now());
-  await ingest.send([
-    s.streamStart(),
-    s.gift(viewer('whale'), { name: 'Lion', coins: 29_999, type: 2, id: 6369 }),
-  ]);
+  await ingest.send([s.streamStart(), s.gift(viewer('whale'), LION)]);
   await expect(panel.getByTestId('live-coins')).toHaveText('29,999');
   await panel.getByTestId('tab-settings').click();
   await panel.getByTestId('goal-label').fill('New camera');

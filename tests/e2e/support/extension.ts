@@ -32,6 +32,8 @@ interface Fixtures {
   ingest: IngestClient;
   /** Opens a fresh side panel page. */
   openPanel: () => Promise<Page>;
+  /** Opens a fresh side panel page and pairs it with the server as `role` (connected on return). */
+  openPairedPanel: (role: 'owner' | 'moderator') => Promise<Page>;
 }
 
 export const test = base.extend<Fixtures>({
@@ -89,6 +91,14 @@ export const test = base.extend<Fixtures>({
     });
   },
 
+  openPairedPanel: async ({ openPanel, server }, use) => {
+    await use(async (role) => {
+      const page = await openPanel();
+      await pair(page, pairingLink(server, role));
+      return page;
+    });
+  },
+
   ingest: async ({ server }, use) => {
     const socket: Socket = io(`${server.baseUrl}/ingest`, {
       auth: {
@@ -114,6 +124,9 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+
+/** A Lion worth 29,999 coins (a non-streaking gift: committed on arrival), the panel tests' big gift. */
+export const LION = { name: 'Lion', coins: 29_999, type: 2, id: 6369 } as const;
 
 export function pairingLink(server: ServerProcess, role: 'owner' | 'moderator'): string {
   return `${server.baseUrl}/pair?token=${encodeURIComponent(server.tokens[role])}`;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StreamReport } from '../../shared/engines/live-room-contract';
-import { type ServerProcess, spawnServer } from './support/server-process';
+import { type ServerProcess, spawnServer, stopServer } from './support/server-process';
 
 const run = promisify(execFile);
 // The project's copies of the design kit's sample recordings (CI has no fixed path to the kit).
@@ -46,10 +46,7 @@ function report(file: string, format = 'json') {
 let server: ServerProcess | null = null;
 let home = '';
 afterEach(async () => {
-  if (server && server.child.exitCode === null) {
-    server.child.kill('SIGTERM');
-    await server.exited;
-  }
+  if (server) await stopServer(server);
   server = null;
   if (home) rmSync(home, { recursive: true, force: true });
 });

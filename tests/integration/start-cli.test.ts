@@ -9,16 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ServerProcess, spawnServer } from './support/server-process';
+import { type ServerProcess, spawnServer, stopServer } from './support/server-process';
 
 const run = promisify(execFile);
 let server: ServerProcess | null = null;
 let home = '';
 afterEach(async () => {
-  if (server && server.child.exitCode === null) {
-    server.child.kill('SIGTERM');
-    await server.exited;
-  }
+  if (server) await stopServer(server);
   server = null;
   if (home) rmSync(home, { recursive: true, force: true });
 });

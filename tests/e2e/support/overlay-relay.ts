@@ -15,7 +15,11 @@ import type { Ack } from '../../../shared/protocol/ack';
 import type { Channel, StateSnapshot, UpdateBatch } from '../../../shared/protocol/channels';
 import type { IngestBatchResult } from '../../../shared/protocol/namespaces';
 import { PROTOCOL_VERSION } from '../../../shared/protocol/version';
-import { type ServerProcess, spawnServer } from '../../integration/support/server-process';
+import {
+  type ServerProcess,
+  spawnServer,
+  stopServer,
+} from '../../integration/support/server-process';
 
 /** A connected client of the relay: sends events and commands, keeps the latest channel states. */
 export interface Relay {
@@ -85,11 +89,7 @@ export async function connectRelay(server: ServerProcess): Promise<Relay & { clo
   };
 }
 
-/** Stops a server gracefully (SIGTERM: journal flushed) and waits for it to exit. */
-export async function stopServer(server: ServerProcess): Promise<void> {
-  server.child.kill('SIGTERM');
-  await server.exited;
-}
+export { stopServer };
 
 export const test = base.extend<{ relay: Relay }, { workerRelay: Relay }>({
   workerRelay: [

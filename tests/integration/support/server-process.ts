@@ -66,3 +66,14 @@ export function spawnServer(
     });
   });
 }
+
+/**
+ * Stops a server gracefully (SIGTERM: journal flushed) and waits for it to exit; a server that
+ * already exited (a crash test killed it) is left as it is.
+ */
+export async function stopServer(server: ServerProcess): Promise<void> {
+  if (server.child.exitCode === null && server.child.signalCode === null) {
+    server.child.kill('SIGTERM');
+  }
+  await server.exited;
+}

@@ -4,21 +4,21 @@
  */
 import type { Container } from 'pixi.js';
 import type { Channel, ChannelUpdate } from '../../shared/protocol/channels';
+import { OVERLAY_PAGES, type OverlayPage } from '../../shared/protocol/overlay-pages';
 import type { DemoScript } from './demo-player';
 import type { Anchor, OverlayParams } from './params';
 import type { Theme } from './theme';
 
-export const SCREEN_IDS = [
-  'alerts',
-  'chat',
-  'poll',
-  'qna',
-  'sponsor',
-  'goal',
-  'leaderboard',
-] as const;
-/** A screen's static id; also its page name (`/overlays/<id>.html`). */
-export type ScreenId = (typeof SCREEN_IDS)[number];
+/**
+ * A screen's static id; also its page name (`/overlays/<id>.html`). Every overlay page is one
+ * screen except the scene page, which composes several.
+ */
+export type ScreenId = Exclude<OverlayPage, 'scene'>;
+
+/** Derived from OVERLAY_PAGES, so a new page and its screen id cannot drift apart. */
+export const SCREEN_IDS: readonly ScreenId[] = OVERLAY_PAGES.filter(
+  (page): page is ScreenId => page !== 'scene',
+);
 
 export const isScreenId = (value: string): value is ScreenId =>
   (SCREEN_IDS as readonly string[]).includes(value);

@@ -117,15 +117,19 @@ export interface QnaState {
 }
 
 // ── sponsor ─────────────────────────────────────────────────────────────────────────────────
-export interface SponsorCardView {
-  segmentId: string;
-  kind: 'productPlacement' | 'sponsoredSegment' | 'coHostedEvent';
+/** What a deal shows on screen, the same in the plan (panels) and on the card (overlays). */
+export interface SponsorCreative {
   brand: string;
   product: string;
   promoCode: string | null;
   callToAction: string | null;
   logoUrl: string | null;
   plannedSeconds: number;
+}
+
+export interface SponsorCardView extends SponsorCreative {
+  segmentId: string;
+  kind: 'productPlacement' | 'sponsoredSegment' | 'coHostedEvent';
   /** Seconds on screen so far (pauses excluded). */
   elapsedSeconds: number;
   state: 'running' | 'paused';
@@ -133,15 +137,9 @@ export interface SponsorCardView {
   measuredAt: number;
 }
 /** A planned deal as panels list it (the deal value stays out of broadcast channels). */
-export interface SponsorPlanView {
+export interface SponsorPlanView extends SponsorCreative {
   id: string;
   kind: SponsorCardView['kind'];
-  brand: string;
-  product: string;
-  promoCode: string | null;
-  callToAction: string | null;
-  logoUrl: string | null;
-  plannedSeconds: number;
   talkingPoints: string[];
   /** Whether the owner set a deal value (the value itself is in the owner's report). */
   hasDealValue: boolean;

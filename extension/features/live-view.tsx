@@ -31,7 +31,9 @@ function Earnings() {
         <div class="stat stat--committed stat--money">
           <dt>Estimated payout</dt>
           <dd data-testid="live-payout">{formatUsd(earnings.figures.estimatedPayoutUsd)}</dd>
-          <span class="caption">{earnings.figures.model.name}</span>
+          <span class="caption" data-testid="live-model-name">
+            {earnings.figures.model.name}
+          </span>
         </div>
         <div class="stat stat--provisional">
           <dt>In open streaks (provisional)</dt>
@@ -45,9 +47,6 @@ function Earnings() {
           <dd data-testid="live-coins-per-hour">{formatCount(earnings.coinsPerHour)}</dd>
         </div>
       </dl>
-      <p class="model" data-testid="live-model-name">
-        Money under: {earnings.figures.model.name}
-      </p>
       <PayoutProgress />
     </div>
   );

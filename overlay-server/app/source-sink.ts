@@ -11,6 +11,7 @@ import type { Relay } from '../pipeline/relay';
 import { validateEvent } from '../pipeline/validate-event';
 import { createCrossSourceMessageFilter } from '../sources/cross-source-messages';
 import type { SourceSink, SourceStatus } from '../sources/source';
+import { createEventsPerMinute, type EventsPerMinute } from './events-per-minute';
 
 export interface SourceBoard {
   sinkFor(name: EventSource): SourceSink;
@@ -38,7 +39,7 @@ export interface SourceBoard {
 export function createSourceBoard(relay: Relay, log: Logger): SourceBoard {
   const health = new Map<EventSource, SourceHealth>();
   const crossSource = createCrossSourceMessageFilter();
-  const recent = new Map<EventSource, number[]>();
+  const recent = new Map<EventSource, EventsPerMinute>();
   let queue: LiveEvent[] = [];
   let scheduled: NodeJS.Immediate | null = null;
 
@@ -61,10 +62,14 @@ export function createSourceBoard(relay: Relay, log: Logger): SourceBoard {
   const publishSoon = (now: number) => {
     if (now - lastPublishedAt >= PUBLISH_EVERY_MS) publish();
   };
-  const perMinute = (name: EventSource, now: number) => {
-    const times = (recent.get(name) ?? []).filter((t) => t > now - 60_000);
-    recent.set(name, times);
-    return times.length;
+  const perMinute = (name: EventSource, now: number) => recent.get(name)?.count(now) ?? 0;
+  const countEvent = (name: EventSource, now: number) => {
+    let rate = recent.get(name);
+    if (!rate) {
+      rate = createEventsPerMinute();
+      recent.set(name, rate);
+    }
+    rate.add(now);
   };
 
   /** The board entry of a source that reaches the server through /ingest. */
@@ -112,10 +117,7 @@ export function createSourceBoard(relay: Relay, log: Logger): SourceBoard {
             log.debug('reported by another source already', { source: name, id: check.event.id });
             return;
           }
-          const times = recent.get(name) ?? [];
-          times.push(now);
-          if (times.length > 100_000) times.splice(0, times.length - 100_000);
-          recent.set(name, times);
+          countEvent(name, now);
           queue.push(check.event);
           scheduled ??= setImmediate(flush);
           publishSoon(now);
@@ -138,10 +140,7 @@ export function createSourceBoard(relay: Relay, log: Logger): SourceBoard {
       for (const event of events) {
         const entry = ingestEntry(event.source);
         entry.lastEventAt = now;
-        const times = recent.get(event.source) ?? [];
-        times.push(now);
-        if (times.length > 100_000) times.splice(0, times.length - 100_000);
-        recent.set(event.source, times);
+        countEvent(event.source, now);
       }
       publishSoon(now);
     },

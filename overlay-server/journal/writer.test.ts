@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,38 +12,25 @@ const seqsIn = (path: string): number[] =>
     .filter(Boolean)
     .map((line) => (JSON.parse(line) as { seq: number }).seq);
 
-describe('journal writer group commit', () => {
-  it('writes the lines of one turn together and acks only after the write', async () => {
+describe('journal writer', () => {
+  it('has the lines in the file when append returns, and counts their bytes', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'journal-writer-')), 'j.jsonl');
     const journal = openJournalWriter(path);
-    journal.appendLater([tick(1)]);
-    journal.appendLater([tick(2)]);
-    const acked: number[][] = [];
-    journal.afterWrite(() => acked.push(seqsIn(path)));
-    expect(acked).toEqual([]);
-    expect(seqsIn(path)).toEqual([]);
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(acked).toEqual([[1, 2]]);
-    // Nothing pending: answered at once.
-    journal.afterWrite(() => acked.push(seqsIn(path)));
-    expect(acked).toHaveLength(2);
+    journal.append([tick(1), tick(2)]);
+    expect(seqsIn(path)).toEqual([1, 2]);
+    expect(journal.bytes).toBe(readFileSync(path).length);
     journal.close();
+    expect(() => journal.append([tick(3)])).toThrow(/closed/);
   });
 
-  it('keeps call order when a synchronous append follows pending lines', () => {
+  it('cuts a line torn by a crash before appending after it', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'journal-writer-')), 'j.jsonl');
-    const journal = openJournalWriter(path);
-    let answered = false;
-    journal.appendLater([tick(1)]);
-    journal.afterWrite(() => {
-      answered = true;
-    });
-    journal.append([tick(2)]);
-    expect(answered).toBe(true);
+    const first = openJournalWriter(path);
+    first.append([tick(1)]);
+    appendFileSync(path, '{"seq":2,"at":10');
+    const second = openJournalWriter(path);
+    second.append([tick(2)]);
     expect(seqsIn(path)).toEqual([1, 2]);
-    journal.appendLater([tick(3)]);
-    expect(journal.bytes).toBeGreaterThan(0);
-    expect(seqsIn(path)).toEqual([1, 2, 3]);
-    journal.close();
+    second.close();
   });
 });

@@ -3,12 +3,8 @@
  * once `append` returns, the lines are in the kernel, so a SIGKILL of the server loses nothing
  * acknowledged. A batch is one write. (A power cut can still lose the page cache; an fsync per
  * event would cost the relay targets, so `flush` fsyncs on snapshots and shutdown only.)
- *
- * `appendLater` is the group commit for sources sending one event per message: the lines of one
- * event-loop turn are written together on the next `setImmediate` (one write instead of one per
- * event, which was the relay's largest per-event cost), and `afterWrite` callbacks — the acks —
- * run only once that write returned. Any synchronous `append` writes what is pending first, so
- * the journal's order is the order of the calls.
+ * Sources that send one event per message are group-committed a level up: the relay ingests
+ * the events of one event-loop turn together (`Relay.enqueue`), so they are one append here.
  */
 import {
   closeSync,
@@ -27,18 +23,12 @@ export interface JournalWriter {
   readonly path: string;
   /** Bytes in the file after the last append. */
   readonly bytes: number;
+  /** Writes the entries' lines in one write; throws when the write fails. */
   append(entries: readonly JournalEntry[]): void;
-  /** Queues entries for the write at the end of this event-loop turn. */
-  appendLater(entries: readonly JournalEntry[]): void;
-  /**
-   * Runs `done` once everything appended so far is written (at once when nothing is pending);
-   * with the write's error when it failed.
-   */
-  afterWrite(done: (error?: Error) => void): void;
   flush(): void;
   /**
-   * Writes what is pending and fsyncs on the thread pool: the periodic snapshot's sync must not
-   * stall the event loop (on a busy disk an fsync took hundreds of ms, every event waiting).
+   * Fsyncs on the thread pool: the periodic snapshot's sync must not stall the event loop (on a
+   * busy disk an fsync took hundreds of ms, every event waiting).
    */
   syncInBackground(): void;
   close(): void;
@@ -50,9 +40,6 @@ export function openJournalWriter(path: string): JournalWriter {
   const fd = openSync(path, 'a', 0o600);
   let bytes = fstatSync(fd).size;
   let open = true;
-  let pending = '';
-  let waiting: Array<(error?: Error) => void> = [];
-  let scheduled: NodeJS.Immediate | null = null;
   let syncing = false;
 
   const writeText = (text: string) => {
@@ -63,60 +50,25 @@ export function openJournalWriter(path: string): JournalWriter {
     }
     bytes += buffer.length;
   };
-  /** Writes the pending lines (plus `more`) in one write, then answers the waiting callbacks. */
-  const writePending = (more = '') => {
-    if (scheduled) clearImmediate(scheduled);
-    scheduled = null;
-    const text = pending + more;
-    pending = '';
-    const done = waiting;
-    waiting = [];
-    let failure: Error | undefined;
-    try {
-      if (text.length > 0) writeText(text);
-    } catch (error) {
-      failure = error instanceof Error ? error : new Error(String(error));
-    }
-    for (const callback of done) callback(failure);
-    if (failure && more.length > 0) throw failure;
-  };
-  const linesOf = (entries: readonly JournalEntry[]) => {
-    let text = '';
-    for (const entry of entries) text += `${JSON.stringify(entry)}\n`;
-    return text;
-  };
 
   return {
     path,
     get bytes() {
-      // Pending lines are written before anyone reads the offset (a snapshot records it).
-      if (pending.length > 0) writePending();
       return bytes;
     },
     append(entries) {
       if (!open) throw new Error(`journal ${path} is closed`);
-      if (entries.length === 0 && pending.length === 0) return;
-      writePending(linesOf(entries));
-    },
-    appendLater(entries) {
-      if (!open) throw new Error(`journal ${path} is closed`);
       if (entries.length === 0) return;
-      pending += linesOf(entries);
-      scheduled ??= setImmediate(() => writePending());
-    },
-    afterWrite(done) {
-      if (pending.length === 0 && waiting.length === 0) done();
-      else waiting.push(done);
+      let text = '';
+      for (const entry of entries) text += `${JSON.stringify(entry)}\n`;
+      writeText(text);
     },
     flush() {
       if (!open) return;
-      writePending();
       fsyncSync(fd);
     },
     syncInBackground() {
-      if (!open) return;
-      writePending();
-      if (syncing) return;
+      if (!open || syncing) return;
       syncing = true;
       // An error (the journal closed meanwhile, which fsyncs itself) leaves nothing to do.
       fsync(fd, () => {
@@ -125,7 +77,6 @@ export function openJournalWriter(path: string): JournalWriter {
     },
     close() {
       if (!open) return;
-      writePending();
       fsyncSync(fd);
       closeSync(fd);
       open = false;

@@ -14,7 +14,7 @@ import type { SessionData } from '../auth/handshake';
 import type { Logger } from '../log';
 import { jsonSize, LIMITS } from '../pipeline/limits';
 import { createTokenBucket, RATE_BUDGETS } from '../pipeline/rate-limit';
-import type { Relay } from '../pipeline/relay';
+import type { IngestOutcome, Relay } from '../pipeline/relay';
 import { validateEvent } from '../pipeline/validate-event';
 import type { SourceStatus } from '../sources/source';
 import { guarded, refuseUnknownEvents } from './replies';
@@ -75,12 +75,11 @@ export function serveIngest(
         if (!check.ok) return reply(fail(check.code, check.message));
         onEvents?.([check.event]);
         if (!admit(check.event)) return reply(ok({ accepted: false, duplicate: true }));
-        const [outcome] = relay.ingest([check.event], true);
-        if (outcome === 'failed')
-          return reply(fail('INTERNAL', 'the live room failed on this event'));
-        // The ack waits for the turn's one journal write: nothing acknowledged is unwritten.
-        relay.afterJournal((error) => {
+        // Answered once the turn's journal write returned: nothing acknowledged is unwritten.
+        relay.enqueue(check.event, (outcome, error) => {
           if (error) return reply(fail('INTERNAL', `journal write failed: ${error.message}`));
+          if (outcome === 'failed')
+            return reply(fail('INTERNAL', 'the live room failed on this event'));
           reply(ok({ accepted: outcome === 'accepted', duplicate: outcome === 'duplicate' }));
         });
       }),
@@ -124,7 +123,12 @@ export function serveIngest(
             indexes.push(index);
           } else result.rejected.push({ index, code: check.code, message: check.message });
         });
-        const outcomes = relay.ingest(valid, true);
+        let outcomes: IngestOutcome[];
+        try {
+          outcomes = relay.ingest(valid);
+        } catch (error) {
+          return reply(fail('INTERNAL', `journal write failed: ${String(error)}`));
+        }
         onEvents?.(seen);
         outcomes.forEach((outcome, i) => {
           if (outcome === 'accepted') result.accepted += 1;
@@ -136,10 +140,7 @@ export function serveIngest(
               message: 'the live room failed on this event',
             });
         });
-        relay.afterJournal((error) => {
-          if (error) return reply(fail('INTERNAL', `journal write failed: ${error.message}`));
-          reply(ok(result));
-        });
+        reply(ok(result));
       }),
     );
   });

@@ -129,4 +129,68 @@ describe('relay journal and recovery', () => {
     expect(relay.currentStreamId).toBeNull();
     expect(listStreams(dataDir)).toHaveLength(1);
   });
+
+  it('group-commits the single events of one turn and answers each after the write', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'limelight-relay-'));
+    dirs.push(dataDir);
+    const relay = newRelay(dataDir);
+    const pushes: number[] = [];
+    relay.attach({ updates: (updates) => pushes.push(updates.length), streamChanged: () => {} });
+    const chunk = simulatedEventChunks({
+      seed: 3,
+      preset: 'small',
+      durationMs: 60_000,
+      startAt: Date.now(),
+    }).next();
+    const events = (chunk.done ? [] : chunk.value).filter((e) => e.kind === 'chat').slice(0, 3);
+    expect(events).toHaveLength(3);
+    const answers: Array<{ outcome: string; journaled: number }> = [];
+    const journaledLines = () => {
+      const stream = listStreams(dataDir)[0];
+      if (!stream) return 0;
+      const path = join(dataDir, 'streams', `${stream.streamId}.jsonl`);
+      return readFileSync(path, 'utf8')
+        .split('\n')
+        .filter((l) => l.includes('"type":"event"')).length;
+    };
+    for (const event of [...events, events[0]]) {
+      relay.enqueue(event as (typeof events)[number], (outcome) =>
+        answers.push({ outcome, journaled: journaledLines() }),
+      );
+    }
+    expect(answers).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    // One turn: every answer sees all three lines written, the replayed one is a duplicate.
+    expect(answers).toEqual([
+      { outcome: 'accepted', journaled: 3 },
+      { outcome: 'accepted', journaled: 3 },
+      { outcome: 'accepted', journaled: 3 },
+      { outcome: 'duplicate', journaled: 3 },
+    ]);
+    expect(pushes.filter((n) => n > 0)).toHaveLength(1);
+  });
+
+  it('keeps arrival order: a command after queued events sees them applied', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'limelight-relay-'));
+    dirs.push(dataDir);
+    const relay = newRelay(dataDir);
+    const owner = { role: 'owner' as const, name: 'owner' };
+    const chunk = simulatedEventChunks({
+      seed: 4,
+      preset: 'small',
+      durationMs: 60_000,
+      startAt: Date.now(),
+    }).next();
+    const line = (chunk.done ? [] : chunk.value).find((e) => e.kind === 'chat');
+    if (!line) throw new Error('the simulator made no chat line');
+    let answered = '';
+    relay.enqueue(line, (outcome) => {
+      answered = outcome;
+    });
+    // The stream end arrives in the same turn, after the event: the event belongs to this stream.
+    expect(relay.command({ type: 'stream.end' }, owner)).toMatchObject({ ok: true });
+    expect(answered).toBe('accepted');
+    expect(relay.currentStreamId).toBeNull();
+    expect(listStreams(dataDir)).toHaveLength(1);
+  });
 });

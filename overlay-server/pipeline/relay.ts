@@ -23,6 +23,9 @@ import { parseStreamCommand, type StreamCommand } from './stream-commands';
 
 export type IngestOutcome = 'accepted' | 'duplicate' | 'failed';
 
+/** Answers one queued event once its journal write returned (with the error when it failed). */
+export type IngestDone = (outcome: IngestOutcome, error?: Error) => void;
+
 export interface RelayOptions {
   dataDir: string;
   createRoom: RoomFactory;
@@ -55,6 +58,9 @@ export class Relay {
   private sources: SourcesState = { sources: [] };
   private output: RelayOutput = { updates: () => {}, streamChanged: () => {} };
   private lastSourceName: LiveEvent['source'] = 'simulator';
+  private queued: LiveEvent[] = [];
+  private queuedDone: IngestDone[] = [];
+  private drainSoon: NodeJS.Immediate | null = null;
 
   constructor(options: RelayOptions) {
     this.options = options;
@@ -124,11 +130,103 @@ export class Relay {
   }
 
   /**
-   * Events already validated: dedupe, apply, journal (one write per run), then send updates.
-   * With `groupCommit` the journal write joins the others of this event-loop turn: the caller
-   * must ack through `afterJournal`.
+   * One event of a source that sends one per message. The events of one event-loop turn are
+   * ingested together at its end: one journal write and one push to the broadcaster for all of
+   * them (a write per event was the relay's largest per-event cost). `done` runs after the
+   * write, so an ack sent from it never acknowledges an unwritten event.
    */
-  ingest(events: readonly LiveEvent[], groupCommit = false): IngestOutcome[] {
+  enqueue(event: LiveEvent, done: IngestDone): void {
+    this.queued.push(event);
+    this.queuedDone.push(done);
+    this.drainSoon ??= setImmediate(() => this.drain());
+  }
+
+  /**
+   * Events already validated: dedupe, apply, journal (one write per run), then send updates.
+   * Queued single events go first, so the journal keeps the order things arrived in.
+   */
+  ingest(events: readonly LiveEvent[]): IngestOutcome[] {
+    this.drain();
+    return this.ingestNow(events);
+  }
+
+  /** A control command: stream start/end here, everything else through the room. */
+  command(payload: unknown, actor: Actor): Ack<unknown> {
+    this.drain();
+    const at = this.clock.now();
+    const streamCommand = parseStreamCommand(payload);
+    if (streamCommand) return this.streamCommand(streamCommand, actor, at);
+    const updates: ChannelUpdate[] = [];
+    // A bad command after a stream ended must not open an empty new one.
+    if (!this.currentStreamId) {
+      const check = checkCommand(payload, actor.role);
+      if (!check.ok) return fail(check.code, check.message);
+    }
+    const stream = this.ensureStream(at, updates);
+    const result = stream.applyCommand(payload, actor, at);
+    for (const update of result.updates) updates.push(update);
+    this.send(updates);
+    return result.ack;
+  }
+
+  /** Time-driven changes (streak quiet periods, poll deadlines), from the stream clock. */
+  advance(): void {
+    this.drain();
+    if (!this.stream || this.stream.ended) return;
+    this.send(this.stream.advance(this.clock.now()));
+    this.stream.snapshotIfDue();
+  }
+
+  snapshot(channels: readonly Channel[]): StateSnapshot {
+    const states: StateSnapshot['channels'] = { ...this.viewRoom.snapshot(channels) };
+    if (channels.includes('sources')) states.sources = this.sources;
+    return { streamId: this.currentStreamId, seq: this.seq, channels: states };
+  }
+
+  /** The running stream's report, else the last stream's (null before any stream). */
+  report(): StreamReport | null {
+    this.drain();
+    return this.stream ? this.stream.room.report() : null;
+  }
+
+  setSources(sources: SourcesState): void {
+    this.sources = sources;
+    this.send([{ channel: 'sources', type: 'sources.state', data: sources }]);
+  }
+
+  /** Graceful shutdown: fsync the journal and snapshot the room; the stream stays resumable. */
+  close(): void {
+    this.drain();
+    this.stream?.close();
+  }
+
+  /** Ingests the queued single events now and answers each. */
+  private drain(): void {
+    if (this.drainSoon) clearImmediate(this.drainSoon);
+    this.drainSoon = null;
+    if (this.queued.length === 0) return;
+    const events = this.queued;
+    const done = this.queuedDone;
+    this.queued = [];
+    this.queuedDone = [];
+    let outcomes: IngestOutcome[] = [];
+    let failure: Error | undefined;
+    try {
+      outcomes = this.ingestNow(events);
+    } catch (error) {
+      failure = error instanceof Error ? error : new Error(String(error));
+      this.options.log.error('ingest failed', { events: events.length, error: failure.message });
+    }
+    for (let i = 0; i < done.length; i++) {
+      try {
+        done[i]?.(failure ? 'failed' : (outcomes[i] ?? 'failed'), failure);
+      } catch (error) {
+        this.options.log.error('ingest answer failed', { error: String(error) });
+      }
+    }
+  }
+
+  private ingestNow(events: readonly LiveEvent[]): IngestOutcome[] {
     const outcomes: IngestOutcome[] = new Array(events.length);
     const updates: ChannelUpdate[] = [];
     let run: LiveEvent[] = [];
@@ -136,7 +234,7 @@ export class Relay {
     const applyRun = () => {
       if (run.length === 0) return;
       const stream = this.ensureStream(run[0]?.at ?? this.clock.now(), updates);
-      for (const failed of stream.applyEvents(run, updates, groupCommit))
+      for (const failed of stream.applyEvents(run, updates))
         outcomes[runIndexes[failed] ?? 0] = 'failed';
       run = [];
       runIndexes = [];
@@ -162,61 +260,6 @@ export class Relay {
     applyRun();
     this.send(updates);
     return outcomes;
-  }
-
-  /**
-   * Runs `done` once every event ingested so far is in the journal (at once when nothing waits).
-   * An ended stream's journal was written when it closed.
-   */
-  afterJournal(done: (error?: Error) => void): void {
-    if (this.stream && !this.stream.ended) this.stream.afterJournal(done);
-    else done();
-  }
-
-  /** A control command: stream start/end here, everything else through the room. */
-  command(payload: unknown, actor: Actor): Ack<unknown> {
-    const at = this.clock.now();
-    const streamCommand = parseStreamCommand(payload);
-    if (streamCommand) return this.streamCommand(streamCommand, actor, at);
-    const updates: ChannelUpdate[] = [];
-    // A bad command after a stream ended must not open an empty new one.
-    if (!this.currentStreamId) {
-      const check = checkCommand(payload, actor.role);
-      if (!check.ok) return fail(check.code, check.message);
-    }
-    const stream = this.ensureStream(at, updates);
-    const result = stream.applyCommand(payload, actor, at);
-    for (const update of result.updates) updates.push(update);
-    this.send(updates);
-    return result.ack;
-  }
-
-  /** Time-driven changes (streak quiet periods, poll deadlines), from the stream clock. */
-  advance(): void {
-    if (!this.stream || this.stream.ended) return;
-    this.send(this.stream.advance(this.clock.now()));
-    this.stream.snapshotIfDue();
-  }
-
-  snapshot(channels: readonly Channel[]): StateSnapshot {
-    const states: StateSnapshot['channels'] = { ...this.viewRoom.snapshot(channels) };
-    if (channels.includes('sources')) states.sources = this.sources;
-    return { streamId: this.currentStreamId, seq: this.seq, channels: states };
-  }
-
-  /** The running stream's report, else the last stream's (null before any stream). */
-  report(): StreamReport | null {
-    return this.stream ? this.stream.room.report() : null;
-  }
-
-  setSources(sources: SourcesState): void {
-    this.sources = sources;
-    this.send([{ channel: 'sources', type: 'sources.state', data: sources }]);
-  }
-
-  /** Graceful shutdown: fsync the journal and snapshot the room; the stream stays resumable. */
-  close(): void {
-    this.stream?.close();
   }
 
   private streamCommand(command: StreamCommand, actor: Actor, at: number): Ack<unknown> {

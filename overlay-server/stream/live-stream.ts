@@ -77,10 +77,8 @@ export class LiveStream {
   /**
    * Applies deduplicated events, journals them in one write and collects the room's updates in
    * `out`. Returns the indexes of events the room threw on (not journaled, so replay matches).
-   * With `groupCommit` the write waits for the end of the event-loop turn: ack through
-   * `afterJournal`, never before.
    */
-  applyEvents(events: readonly LiveEvent[], out: ChannelUpdate[], groupCommit = false): number[] {
+  applyEvents(events: readonly LiveEvent[], out: ChannelUpdate[]): number[] {
     const failed: number[] = [];
     if (events.length === 0) return failed;
     const entries: JournalEntry[] = [];
@@ -95,13 +93,8 @@ export class LiveStream {
       pushAll(out, updates);
       entries.push({ seq: this.nextSeq(), at: event.at, type: 'event', event });
     });
-    this.write(entries, groupCommit);
+    this.write(entries);
     return failed;
-  }
-
-  /** Runs `done` once everything journaled so far is written. */
-  afterJournal(done: (error?: Error) => void): void {
-    this.journal.afterWrite(done);
   }
 
   /** Runs a command through the room; only accepted commands are journaled. */
@@ -173,10 +166,9 @@ export class LiveStream {
     return this.seqValue;
   }
 
-  private write(entries: JournalEntry[], groupCommit = false): void {
+  private write(entries: JournalEntry[]): void {
     for (const entry of entries) if (entry.at > this.lastAt) this.lastAt = entry.at;
-    if (groupCommit) this.journal.appendLater(entries);
-    else this.journal.append(entries);
+    this.journal.append(entries);
   }
 }
 

@@ -52,4 +52,22 @@ describe('cross-source message filter', () => {
     expect(filter.admit(viewers)).toBe(true);
     expect(filter.admit({ ...viewers, id: 'v2', source: 'connector' })).toBe(true);
   });
+
+  it('finds a twin logged while one source was alone, and never matches a consumed one again', () => {
+    const filter = createCrossSourceMessageFilter(15_000);
+    // The connector alone for a while: its lines are only logged.
+    for (let i = 0; i < 50; i++)
+      expect(filter.admit(chat('connector', `v${i}`, 'hi', i * 100))).toBe(true);
+    // The page attaches and reports a line the connector sent 4 s earlier.
+    expect(filter.admit(chat('page', 'v10', 'hi', 5_000))).toBe(false);
+    expect(filter.admit(chat('page', 'new', 'first', 5_100))).toBe(true);
+    // A page line stamped earlier than the connector's twin consumes it…
+    expect(filter.admit(chat('connector', 'ana', 'yo', 10_000))).toBe(true);
+    expect(filter.admit(chat('page', 'ana', 'yo', 6_000))).toBe(false);
+    // …the page then goes quiet past the window, so the connector alone drops its index…
+    expect(filter.admit(chat('connector', 'solo', 'x', 21_200))).toBe(true);
+    // …and when the page is back, the consumed line (still in the window) is no twin again.
+    expect(filter.admit(chat('page', 'ana', 'yo', 21_300))).toBe(true);
+    expect(filter.admit(chat('connector', 'ana', 'yo', 21_400))).toBe(false);
+  });
 });

@@ -22,12 +22,14 @@ describe('update batcher', () => {
   it('sends on the next turn when quiet, and spaces sends by their cost under load', () => {
     vi.useFakeTimers();
     const sent: ChannelUpdate[][] = [];
-    // Each send "costs" 1 ms on the batcher's clock: at a 10% cost share the gap becomes 10 ms.
-    let sendCost = 1;
+    // Each send "costs" this much of the batcher's clock.
+    let sendCost = 0.1;
     let spent = 0;
     const batcher = createUpdateBatcher({
       windowMs: 16,
       loadPerSecond: 1_000,
+      spaceAboveMs: 0.5,
+      sendCostShare: 0.1,
       now: () => Date.now() + spent,
       send: (u) => {
         sent.push(u);
@@ -38,16 +40,15 @@ describe('update batcher', () => {
     batcher.push([line('b')]);
     vi.advanceTimersToNextTimer(); // the setImmediate
     expect(sent).toEqual([[line('a'), line('b')]]);
-    // A burst far above 1,000 updates/s: it waits for the gap, then goes as one.
-    for (let i = 0; i < 100; i++) batcher.push([line(`c${i}`)]);
-    expect(sent).toHaveLength(1);
-    vi.advanceTimersByTime(1);
-    expect(sent).toHaveLength(1);
-    vi.advanceTimersByTime(16);
-    expect(sent).toHaveLength(2);
-    expect(sent[1]).toHaveLength(100);
-    // Costlier sends (many overlays) stretch the gap up to the 16 ms frame window, never beyond.
-    sendCost = 10;
+    // Far above 1,000 updates/s but cheap to send: every turn's updates go out on the next turn.
+    for (let turn = 0; turn < 20; turn++) {
+      for (let i = 0; i < 10; i++) batcher.push([line(`c${turn}-${i}`)]);
+      vi.advanceTimersToNextTimer();
+    }
+    expect(sent).toHaveLength(21);
+    // Costly sends (many overlays): once the smoothed cost passes 0.5 ms, a send waits until
+    // sending took at most 10% of the time: a 2 ms send is followed by an ~18 ms gap, capped at 16.
+    sendCost = 2;
     const burst = (name: string) => {
       for (let i = 0; i < 50; i++) batcher.push([line(`${name}${i}`)]);
     };
@@ -64,6 +65,7 @@ describe('update batcher', () => {
     expect(sent).toHaveLength(before);
     vi.advanceTimersByTime(6);
     expect(sent).toHaveLength(before + 1);
+    expect(sent.at(-1)).toHaveLength(50);
     // Once the load is gone, updates go out on the next turn again.
     vi.advanceTimersByTime(500);
     batcher.push([line('d')]);

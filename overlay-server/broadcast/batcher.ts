@@ -1,15 +1,15 @@
 /**
- * Turns the room's updates into as few messages as possible without adding latency when quiet.
- * Below `loadPerSecond` pushes, what arrived in one turn of the event loop goes out on the next
- * turn (a burst that arrives together is already one message). Above it, sends are spaced: the
- * next batch goes out once a gap has passed since the last one, so each client gets a bounded
- * number of messages per second however heavy the load (TOOLCHAIN.md: one emit per event per
- * client is what costs the CPU). The gap follows what a send costs: `sendCostShare` of the time
- * at most goes to sending (a send to 10 overlays takes ~0.2 ms → the 4 ms floor; to 50, ~1.5 ms →
- * the whole 16 ms frame window), bounded by `minGapMs` and `windowMs`. A fixed 16 ms window made
- * every event wait ~10 ms at 5,000 events/s, far above a bare relay's p99. Within a batch, a
- * channel's `<channel>.state` keeps only its last value and an alert's upserts only the last
- * frame of its streak.
+ * Turns the room's updates into as few messages as possible without adding latency when it can.
+ * The relay pushes once per event-loop turn (all the single events of that turn together), and
+ * a push goes out on the next turn. Only when sends are costly — many overlays, so one send
+ * takes over `spaceAboveMs` — and updates arrive above `loadPerSecond` are sends spaced: the
+ * next batch waits until sending has taken at most `sendCostShare` of the time since the last
+ * (bounded by the 16 ms frame window), so 50 overlays at 5,000 events/s get one message per
+ * ~8 ms each instead of one per event (TOOLCHAIN.md: no unbatched relay keeps up there on 2
+ * cores). A send to 10 overlays costs ~0.2 ms: spacing it too (to 2–4 ms) saved ~10% of the
+ * server's CPU but put the gap into every event's latency, well above a bare relay's p99.
+ * Within a batch, a channel's `<channel>.state` keeps only its last value and an alert's
+ * upserts only the last frame of its streak.
  */
 import type { ChannelUpdate } from '../../shared/protocol/channels';
 
@@ -25,22 +25,19 @@ export interface UpdateBatcher {
 export interface BatcherOptions {
   windowMs?: number;
   /**
-   * Pushes per second (one per ingested event or batch, whatever updates it made) above which
-   * updates wait for the frame window. Default 2,500/s: 1,000 events/s go out at once, 5,000 batch.
+   * Updates per second above which sends are spaced. Default 2,500/s: at 1,000 events/s every
+   * turn's updates go out at once; at 5,000 the gap follows the send cost.
    */
   loadPerSecond?: number;
-  /**
-   * Shortest gap between sends under load, ms. Default 4: at most 250 messages a second per
-   * overlay (2 ms cost ~5% more server CPU at 5,000 × 10 for ~1.5 ms less p50).
-   */
-  minGapMs?: number;
-  /** Share of wall time sending may take under load (sets the gap from the send cost). Default 0.1. */
+  /** Send cost (ms, smoothed) above which sends are spaced under load. Default 1. */
+  spaceAboveMs?: number;
+  /** Share of wall time spaced sending may take (sets the gap from the send cost). Default 0.2. */
   sendCostShare?: number;
   send: (updates: ChannelUpdate[]) => void;
   now?: () => number;
 }
 
-/** Pushes per second, from the last 100 ms bucket and the one filling now. */
+/** Updates per second, from the last 100 ms bucket and the one filling now. */
 function createRateMeter(now: () => number) {
   const bucketMs = 100;
   let bucketStart = now();
@@ -76,8 +73,8 @@ function coalesceKey(update: ChannelUpdate): string | null {
 
 export function createUpdateBatcher(options: BatcherOptions): UpdateBatcher {
   const windowMs = options.windowMs ?? 16;
-  const minGapMs = Math.min(options.minGapMs ?? 4, windowMs);
-  const costShare = options.sendCostShare ?? 0.1;
+  const spaceAboveMs = options.spaceAboveMs ?? 1;
+  const costShare = options.sendCostShare ?? 0.2;
   const loadPerSecond = options.loadPerSecond ?? 2_500;
   const now = options.now ?? (() => performance.now());
   const meter = createRateMeter(now);
@@ -85,7 +82,7 @@ export function createUpdateBatcher(options: BatcherOptions): UpdateBatcher {
   // Smoothed cost of one send (encode + socket writes for every room), ms: measured, not guessed.
   let sendCostMs = 0;
   let lastSentAt = Number.NEGATIVE_INFINITY;
-  const gapMs = () => Math.min(windowMs, Math.max(minGapMs, sendCostMs / costShare));
+  const gapMs = () => (sendCostMs < spaceAboveMs ? 0 : Math.min(windowMs, sendCostMs / costShare));
   let pending: Array<ChannelUpdate | undefined> = [];
   let live = 0;
   let latest = new Map<string, number>();
@@ -136,7 +133,7 @@ export function createUpdateBatcher(options: BatcherOptions): UpdateBatcher {
         pending.push(update);
         live += 1;
       }
-      meter.add(1);
+      meter.add(updates.length);
       if (live === 0 || windowTimer !== null) return;
       const wait = underLoad() ? lastSentAt + gapMs() - now() : 0;
       if (wait > 0) {

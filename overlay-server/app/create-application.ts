@@ -15,6 +15,7 @@ import type { RoleTokens } from '../auth/tokens';
 import { createUpdateBatcher } from '../broadcast/batcher';
 import { createFanout } from '../broadcast/fanout';
 import { withheldFromRoom } from '../broadcast/money-access';
+import { boundedRecoveryAdapter } from '../broadcast/recovery-adapter';
 import { createRequestHandler } from '../http/routes';
 import type { RoomFactory } from '../journal/recovery';
 import type { Logger } from '../log';
@@ -48,6 +49,8 @@ export interface ApplicationOptions {
   snapshots?: SnapshotPolicy;
   /** Socket.IO connection-state recovery window, ms. */
   recoveryWindowMs?: number;
+  /** Broadcasts kept for recovery at most (older ones fall back to a snapshot). */
+  recoveryMaxPackets?: number;
 }
 
 export interface Application {
@@ -119,6 +122,7 @@ export function createApplication(
       maxDisconnectionDuration: options.recoveryWindowMs ?? 2 * 60_000,
       skipMiddlewares: true,
     },
+    adapter: boundedRecoveryAdapter(options.recoveryMaxPackets),
     cors: {
       origin: (origin, callback) =>
         callback(null, origins.allows(origin) ? (origin ?? true) : false),

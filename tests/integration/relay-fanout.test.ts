@@ -121,4 +121,34 @@ describe('relay fan-out', () => {
     // Recovered: Socket.IO replayed the missed update; no second snapshot was needed.
     expect(watcher.snapshots).toHaveLength(snapshotsBefore);
   });
+
+  it('keeps a bounded number of packets for recovery; a socket away longer gets a snapshot', async () => {
+    relay = await startRelay({ recoveryMaxPackets: 8 });
+    const ingest = await relay.connect('/ingest', 'ingest');
+    const s = script(Date.now());
+    const { socket, watcher } = await relay.watch('/overlay', 'overlay', {
+      channels: ['alerts', 'leaderboard'],
+    });
+    await request(ingest, 'event', instantGift(s, 'ana', 300));
+    await watcher.until(() => watcher.batches.length >= 1, 'first update');
+    const snapshotsBefore = watcher.snapshots.length;
+    const overlays = relay.app.io.of('/overlay');
+    const id = socket.id ?? '';
+    socket.io.engine.close();
+    while (overlays.sockets.has(id)) await new Promise((next) => setImmediate(next));
+    // Far more broadcasts than kept while the overlay is away (an alert per gift).
+    for (let i = 0; i < 30; i++) await request(ingest, 'event', instantGift(s, `v${i}`, 10 + i));
+    const kept = (overlays.adapter as unknown as { packets: unknown[] }).packets.length;
+    expect(kept).toBeLessThanOrEqual(10);
+    const back = new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    socket.connect();
+    await back;
+    expect(socket.recovered).toBe(false);
+    await watcher.until(() => watcher.snapshots.length > snapshotsBefore, 'a fresh snapshot');
+    const board = watcher.snapshots.at(-1)?.channels.leaderboard as
+      | { top: Array<{ handle: string }> }
+      | undefined;
+    expect(board?.top[0]?.handle).toBe('ana');
+    expect(board?.top.map((t) => t.handle)).toContain('v29');
+  });
 });

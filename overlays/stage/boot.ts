@@ -5,11 +5,13 @@
  */
 import { Application, Container } from 'pixi.js';
 import type { Channel, ChannelUpdate } from '../../shared/protocol/channels';
+import { capBatchTextures } from './batch-textures';
 import { type ConnectionStatus, connectOverlay } from './connection';
 import { ConnectionIndicator } from './connection-indicator';
 import { installDebugHook } from './debug-hook';
 import { DemoPlayer } from './demo-player';
 import { fitDesignSpace, placeBox } from './design-space';
+import { FrameGate } from './frame-gate';
 import { type Anchor, parseParams } from './params';
 import type { OverlayScreen, ScreenDefinition } from './screen';
 import { themeFrom } from './theme';
@@ -34,6 +36,7 @@ export async function bootOverlay(
   const placements = placementsFor(warnings);
   const theme = themeFrom(params);
 
+  capBatchTextures();
   const app = new Application();
   await app.init({
     resizeTo: window,
@@ -45,6 +48,9 @@ export async function bootOverlay(
     autoDensity: true,
   });
   document.body.appendChild(app.canvas);
+  // The stage draws through the gate below instead of on every tick.
+  app.ticker.remove(app.render, app);
+  const gate = new FrameGate();
 
   const design = new Container({ label: 'design-space' });
   app.stage.addChild(design);
@@ -52,6 +58,7 @@ export async function bootOverlay(
     const fit = fitDesignSpace(app.screen.width, app.screen.height);
     design.scale.set(fit.scale);
     design.position.set(fit.offsetX, fit.offsetY);
+    gate.invalidate();
   };
   app.renderer.on('resize', layout);
   layout();
@@ -78,16 +85,19 @@ export async function bootOverlay(
   const setStatus = (next: ConnectionStatus) => {
     status = next;
     indicator?.show(next);
+    gate.invalidate();
   };
   setStatus(status);
 
   const applyState = (channel: Channel, state: unknown, origin: 'snapshot' | 'update') => {
+    gate.invalidate();
     for (const { definition, screen } of mounted) {
       if (!definition.channels.includes(channel)) continue;
       guarded(definition.id, () => screen.applyState(channel, state, origin));
     }
   };
   const applyUpdate = (update: ChannelUpdate) => {
+    gate.invalidate();
     for (const { definition, screen } of mounted) {
       if (!definition.channels.includes(update.channel)) continue;
       // `<channel>.state` replaces the whole state; anything else is an increment.
@@ -136,11 +146,18 @@ export async function bootOverlay(
     const now = performance.now();
     for (const demo of demos) for (const update of demo.due(now)) applyUpdate(update);
     for (const { definition, screen } of mounted) guarded(definition.id, () => screen.update(now));
+    const still = mounted.every(({ screen }) => screen.isStill?.() ?? false);
+    if (gate.shouldDraw(still)) app.render();
   });
 
   installDebugHook(app.stage, () => ({
     status,
     ready: true,
+    frames: {
+      ...gate.counts,
+      batchTextures: app.renderer.limits.maxBatchableTextures,
+      tickerListeners: app.ticker.count,
+    },
     screens: Object.fromEntries(
       mounted.map(({ definition, screen }) => [definition.id, screen.debugState()]),
     ),

@@ -5,6 +5,7 @@
  */
 import { type Container, Text } from 'pixi.js';
 import type { ConnectionStatus } from './connection';
+import type { FrameCounts } from './frame-gate';
 
 export interface LimelightDebugHook {
   /** Every Container in the scene graph, the stage included. */
@@ -12,7 +13,20 @@ export interface LimelightDebugHook {
   /** The text of every visible Text, depth first. */
   texts(): string[];
   /** Connection status and each screen's own state, keyed by screen id. */
-  readonly state: { status: ConnectionStatus; ready: boolean; screens: Record<string, unknown> };
+  readonly state: {
+    status: ConnectionStatus;
+    ready: boolean;
+    frames: StageFrames;
+    screens: Record<string, unknown>;
+  };
+}
+
+/** What the stage does per frame: tests check an idle page stops drawing and keeps no callbacks. */
+export interface StageFrames extends FrameCounts {
+  /** Textures one batch samples from (capped: see batch-textures.ts). */
+  batchTextures: number;
+  /** Callbacks on the page's ticker. */
+  tickerListeners: number;
 }
 
 declare global {

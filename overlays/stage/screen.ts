@@ -41,6 +41,11 @@ export interface OverlayScreen {
   applyUpdate(update: ChannelUpdate): void;
   /** Called once per frame with `performance.now()`. */
   update(now: number): void;
+  /**
+   * True when nothing this screen draws moves until its next state or update, so the stage may
+   * skip redrawing (see frame-gate.ts). Screens without it are redrawn every frame.
+   */
+  isStill?(): boolean;
   /** What the test hook reports about this screen. */
   debugState(): Record<string, unknown>;
   destroy(): void;

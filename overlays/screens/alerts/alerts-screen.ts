@@ -75,6 +75,11 @@ class AlertsScreen implements OverlayScreen {
     if (this.sequencer.storm) this.stormBanner.alpha = 0.7 + 0.3 * Math.sin(now / 150);
   }
 
+  /** Nothing to draw between alerts: the stage stops redrawing until the next one arrives. */
+  isStill(): boolean {
+    return this.card === null && !this.stormBanner.visible;
+  }
+
   /** Turns sequencer events into cards: created at once, so they draw on the next frame. */
   private play(events: SequencerEvent[]): void {
     for (const event of events) {

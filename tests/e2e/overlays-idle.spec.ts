@@ -1,0 +1,47 @@
+/**
+ * What an overlay costs between alerts, read as state (not timings) through `window.__limelight`:
+ * the stage draws while an alert moves and stops drawing once it has left, the alert leaves no
+ * display objects or ticker callbacks behind, and batches sample few textures (software WebGL —
+ * SwiftShader here, OBS with hardware acceleration off — runs every texture branch per pixel).
+ */
+import type { Page } from '@playwright/test';
+import { instantGift, script } from '../integration/support/events';
+import { expect, openOverlay, readScene, screenState, test } from './support/overlay-relay';
+
+const frames = async (page: Page) => (await readScene(page)).state.frames;
+
+/** Lets `ticks` frames pass and returns how many of them were drawn. */
+async function drawnOver(page: Page, ticks: number): Promise<number> {
+  const before = await frames(page);
+  await expect
+    .poll(async () => (await frames(page)).ticks, { message: 'the page keeps ticking' })
+    .toBeGreaterThanOrEqual(before.ticks + ticks);
+  return (await frames(page)).drawn - before.drawn;
+}
+
+test('alerts: the stage stops drawing once an alert has left and keeps no per-frame work', async ({
+  page,
+  relay,
+}) => {
+  await openOverlay(page, relay.overlayUrl('alerts', { speed: '20' }));
+  const alerts = async () => screenState(await readScene(page), 'alerts');
+  const idle = await readScene(page);
+  expect(idle.state.frames.batchTextures).toBeLessThanOrEqual(4);
+  // Idle: frames tick and none is drawn (one may still be owed to the snapshot just applied).
+  expect(await drawnOver(page, 30)).toBeLessThanOrEqual(1);
+
+  await relay.send([instantGift(script(Date.now()), 'idle_check', 500)]);
+  await expect.poll(async () => (await alerts()).current).not.toBeNull();
+  const { id } = (await alerts()).current as { id: string };
+  await expect.poll(async () => (await alerts()).lastFinished).toMatchObject({ id, settled: true });
+  const after = await readScene(page);
+  expect(after.state.frames.drawn, 'the alert was drawn frame by frame').toBeGreaterThan(
+    idle.state.frames.drawn + 3,
+  );
+  expect(after.count, 'display objects back to idle').toBe(idle.count);
+  expect(after.state.frames.tickerListeners, 'no ticker callback left').toBe(
+    idle.state.frames.tickerListeners,
+  );
+  // Back to idle: the frame that cleared the card at most, then nothing.
+  expect(await drawnOver(page, 30)).toBeLessThanOrEqual(1);
+});

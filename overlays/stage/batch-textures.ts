@@ -1,11 +1,11 @@
 /**
  * Caps how many textures Pixi's batch shader samples from. Pixi builds that shader with one
- * branch per texture unit the GPU reports (16 on SwiftShader), and a software renderer runs every
- * branch for every pixel: each pixel drawn costs ~16 texture samples. That is what OBS uses when
- * browser-source hardware acceleration is off, and what headless Chromium uses here. Measured on
- * the alerts page (1920×1080, SwiftShader, GPU-process CPU per frame): one tier-3 card 70 → 43 ms,
- * a full-screen rect 190 → 79 ms; an empty frame ~25 ms either way. On a real GPU the cost is a
- * few more draw calls per frame, well under a millisecond for a card.
+ * branch per texture unit the GPU reports (32 on SwiftShader), and a software renderer runs every
+ * branch for every pixel: each pixel drawn pays for all the texture samples. Software WebGL is
+ * what OBS uses when browser-source hardware acceleration is off, and what headless Chromium uses
+ * here. Measured on the alerts page (1920×1080, SwiftShader, GPU-process CPU per frame): one
+ * tier-3 card 70 → 47 ms, a full-screen rect 190 → 80 ms (1, 2 or 4 textures cost the same); an
+ * empty frame ~25 ms either way. On a real GPU the cost is a few more draw calls per frame.
  */
 import { ExtensionType, extensions, GlLimitsSystem } from 'pixi.js';
 

@@ -9,6 +9,20 @@ import { instantGift, script } from '../integration/support/events';
 import { expect, openOverlay, readScene, screenState, test } from './support/overlay-relay';
 
 const frames = async (page: Page) => (await readScene(page)).state.frames;
+const alertsOf = async (page: Page) => screenState(await readScene(page), 'alerts');
+
+/** Waits until the overlay has played everything it was sent (the server may replay a backlog). */
+async function playedOut(page: Page): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const { current, waiting } = await alertsOf(page);
+        return current === null && waiting === 0;
+      },
+      { timeout: 60_000 },
+    )
+    .toBe(true);
+}
 
 /** Lets `ticks` frames pass and returns how many of them were drawn. */
 async function drawnOver(page: Page, ticks: number): Promise<number> {
@@ -24,7 +38,8 @@ test('alerts: the stage stops drawing once an alert has left and keeps no per-fr
   relay,
 }) => {
   await openOverlay(page, relay.overlayUrl('alerts', { speed: '20' }));
-  const alerts = async () => screenState(await readScene(page), 'alerts');
+  const alerts = () => alertsOf(page);
+  await playedOut(page);
   const idle = await readScene(page);
   expect(idle.state.frames.batchTextures).toBeLessThanOrEqual(4);
   // Idle: frames tick and none is drawn (one may still be owed to the snapshot just applied).
@@ -43,5 +58,23 @@ test('alerts: the stage stops drawing once an alert has left and keeps no per-fr
     idle.state.frames.tickerListeners,
   );
   // Back to idle: the frame that cleared the card at most, then nothing.
+  expect(await drawnOver(page, 30)).toBeLessThanOrEqual(1);
+});
+
+test('alerts: the storm banner left up between alerts holds still, so nothing is redrawn', async ({
+  page,
+  relay,
+}) => {
+  await openOverlay(page, relay.overlayUrl('alerts', { speed: '20' }));
+  // 30 small gifts at one stream moment: past the server's storm threshold, so it merges them
+  // and keeps storm mode on while it plays them at its own pace (seconds), long after this page
+  // (at speed 20) has shown them.
+  const s = script(Date.now() + 20 * 24 * 3600_000);
+  await relay.send(Array.from({ length: 30 }, (_, i) => instantGift(s, `calm${i}`, 1)));
+  await expect.poll(async () => (await alertsOf(page)).mergedShown).toBeGreaterThanOrEqual(1);
+  await playedOut(page);
+  const scene = await readScene(page);
+  expect(screenState(scene, 'alerts').storm, 'storm mode still on').toBe(true);
+  expect(scene.texts).toContain('GIFT STORM');
   expect(await drawnOver(page, 30)).toBeLessThanOrEqual(1);
 });

@@ -72,12 +72,14 @@ class AlertsScreen implements OverlayScreen {
     const phase = this.sequencer.phase(now);
     if (this.card && phase) this.card.animate(phase.phase, phase.progress, now);
     this.stormBanner.visible = this.sequencer.storm;
-    if (this.sequencer.storm) this.stormBanner.alpha = 0.7 + 0.3 * Math.sin(now / 150);
+    // It pulses beside an alert only: the server keeps storm mode a while after the last merged
+    // alert, and a banner pulsing alone would keep the stage redrawing the whole canvas for it.
+    this.stormBanner.alpha = this.card ? 0.7 + 0.3 * Math.sin(now / 150) : 1;
   }
 
-  /** Nothing to draw between alerts: the stage stops redrawing until the next one arrives. */
+  /** Between alerts nothing moves (the storm banner, if up, holds still): no redrawing. */
   isStill(): boolean {
-    return this.card === null && !this.stormBanner.visible;
+    return this.card === null;
   }
 
   /** Turns sequencer events into cards: created at once, so they draw on the next frame. */

@@ -15,7 +15,7 @@ import type { AlertPhase } from './alert-sequencer';
 import { actionLine, countLabel } from './alert-text';
 import { ConfettiBurst } from './confetti';
 import { drawGlow, drawRays } from './tier-effects';
-import { easeOutBack, easeOutCubic, TIER_STYLES, type TierStyle } from './tiers';
+import { alertStyle, easeOutBack, easeOutCubic, type TierStyle } from './tiers';
 
 export const CARD_WIDTH = 820;
 export const CARD_HEIGHT = 180;
@@ -45,7 +45,7 @@ export class AlertCard extends Container {
     super({ label: `alert:${alert.id}` });
     this.alertId = alert.id;
     this.tier = alert.tier;
-    this.style = TIER_STYLES[alert.tier];
+    this.style = alertStyle(alert);
     this.random = mulberry32(hashString(alert.id));
     this.shownCount = alert.count;
     this.settled = alert.settled;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { easeOutBack, TIER_STYLES, TIERS, tierForCoins } from './tiers';
+import { alertStyle, easeOutBack, TIER_STYLES, TIERS, tierForCoins } from './tiers';
 
 describe('alert tiers', () => {
   it('maps coin values to five tiers', () => {
@@ -19,6 +19,22 @@ describe('alert tiers', () => {
       expect(style.holdMs).toBeGreaterThan(below.holdMs);
     }
     expect(TIER_STYLES[5].rays).toBe(true);
+  });
+
+  it('draws storm-merged alerts at their tier size but without the costly entrance', () => {
+    const merged = { alerts: 140, viewers: 90 };
+    for (const tier of TIERS) {
+      const calm = alertStyle({ tier, merged });
+      expect(calm).toMatchObject({ entrance: 'slide', shake: 0, particles: 0, rays: false });
+      expect(calm.scale).toBe(TIER_STYLES[tier].scale);
+      expect(calm.glow).toBe(TIER_STYLES[tier].glow);
+      expect([calm.introMs, calm.holdMs, calm.outroMs]).toEqual([
+        TIER_STYLES[tier].introMs,
+        TIER_STYLES[tier].holdMs,
+        TIER_STYLES[tier].outroMs,
+      ]);
+      expect(alertStyle({ tier, merged: null })).toBe(TIER_STYLES[tier]);
+    }
   });
 
   it('eases with an overshoot that settles at 1', () => {

@@ -51,6 +51,8 @@ export async function bootOverlay(
   // The stage draws through the gate below instead of on every tick.
   app.ticker.remove(app.render, app);
   const gate = new FrameGate();
+  // A restored GPU context starts blank: draw the still scene again.
+  app.renderer.runners.contextChange.add({ contextChange: () => gate.invalidate() });
 
   const design = new Container({ label: 'design-space' });
   app.stage.addChild(design);

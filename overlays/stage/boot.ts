@@ -11,6 +11,7 @@ import { ConnectionIndicator } from './connection-indicator';
 import { installDebugHook } from './debug-hook';
 import { DemoPlayer } from './demo-player';
 import { fitDesignSpace, placeBox } from './design-space';
+import { clipPathFor } from './draw-clip';
 import { FrameGate } from './frame-gate';
 import { type Anchor, parseParams } from './params';
 import type { OverlayScreen, ScreenDefinition } from './screen';
@@ -144,12 +145,19 @@ export async function bootOverlay(
     }
   }
 
+  let lastClip = '';
   app.ticker.add(() => {
     const now = performance.now();
     for (const demo of demos) for (const update of demo.due(now)) applyUpdate(update);
     for (const { definition, screen } of mounted) guarded(definition.id, () => screen.update(now));
     const still = mounted.every(({ screen }) => screen.isStill?.() ?? false);
-    if (gate.shouldDraw(still)) app.render();
+    if (gate.shouldDraw(still)) {
+      app.render();
+      // Transforms are fresh after the render: bounds need no second pass over the scene.
+      const clip = clipPathFor(app.stage.getBounds(true), app.screen.width, app.screen.height);
+      if (clip !== lastClip) app.canvas.style.clipPath = clip;
+      lastClip = clip;
+    }
   });
 
   installDebugHook(app.stage, () => ({
@@ -159,6 +167,7 @@ export async function bootOverlay(
       ...gate.counts,
       batchTextures: app.renderer.limits.maxBatchableTextures,
       tickerListeners: app.ticker.count,
+      clip: app.canvas.style.clipPath,
     },
     screens: Object.fromEntries(
       mounted.map(({ definition, screen }) => [definition.id, screen.debugState()]),

@@ -27,6 +27,8 @@ export interface StageFrames extends FrameCounts {
   batchTextures: number;
   /** Callbacks on the page's ticker. */
   tickerListeners: number;
+  /** The canvas's CSS clip-path: what was last drawn, see draw-clip.ts. */
+  clip: string;
 }
 
 declare global {

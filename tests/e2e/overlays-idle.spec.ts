@@ -5,6 +5,7 @@
  * SwiftShader here, OBS with hardware acceleration off — runs every texture branch per pixel).
  */
 import type { Page } from '@playwright/test';
+import { CLIP_NOTHING } from '../../overlays/stage/draw-clip';
 import { instantGift, script } from '../integration/support/events';
 import { expect, openOverlay, readScene, screenState, test } from './support/overlay-relay';
 
@@ -42,12 +43,16 @@ test('alerts: the stage stops drawing once an alert has left and keeps no per-fr
   await playedOut(page);
   const idle = await readScene(page);
   expect(idle.state.frames.batchTextures).toBeLessThanOrEqual(4);
+  // Nothing drawn: the canvas is clipped to nothing, so the compositor has nothing to blend.
+  expect(idle.state.frames.clip).toBe(CLIP_NOTHING);
   // Idle: frames tick and none is drawn (one may still be owed to the snapshot just applied).
   expect(await drawnOver(page, 30)).toBeLessThanOrEqual(1);
 
   await relay.send([instantGift(script(Date.now()), 'idle_check', 500)]);
   await expect.poll(async () => (await alerts()).current).not.toBeNull();
   const { id } = (await alerts()).current as { id: string };
+  // A card on screen: the clip keeps a box around it, not the whole 1280×720 page.
+  await expect.poll(async () => (await frames(page)).clip).toMatch(/^inset\(\d+px/);
   await expect.poll(async () => (await alerts()).lastFinished).toMatchObject({ id, settled: true });
   const after = await readScene(page);
   expect(after.state.frames.drawn, 'the alert was drawn frame by frame').toBeGreaterThan(
@@ -59,6 +64,7 @@ test('alerts: the stage stops drawing once an alert has left and keeps no per-fr
   );
   // Back to idle: the frame that cleared the card at most, then nothing.
   expect(await drawnOver(page, 30)).toBeLessThanOrEqual(1);
+  expect((await frames(page)).clip).toBe(CLIP_NOTHING);
 });
 
 test('alerts: the storm banner left up between alerts holds still, so nothing is redrawn', async ({

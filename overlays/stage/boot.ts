@@ -11,10 +11,9 @@ import { ConnectionIndicator } from './connection-indicator';
 import { installDebugHook } from './debug-hook';
 import { DemoPlayer } from './demo-player';
 import { fitDesignSpace, placeBox } from './design-space';
-import { clipPathFor } from './draw-clip';
-import { FrameGate } from './frame-gate';
 import { type Anchor, parseParams } from './params';
 import type { OverlayScreen, ScreenDefinition } from './screen';
+import { StageDrawing } from './stage-drawing';
 import { themeFrom } from './theme';
 
 /** A screen kind and where it goes; `anchor` null means the page's URL or the screen's default. */
@@ -49,11 +48,7 @@ export async function bootOverlay(
     autoDensity: true,
   });
   document.body.appendChild(app.canvas);
-  // The stage draws through the gate below instead of on every tick.
-  app.ticker.remove(app.render, app);
-  const gate = new FrameGate();
-  // A restored GPU context starts blank: draw the still scene again.
-  app.renderer.runners.contextChange.add({ contextChange: () => gate.invalidate() });
+  const drawing = new StageDrawing(app);
 
   const design = new Container({ label: 'design-space' });
   app.stage.addChild(design);
@@ -61,7 +56,7 @@ export async function bootOverlay(
     const fit = fitDesignSpace(app.screen.width, app.screen.height);
     design.scale.set(fit.scale);
     design.position.set(fit.offsetX, fit.offsetY);
-    gate.invalidate();
+    drawing.resized();
   };
   app.renderer.on('resize', layout);
   layout();
@@ -88,19 +83,19 @@ export async function bootOverlay(
   const setStatus = (next: ConnectionStatus) => {
     status = next;
     indicator?.show(next);
-    gate.invalidate();
+    drawing.invalidate();
   };
   setStatus(status);
 
   const applyState = (channel: Channel, state: unknown, origin: 'snapshot' | 'update') => {
-    gate.invalidate();
+    drawing.invalidate();
     for (const { definition, screen } of mounted) {
       if (!definition.channels.includes(channel)) continue;
       guarded(definition.id, () => screen.applyState(channel, state, origin));
     }
   };
   const applyUpdate = (update: ChannelUpdate) => {
-    gate.invalidate();
+    drawing.invalidate();
     for (const { definition, screen } of mounted) {
       if (!definition.channels.includes(update.channel)) continue;
       // `<channel>.state` replaces the whole state; anything else is an increment.
@@ -145,30 +140,18 @@ export async function bootOverlay(
     }
   }
 
-  let lastClip = '';
   app.ticker.add(() => {
     const now = performance.now();
     for (const demo of demos) for (const update of demo.due(now)) applyUpdate(update);
     for (const { definition, screen } of mounted) guarded(definition.id, () => screen.update(now));
     const still = mounted.every(({ screen }) => screen.isStill?.() ?? false);
-    if (gate.shouldDraw(still)) {
-      app.render();
-      // Transforms are fresh after the render: bounds need no second pass over the scene.
-      const clip = clipPathFor(app.stage.getBounds(true), app.screen.width, app.screen.height);
-      if (clip !== lastClip) app.canvas.style.clipPath = clip;
-      lastClip = clip;
-    }
+    drawing.frame(still);
   });
 
   installDebugHook(app.stage, () => ({
     status,
     ready: true,
-    frames: {
-      ...gate.counts,
-      batchTextures: app.renderer.limits.maxBatchableTextures,
-      tickerListeners: app.ticker.count,
-      clip: app.canvas.style.clipPath,
-    },
+    frames: drawing.report(),
     screens: Object.fromEntries(
       mounted.map(({ definition, screen }) => [definition.id, screen.debugState()]),
     ),

@@ -1,31 +1,128 @@
 /**
- * Socket.IO's connection-state recovery keeps every broadcast packet for the whole recovery
- * window (pruned once a minute), so a socket back from a network blip is handed exactly what it
- * missed. At 5,000 chat lines/s that held over half a million lines for up to three minutes: the
- * heap grew ~5 MB/s and the garbage collector paid for it. This adapter also caps the packets
- * kept. A socket back within them still recovers; one whose last packet was dropped gets a new
- * session, and with it a fresh snapshot of its channels (watchers.ts), as after a page reload.
+ * Connection-state recovery with bounded, flat storage. Socket.IO's session-aware adapter keeps
+ * every broadcast packet (the live objects) for the whole recovery window, pruned once a minute:
+ * at 5,000 chat lines/s that held over half a million lines for up to three minutes, the heap
+ * grew ~5 MB/s, and every young-generation collection had to copy the new packets' object graphs
+ * (a dozen objects per chat line) into the old generation. This adapter keeps each packet as its
+ * JSON text — one flat string the collectors copy without tracing — and at most `maxPackets` of
+ * them. A socket back from a blip within those is handed exactly what it missed, as before; one
+ * whose last packet was dropped gets a new session and with it a fresh snapshot (watchers.ts).
  */
-import { SessionAwareAdapter } from 'socket.io-adapter';
+import { Adapter, type BroadcastOptions, type Session } from 'socket.io-adapter';
 
-/** What the session-aware adapter keeps per broadcast (its `packets` field is private in the types). */
-interface StoredPackets {
-  packets: unknown[];
+type Packet = Parameters<Adapter['broadcast']>[0];
+type SessionToPersist = Parameters<Adapter['persistSession']>[0];
+
+interface StoredPacket {
+  id: string;
+  rooms: ReadonlySet<string>;
+  except: ReadonlySet<string>;
+  /** The packet's data array (event name, arguments, offset) as JSON. */
+  json: string;
+  emittedAt: number;
 }
 
-/** Default cap: a few seconds of the heaviest load, minutes of a busy real stream. */
+/** Default cap: seconds of the heaviest load, minutes of a busy real stream. */
 export const RECOVERY_MAX_PACKETS = 20_000;
 
-/** A session-aware adapter class keeping at most `maxPackets` broadcasts for recovery. */
+/** A session-aware adapter class keeping at most `maxPackets` broadcasts, as JSON, for recovery. */
 export function boundedRecoveryAdapter(maxPackets: number = RECOVERY_MAX_PACKETS) {
-  return class BoundedRecoveryAdapter extends SessionAwareAdapter {
-    override broadcast(...args: Parameters<SessionAwareAdapter['broadcast']>): void {
-      super.broadcast(...args);
-      const { packets } = this as unknown as StoredPackets;
-      // Trimmed in steps of a quarter, so the cut's copying is spread over many broadcasts.
-      if (packets.length > maxPackets + Math.ceil(maxPackets / 4)) {
-        packets.splice(0, packets.length - maxPackets);
+  let nextOffset = 0;
+  // Offsets only need to be unique while this server runs: sessions do not outlive it.
+  const offsetPrefix = `${Date.now().toString(36)}-`;
+
+  return class BoundedRecoveryAdapter extends Adapter {
+    private stored: StoredPacket[] = [];
+    private head = 0;
+    private readonly sessions = new Map<string, SessionToPersist & { disconnectedAt: number }>();
+    private readonly maxDisconnectionDuration: number;
+
+    // biome-ignore lint/suspicious/noExplicitAny: Socket.IO's Namespace, typed `any` by the adapter.
+    constructor(nsp: any) {
+      super(nsp);
+      this.maxDisconnectionDuration =
+        nsp.server.opts.connectionStateRecovery?.maxDisconnectionDuration ?? 2 * 60_000;
+    }
+
+    /** Packets kept for recovery now. */
+    get keptPackets(): number {
+      return this.stored.length - this.head;
+    }
+
+    override persistSession(session: SessionToPersist): void {
+      const now = Date.now();
+      for (const [pid, kept] of this.sessions) {
+        if (kept.disconnectedAt + this.maxDisconnectionDuration < now) this.sessions.delete(pid);
+      }
+      this.sessions.set(session.pid, { ...session, disconnectedAt: now });
+    }
+
+    override broadcast(packet: Packet, opts: BroadcastOptions): void {
+      // As Socket.IO decides what to keep: events without an ack that are not volatile.
+      const kept =
+        packet.type === 2 && packet.id === undefined && opts.flags?.volatile === undefined;
+      if (kept) {
+        const id = `${offsetPrefix}${(nextOffset++).toString(36)}`;
+        // The client learns the offset from the last element of the data array.
+        packet.data.push(id);
+        this.store({
+          id,
+          rooms: opts.rooms,
+          except: opts.except ?? new Set(),
+          json: JSON.stringify(packet.data),
+          emittedAt: Date.now(),
+        });
+      }
+      super.broadcast(packet, opts);
+    }
+
+    override restoreSession(pid: string, offset: string): Promise<Session> {
+      const session = this.sessions.get(pid);
+      // Null tells Socket.IO there is nothing to restore (its own adapter does the same).
+      const none = null as unknown as Promise<Session>;
+      if (!session) return none;
+      this.sessions.delete(pid);
+      if (session.disconnectedAt + this.maxDisconnectionDuration < Date.now()) return none;
+      let from = -1;
+      for (let i = this.stored.length - 1; i >= this.head; i--) {
+        if (this.stored[i]?.id === offset) {
+          from = i + 1;
+          break;
+        }
+      }
+      // The offset was dropped (or never sent): a new session and a snapshot instead.
+      if (from === -1) return none;
+      const missedPackets: unknown[][] = [];
+      for (let i = from; i < this.stored.length; i++) {
+        const packet = this.stored[i];
+        if (packet && includes(session.rooms, packet)) missedPackets.push(JSON.parse(packet.json));
+      }
+      const { disconnectedAt: _, ...restored } = session;
+      return Promise.resolve({ ...restored, missedPackets });
+    }
+
+    private store(packet: StoredPacket): void {
+      this.stored.push(packet);
+      const expired = Date.now() - this.maxDisconnectionDuration;
+      while (
+        this.head < this.stored.length &&
+        (this.stored.length - this.head > maxPackets ||
+          (this.stored[this.head]?.emittedAt ?? 0) < expired)
+      ) {
+        this.stored[this.head] = undefined as unknown as StoredPacket;
+        this.head += 1;
+      }
+      // Cut the dropped front now and then, so the array does not grow without bound.
+      if (this.head > 1024 && this.head * 2 > this.stored.length) {
+        this.stored = this.stored.slice(this.head);
+        this.head = 0;
       }
     }
   };
+}
+
+/** Whether a session in `rooms` was a recipient of the packet (Socket.IO's own rule). */
+function includes(rooms: readonly string[], packet: StoredPacket): boolean {
+  const included = packet.rooms.size === 0 || rooms.some((room) => packet.rooms.has(room));
+  return included && rooms.every((room) => !packet.except.has(room));
 }

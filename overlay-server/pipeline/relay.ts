@@ -20,6 +20,7 @@ import { LiveStream, type SnapshotPolicy } from '../stream/live-stream';
 import { createEventStats, type EventStats } from './event-stats';
 import { createStreamClock, type StreamClock } from './stream-clock';
 import { parseStreamCommand, type StreamCommand } from './stream-commands';
+import { createTurnQueue, type TurnQueue } from './turn-queue';
 
 export type IngestOutcome = 'accepted' | 'duplicate' | 'failed';
 
@@ -58,15 +59,24 @@ export class Relay {
   private sources: SourcesState = { sources: [] };
   private output: RelayOutput = { updates: () => {}, streamChanged: () => {} };
   private lastSourceName: LiveEvent['source'] = 'simulator';
-  private queued: LiveEvent[] = [];
-  private queuedDone: IngestDone[] = [];
-  private drainSoon: NodeJS.Immediate | null = null;
+  private readonly queue: TurnQueue<LiveEvent, IngestOutcome>;
 
   constructor(options: RelayOptions) {
     this.options = options;
     const wall = options.wall ?? Date.now;
     this.clock = createStreamClock(wall);
     this.stats = createEventStats(10, wall);
+    this.queue = createTurnQueue(
+      (events) => {
+        try {
+          return this.ingestNow(events);
+        } catch (error) {
+          options.log.error('ingest failed', { events: events.length, error: String(error) });
+          throw error;
+        }
+      },
+      (error) => options.log.error('ingest answer failed', { error: String(error) }),
+    );
     this.viewRoom = options.createRoom({
       streamId: 'standby',
       startedAt: wall(),
@@ -136,9 +146,7 @@ export class Relay {
    * write, so an ack sent from it never acknowledges an unwritten event.
    */
   enqueue(event: LiveEvent, done: IngestDone): void {
-    this.queued.push(event);
-    this.queuedDone.push(done);
-    this.drainSoon ??= setImmediate(() => this.drain());
+    this.queue.add(event, (outcome, error) => done(outcome ?? 'failed', error));
   }
 
   /**
@@ -146,13 +154,13 @@ export class Relay {
    * Queued single events go first, so the journal keeps the order things arrived in.
    */
   ingest(events: readonly LiveEvent[]): IngestOutcome[] {
-    this.drain();
+    this.queue.drain();
     return this.ingestNow(events);
   }
 
   /** A control command: stream start/end here, everything else through the room. */
   command(payload: unknown, actor: Actor): Ack<unknown> {
-    this.drain();
+    this.queue.drain();
     const at = this.clock.now();
     const streamCommand = parseStreamCommand(payload);
     if (streamCommand) return this.streamCommand(streamCommand, actor, at);
@@ -171,7 +179,7 @@ export class Relay {
 
   /** Time-driven changes (streak quiet periods, poll deadlines), from the stream clock. */
   advance(): void {
-    this.drain();
+    this.queue.drain();
     if (!this.stream || this.stream.ended) return;
     this.send(this.stream.advance(this.clock.now()));
     this.stream.snapshotIfDue();
@@ -185,7 +193,7 @@ export class Relay {
 
   /** The running stream's report, else the last stream's (null before any stream). */
   report(): StreamReport | null {
-    this.drain();
+    this.queue.drain();
     return this.stream ? this.stream.room.report() : null;
   }
 
@@ -196,34 +204,8 @@ export class Relay {
 
   /** Graceful shutdown: fsync the journal and snapshot the room; the stream stays resumable. */
   close(): void {
-    this.drain();
+    this.queue.drain();
     this.stream?.close();
-  }
-
-  /** Ingests the queued single events now and answers each. */
-  private drain(): void {
-    if (this.drainSoon) clearImmediate(this.drainSoon);
-    this.drainSoon = null;
-    if (this.queued.length === 0) return;
-    const events = this.queued;
-    const done = this.queuedDone;
-    this.queued = [];
-    this.queuedDone = [];
-    let outcomes: IngestOutcome[] = [];
-    let failure: Error | undefined;
-    try {
-      outcomes = this.ingestNow(events);
-    } catch (error) {
-      failure = error instanceof Error ? error : new Error(String(error));
-      this.options.log.error('ingest failed', { events: events.length, error: failure.message });
-    }
-    for (let i = 0; i < done.length; i++) {
-      try {
-        done[i]?.(failure ? 'failed' : (outcomes[i] ?? 'failed'), failure);
-      } catch (error) {
-        this.options.log.error('ingest answer failed', { error: String(error) });
-      }
-    }
   }
 
   private ingestNow(events: readonly LiveEvent[]): IngestOutcome[] {

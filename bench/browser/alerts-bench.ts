@@ -5,19 +5,20 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import type { Browser, Page } from '@playwright/test';
-import {
-  type FrameWindow,
-  heapAfterGcMb,
-  launchBrowser,
-  measureFrames,
-  newestMtime,
-} from '../lib/browser';
+import type { Browser } from '@playwright/test';
+import { heapAfterGcMb, launchBrowser, newestMtime } from '../lib/browser';
 import { connectIngest, pushEvents } from '../lib/ingest-client';
 import { type LimelightServer, startLimelight } from '../lib/limelight-server';
 import { delay, pollUntil } from '../lib/processes';
 import { atMost, figure, NotMeasured, type PartRecorder } from '../lib/results';
-import { quantileSorted } from '../lib/stats';
+import {
+  displayObjects,
+  frameFigures,
+  measureStage,
+  openAlerts,
+  playedOut,
+  type StageWindow,
+} from './alerts-page';
 import { giftStorm, stormGift } from './gift-storm';
 
 export interface AlertsBenchOptions {
@@ -72,65 +73,6 @@ function buildOverlaysIfStale(part: PartRecorder, rebuildStale: boolean): void {
       `the overlay build failed: ${(result.stderr || result.stdout || '').slice(-400)}`,
     );
   }
-}
-
-async function openAlerts(browser: Browser, server: LimelightServer, extra = ''): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  await page.goto(`${server.baseUrl}/overlays/alerts.html?token=${server.tokens.overlay}${extra}`);
-  const ready = await pollUntil(
-    () => page.evaluate(() => window.__limelight?.state.ready === true).catch(() => false),
-    30_000,
-    100,
-  );
-  if (!ready) throw new Error('the alerts overlay did not report ready within 30 s');
-  return page;
-}
-
-const displayObjects = (page: Page) =>
-  page.evaluate(() => window.__limelight?.displayObjectCount() ?? -1);
-
-/** Frames the stage has drawn (null from a build whose hook does not count them). */
-const framesDrawn = (page: Page) =>
-  page.evaluate(() => {
-    const state = window.__limelight?.state as { frames?: { drawn: number } } | undefined;
-    return state?.frames?.drawn ?? null;
-  });
-
-/** The alerts page has nothing playing and nothing waiting: the storm's backlog has played out. */
-const playedOut = (page: Page) =>
-  page.evaluate(() => {
-    const alerts = window.__limelight?.state.screens.alerts as
-      | { current: unknown; waiting: number }
-      | undefined;
-    return alerts !== undefined && alerts.current === null && alerts.waiting === 0;
-  });
-
-/** A frame window plus how many frames the stage drew in it, per second (NaN if not counted). */
-interface StageWindow extends FrameWindow {
-  drawnPerSecond: number;
-}
-
-async function measureStage(page: Page, ms: number): Promise<StageWindow> {
-  const before = await framesDrawn(page);
-  const started = performance.now();
-  const window = await measureFrames(page, ms);
-  const after = await framesDrawn(page);
-  const seconds = (performance.now() - started) / 1000;
-  const drawnPerSecond =
-    before === null || after === null ? Number.NaN : (after - before) / seconds;
-  return { ...window, drawnPerSecond };
-}
-
-function frameFigures(window: StageWindow) {
-  const sorted = [...window.intervals].sort((a, b) => a - b);
-  return {
-    p50: quantileSorted(sorted, 0.5),
-    p95: quantileSorted(sorted, 0.95),
-    over50: window.intervals.filter((ms) => ms > 50).length,
-    script: window.scriptMsPerFrame,
-    busy: window.mainThreadBusy * 100,
-    drawn: window.drawnPerSecond,
-  };
 }
 
 async function framesUnderStorm(

@@ -127,7 +127,8 @@ export function serveIngest(
         try {
           outcomes = relay.ingest(valid);
         } catch (error) {
-          return reply(fail('INTERNAL', `journal write failed: ${String(error)}`));
+          const reason = error instanceof Error ? error.message : String(error);
+          return reply(fail('INTERNAL', `journal write failed: ${reason}`));
         }
         onEvents?.(seen);
         outcomes.forEach((outcome, i) => {

@@ -34,6 +34,16 @@ describe('cross-source message filter', () => {
     expect(filter.admit(chat('connector', 'ana', 'hi', 2_400))).toBe(false);
   });
 
+  it('tells apart lines whose handle and text only split differently, or differ in case or spaces', () => {
+    const filter = createCrossSourceMessageFilter();
+    expect(filter.admit(chat('connector', 'ab', 'c', 1_000))).toBe(true);
+    expect(filter.admit(chat('page', 'a', 'bc', 1_100))).toBe(true);
+    expect(filter.admit(chat('page', 'ab', 'C', 1_200))).toBe(true);
+    expect(filter.admit(chat('page', 'ab', 'c c', 1_300))).toBe(true);
+    // Spaces around the text and the handle's `@` and case are not part of the key.
+    expect(filter.admit(chat('page', ' @AB ', ' c ', 1_400))).toBe(false);
+  });
+
   it('keeps the same words said twice by one source, and a repeat after the window', () => {
     const filter = createCrossSourceMessageFilter(15_000);
     expect(filter.admit(chat('connector', 'sam', 'lol', 0))).toBe(true);

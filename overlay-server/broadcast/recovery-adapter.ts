@@ -3,43 +3,56 @@
  * every broadcast packet (the live objects) for the whole recovery window, pruned once a minute:
  * at 5,000 chat lines/s that held over half a million lines for up to three minutes, the heap
  * grew ~5 MB/s, and every young-generation collection had to copy the new packets' object graphs
- * (a dozen objects per chat line) into the old generation. This adapter keeps each packet as its
- * JSON bytes in a Buffer, outside the JavaScript heap, with its rooms as a plain array: a young
- * collection then copies a few small objects per broadcast, not kilobytes of text (at 5,000 × 10
- * the copied survivors fell from ~480 to ~160 KB per collection, its pause from ~1.4 to ~0.9 ms).
- * At most `maxPackets` are kept. A socket back from a blip within those is handed exactly what
- * it missed, as before; one whose last packet was dropped gets a new session and with it a fresh
- * snapshot (watchers.ts).
+ * (a dozen objects per chat line) into the old generation. This adapter keeps each packet's JSON
+ * in a byte ring outside the heap (packet-ring.ts) and its rooms as shared arrays, at most
+ * `maxPackets` of them within `ringBytes`. A socket back from a blip within those is handed
+ * exactly what it missed, as before; one whose last packet was dropped gets a new session and
+ * with it a fresh snapshot (watchers.ts).
  */
 import { Adapter, type BroadcastOptions, type Session } from 'socket.io-adapter';
+import { PacketRing } from './packet-ring';
 
 type Packet = Parameters<Adapter['broadcast']>[0];
 type SessionToPersist = Parameters<Adapter['persistSession']>[0];
 
-interface StoredPacket {
-  id: string;
-  /** Copied from the broadcast's Sets, which would otherwise be kept alive with the packet. */
+/** Who a kept packet went to, copied from the broadcast's Sets (kept alive otherwise). */
+interface Recipients {
   rooms: readonly string[];
   except: readonly string[];
-  /** The packet's data array (event name, arguments, offset) as UTF-8 JSON, off the JS heap. */
-  json: Buffer;
-  emittedAt: number;
 }
 
 const NO_ROOMS: readonly string[] = [];
 
-/** Default cap: seconds of the heaviest load, minutes of a busy real stream. */
+/** Default caps: seconds of the heaviest load (5,000 lines/s), minutes of a busy real stream. */
 export const RECOVERY_MAX_PACKETS = 20_000;
+export const RECOVERY_RING_BYTES = 16 * 1024 * 1024;
 
 /** A session-aware adapter class keeping at most `maxPackets` broadcasts, as JSON, for recovery. */
-export function boundedRecoveryAdapter(maxPackets: number = RECOVERY_MAX_PACKETS) {
+export function boundedRecoveryAdapter(
+  maxPackets: number = RECOVERY_MAX_PACKETS,
+  ringBytes: number = RECOVERY_RING_BYTES,
+) {
   let nextOffset = 0;
   // Offsets only need to be unique while this server runs: sessions do not outlive it.
   const offsetPrefix = `${Date.now().toString(36)}-`;
+  const offsetNumber = (offset: string) =>
+    offset.startsWith(offsetPrefix) ? Number.parseInt(offset.slice(offsetPrefix.length), 36) : -1;
+  // One array per room name, shared by every packet sent to it.
+  const roomLists = new Map<string, readonly string[]>();
+  const listOf = (rooms: ReadonlySet<string>): readonly string[] => {
+    if (rooms.size === 0) return NO_ROOMS;
+    if (rooms.size > 1) return [...rooms];
+    const [room = ''] = rooms;
+    let list = roomLists.get(room);
+    if (!list) {
+      list = [room];
+      roomLists.set(room, list);
+    }
+    return list;
+  };
 
   return class BoundedRecoveryAdapter extends Adapter {
-    private stored: StoredPacket[] = [];
-    private head = 0;
+    private readonly ring = new PacketRing<Recipients>(ringBytes, maxPackets);
     private readonly sessions = new Map<string, SessionToPersist & { disconnectedAt: number }>();
     private readonly maxDisconnectionDuration: number;
 
@@ -52,7 +65,7 @@ export function boundedRecoveryAdapter(maxPackets: number = RECOVERY_MAX_PACKETS
 
     /** Packets kept for recovery now. */
     get keptPackets(): number {
-      return this.stored.length - this.head;
+      return this.ring.size;
     }
 
     override persistSession(session: SessionToPersist): void {
@@ -68,16 +81,16 @@ export function boundedRecoveryAdapter(maxPackets: number = RECOVERY_MAX_PACKETS
       const kept =
         packet.type === 2 && packet.id === undefined && opts.flags?.volatile === undefined;
       if (kept) {
-        const id = `${offsetPrefix}${(nextOffset++).toString(36)}`;
+        const number = nextOffset++;
         // The client learns the offset from the last element of the data array.
-        packet.data.push(id);
-        this.store({
-          id,
-          rooms: opts.rooms.size === 0 ? NO_ROOMS : [...opts.rooms],
+        packet.data.push(`${offsetPrefix}${number.toString(36)}`);
+        const emittedAt = Date.now();
+        this.ring.dropEmittedBefore(emittedAt - this.maxDisconnectionDuration);
+        const meta = {
+          rooms: listOf(opts.rooms),
           except: opts.except?.size ? [...opts.except] : NO_ROOMS,
-          json: Buffer.from(JSON.stringify(packet.data)),
-          emittedAt: Date.now(),
-        });
+        };
+        this.ring.push({ number, emittedAt, meta }, JSON.stringify(packet.data));
       }
       super.broadcast(packet, opts);
     }
@@ -89,47 +102,21 @@ export function boundedRecoveryAdapter(maxPackets: number = RECOVERY_MAX_PACKETS
       if (!session) return none;
       this.sessions.delete(pid);
       if (session.disconnectedAt + this.maxDisconnectionDuration < Date.now()) return none;
-      let from = -1;
-      for (let i = this.stored.length - 1; i >= this.head; i--) {
-        if (this.stored[i]?.id === offset) {
-          from = i + 1;
-          break;
-        }
-      }
+      const kept = this.ring.after(offsetNumber(offset));
       // The offset was dropped (or never sent): a new session and a snapshot instead.
-      if (from === -1) return none;
+      if (kept === null) return none;
       const missedPackets: unknown[][] = [];
-      for (let i = from; i < this.stored.length; i++) {
-        const packet = this.stored[i];
-        if (packet && includes(session.rooms, packet))
-          missedPackets.push(JSON.parse(packet.json.toString('utf8')));
+      for (const { packet, json } of kept) {
+        if (includes(session.rooms, packet.meta)) missedPackets.push(JSON.parse(json));
       }
       const { disconnectedAt: _, ...restored } = session;
       return Promise.resolve({ ...restored, missedPackets });
-    }
-
-    private store(packet: StoredPacket): void {
-      this.stored.push(packet);
-      const expired = Date.now() - this.maxDisconnectionDuration;
-      while (
-        this.head < this.stored.length &&
-        (this.stored.length - this.head > maxPackets ||
-          (this.stored[this.head]?.emittedAt ?? 0) < expired)
-      ) {
-        this.stored[this.head] = undefined as unknown as StoredPacket;
-        this.head += 1;
-      }
-      // Cut the dropped front now and then, so the array does not grow without bound.
-      if (this.head > 1024 && this.head * 2 > this.stored.length) {
-        this.stored = this.stored.slice(this.head);
-        this.head = 0;
-      }
     }
   };
 }
 
 /** Whether a session in `rooms` was a recipient of the packet (Socket.IO's own rule). */
-function includes(rooms: readonly string[], packet: StoredPacket): boolean {
+function includes(rooms: readonly string[], packet: Recipients): boolean {
   const included = packet.rooms.length === 0 || rooms.some((room) => packet.rooms.includes(room));
   return included && rooms.every((room) => !packet.except.includes(room));
 }

@@ -23,6 +23,16 @@ describe('journal writer', () => {
     expect(() => journal.append([tick(3)])).toThrow(/closed/);
   });
 
+  it('counts bytes, not characters, for text outside ASCII (snapshots resume at that offset)', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'journal-writer-')), 'j.jsonl');
+    const journal = openJournalWriter(path);
+    journal.append([{ seq: 1, at: 1, type: 'streamEnd', reason: 'é☃ 🎁 done' }, tick(2)]);
+    journal.append([tick(3)]);
+    expect(journal.bytes).toBe(readFileSync(path).length);
+    expect(seqsIn(path)).toEqual([1, 2, 3]);
+    journal.close();
+  });
+
   it('cuts a line torn by a crash before appending after it', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'journal-writer-')), 'j.jsonl');
     const first = openJournalWriter(path);

@@ -42,13 +42,18 @@ export function openJournalWriter(path: string): JournalWriter {
   let open = true;
   let syncing = false;
 
+  // The text goes to the kernel as it is (no Buffer on the JavaScript heap per write); a short
+  // write, which a regular file only gives when the disk is full, finishes from its byte offset.
   const writeText = (text: string) => {
-    const buffer = Buffer.from(text, 'utf8');
-    let written = 0;
-    while (written < buffer.length) {
-      written += writeSync(fd, buffer, written, buffer.length - written);
+    const length = Buffer.byteLength(text, 'utf8');
+    let written = writeSync(fd, text, null, 'utf8');
+    if (written < length) {
+      const buffer = Buffer.from(text, 'utf8');
+      while (written < buffer.length) {
+        written += writeSync(fd, buffer, written, buffer.length - written);
+      }
     }
-    bytes += buffer.length;
+    bytes += length;
   };
 
   return {

@@ -42,23 +42,28 @@ function partsOf(event: LiveEvent): { handle: string; text: string } | null {
  * trim, replace and toLowerCase return their input when nothing changes.
  */
 function keyOf(kind: string, handle: string, text: string): number {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x9e3779b9;
-  const mix = (value: string) => {
-    for (let i = 0; i < value.length; i++) {
-      const c = value.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-      h2 ^= h2 >>> 15;
-    }
-    // A separator no text can contain, so ("ab", "c") and ("a", "bc") differ.
-    h1 = Math.imul(h1 ^ 0x10000, 0x01000193);
-    h2 = Math.imul(h2 ^ 0x10000, 0x5bd1e995);
-  };
+  hash1 = 0x811c9dc5;
+  hash2 = 0x9e3779b9;
   mix(kind);
   mix(handle.trim().replace(/^@/, '').toLowerCase());
   mix(text.trim());
-  return (h1 >>> 0) * 0x200000 + (h2 >>> 11);
+  return (hash1 >>> 0) * 0x200000 + (hash2 >>> 11);
+}
+
+// The two running hashes of `keyOf` (module state: a closure per call cost more than the hashing).
+let hash1 = 0;
+let hash2 = 0;
+
+function mix(value: string): void {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    hash1 = Math.imul(hash1 ^ c, 0x01000193);
+    hash2 = Math.imul(hash2 ^ c, 0x5bd1e995);
+    hash2 ^= hash2 >>> 15;
+  }
+  // A separator no text can contain, so ("ab", "c") and ("a", "bc") differ.
+  hash1 = Math.imul(hash1 ^ 0x10000, 0x01000193);
+  hash2 = Math.imul(hash2 ^ 0x10000, 0x5bd1e995);
 }
 
 interface Report {

@@ -37,6 +37,7 @@ export const QUICK_RELAY: RelayBenchOptions = {
     { rate: 1000, clients: 10 },
     { rate: 5000, clients: 50 },
     { rate: 5000, clients: 10, hog: true },
+    { rate: 5000, clients: 0 },
   ],
 };
 
@@ -54,9 +55,15 @@ export const FULL_RELAY: RelayBenchOptions = {
         .filter((s) => !(rate === 5000 && s.clients === 10)),
     ),
     { rate: 5000, clients: 10, hog: true },
+    { rate: 5000, clients: 0 },
   ],
 };
 
+/**
+ * `clients: 0` runs the producer alone: what receiving and acknowledging the events costs each
+ * relay before any overlay is sent anything. Set beside the 5,000 × 10 run it shows how much of
+ * the bare relay's CPU the full pipeline could possibly save.
+ */
 export async function relayBench(part: PartRecorder, options: RelayBenchOptions): Promise<void> {
   const bare = await startBareRelay();
   let full: RelayUnderTest | null = null;
@@ -77,10 +84,17 @@ export async function relayBench(part: PartRecorder, options: RelayBenchOptions)
         `${options.durationMs / 1000} s runs, ${options.repetitions} repetitions, ${options.warmupMs / 1000} s warm-up per relay and scenario.`,
     );
     let first = true;
+    const measured = new Map<string, RunOutcome[]>();
     for (const scenario of options.scenarios) {
       const outcomes = await runScenario(part, bare, full, scenario, options, first);
       first = false;
-      if (full && outcomes.some((o) => o.relay === 'full' && o.delivered === 0)) {
+      const byKey = scenarioKey(scenario);
+      measured.set(byKey, outcomes);
+      if (
+        full &&
+        scenario.clients > 0 &&
+        outcomes.some((o) => o.relay === 'full' && o.delivered === 0)
+      ) {
         part.note(
           'not measured: the full pipeline — it acknowledged the chat events but delivered no `chat.line` ' +
             'update to /overlay clients subscribed to `chat`; the remaining scenarios run on the bare relay alone.',
@@ -89,6 +103,7 @@ export async function relayBench(part: PartRecorder, options: RelayBenchOptions)
         full = null;
       }
     }
+    ingestFloorFigures(part, measured);
   } finally {
     await Promise.all([bare.stop(), full?.stop()]);
   }
@@ -102,7 +117,8 @@ async function runScenario(
   options: RelayBenchOptions,
   cold: boolean,
 ): Promise<RunOutcome[]> {
-  const name = `${scenario.rate.toLocaleString('en-US')} ev/s × ${scenario.clients}${scenario.hog ? ' + CPU hog' : ''}`;
+  const clients = scenario.clients === 0 ? ', no overlays' : ` × ${scenario.clients}`;
+  const name = `${scenario.rate.toLocaleString('en-US')} ev/s${clients}${scenario.hog ? ' + CPU hog' : ''}`;
   console.log(`[bench] relay: ${name}`);
   let hog: ChildProcess | null = null;
   const rigs: Rig[] = [];
@@ -181,8 +197,7 @@ function scenarioFigures(
   scenario: { rate: number; clients: number; hog?: boolean },
   outcomes: RunOutcome[],
 ): void {
-  const key = `${scenario.rate}x${scenario.clients}${scenario.hog ? '+hog' : ''}`;
-  const targets = TARGETS[key] ?? {};
+  const targets = TARGETS[scenarioKey(scenario)] ?? {};
   const byRelay = {
     bare: outcomes.filter((o) => o.relay === 'bare'),
     full: outcomes.filter((o) => o.relay === 'full'),
@@ -195,10 +210,12 @@ function scenarioFigures(
     ['server CPU', '% core', (o) => o.cpuPercent, null],
     ['producer + clients CPU', '% core', (o) => o.clientCpuPercent, null],
   ];
+  // With no overlays there is nothing delivered to time: CPU only.
+  const shown = scenario.clients === 0 ? rows.filter(([metric]) => metric.includes('CPU')) : rows;
   for (const relay of ['bare', 'full'] as const) {
     const runs = byRelay[relay];
     if (runs.length === 0) continue;
-    for (const [metric, unit, pick, target] of rows) {
+    for (const [metric, unit, pick, target] of shown) {
       const t = relay === 'full' && target ? targets[target] : undefined;
       part.add(figure(`${name}: ${relay} ${metric}`, unit, runs.map(pick), t));
     }
@@ -214,20 +231,43 @@ function scenarioFigures(
   if (pairs === 0) return;
   const ratio = (pick: (o: RunOutcome) => number) =>
     bare.slice(0, pairs).map((b, i) => pick(full[i] ?? b) / pick(b));
-  part.add(
-    figure(
-      `${name}: p99 full / bare`,
-      '×',
-      ratio((o) => o.p99),
-      targets.p99Ratio,
-    ),
-  );
+  if (scenario.clients > 0) {
+    part.add(
+      figure(
+        `${name}: p99 full / bare`,
+        '×',
+        ratio((o) => o.p99),
+        targets.p99Ratio,
+      ),
+    );
+  }
   part.add(
     figure(
       `${name}: server CPU full / bare`,
       '×',
       ratio((o) => o.cpuPercent),
       targets.cpuRatio,
+    ),
+  );
+}
+
+const scenarioKey = (scenario: { rate: number; clients: number; hog?: boolean }) =>
+  `${scenario.rate}x${scenario.clients}${scenario.hog ? '+hog' : ''}`;
+
+/**
+ * The full relay's CPU with no overlays at all, as a share of the bare relay's with 10: the
+ * lowest the 5,000 × 10 CPU ratio could go if sending to overlays cost nothing.
+ */
+function ingestFloorFigures(part: PartRecorder, measured: Map<string, RunOutcome[]>): void {
+  const alone = measured.get('5000x0')?.filter((o) => o.relay === 'full') ?? [];
+  const bareTen = measured.get('5000x10')?.filter((o) => o.relay === 'bare') ?? [];
+  const pairs = Math.min(alone.length, bareTen.length);
+  if (pairs === 0) return;
+  part.add(
+    figure(
+      '5,000 ev/s: full server CPU with no overlays / bare with 10',
+      '×',
+      alone.slice(0, pairs).map((o, i) => o.cpuPercent / (bareTen[i]?.cpuPercent ?? Number.NaN)),
     ),
   );
 }

@@ -41,7 +41,9 @@ export async function bootOverlay(
   await app.init({
     resizeTo: window,
     backgroundAlpha: 0,
-    antialias: true,
+    // Multisampling costs every drawn pixel on software WebGL; screens that bake their shapes
+    // (bake.ts) do without it.
+    antialias: placements.some(({ definition }) => definition.canvasAntialias !== false),
     // WebGL: OBS enables hardware acceleration; WebGPU in headless Chromium renders blank.
     preference: 'webgl',
     resolution: Math.min(window.devicePixelRatio || 1, 2),

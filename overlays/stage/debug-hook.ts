@@ -25,10 +25,17 @@ export interface LimelightDebugHook {
 export interface StageFrames extends FrameCounts {
   /** Textures one batch samples from (capped: see batch-textures.ts). */
   batchTextures: number;
+  /** Whether the canvas multisamples (pages whose screens bake their shapes do not: bake.ts). */
+  antialias: boolean;
   /** Callbacks on the page's ticker. */
   tickerListeners: number;
   /** The canvas's CSS clip-path: what was last drawn, see draw-clip.ts. */
   clip: string;
+  /**
+   * Largest share (0–1) of the canvas any drawn frame left unclipped since the page started: on
+   * software WebGL the compositor pays for that area every drawn frame.
+   */
+  widestDrawnShare: number;
 }
 
 declare global {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLIP_NOTHING, clipPathFor } from './draw-clip';
+import { CLIP_NOTHING, clipPathFor, keptBoxFor, keptShare } from './draw-clip';
 
 describe('clipPathFor', () => {
   it('keeps what was drawn plus a margin, snapped outward to the grid', () => {
@@ -19,5 +19,14 @@ describe('clipPathFor', () => {
     expect(clipPathFor(null, 1920, 1080)).toBe(CLIP_NOTHING);
     expect(clipPathFor({ x: 100, y: 100, width: 0, height: 0 }, 1920, 1080)).toBe(CLIP_NOTHING);
     expect(clipPathFor({ x: 5000, y: 100, width: 10, height: 10 }, 1920, 1080)).toBe(CLIP_NOTHING);
+  });
+
+  it('tells what share of the canvas a drawn frame keeps', () => {
+    const kept = keptBoxFor({ x: 453, y: 380, width: 1014, height: 315 }, 1920, 1080);
+    expect(keptShare(kept, 1920, 1080)).toBeCloseTo((1088 * 384) / (1920 * 1080));
+    expect(keptShare(keptBoxFor(null, 1920, 1080), 1920, 1080)).toBe(0);
+    expect(
+      keptShare(keptBoxFor({ x: -9, y: -9, width: 4000, height: 4000 }, 800, 600), 800, 600),
+    ).toBe(1);
   });
 });

@@ -17,6 +17,8 @@ export class Picture extends Container {
   private gone = false;
   /** True once the real image replaced the fallback. */
   loaded = false;
+  /** Called once the real image replaced the fallback (a baked parent bakes it in). */
+  onShown: (() => void) | null = null;
 
   constructor(
     url: string | null,
@@ -53,6 +55,7 @@ export class Picture extends Container {
     this.addChild(sprite);
     release(fallback);
     this.loaded = true;
+    this.onShown?.();
   }
 
   override destroy(): void {

@@ -60,6 +60,11 @@ export interface ScreenDefinition {
   /** The box when URL parameters change it (e.g. chat's `width`); defaults to `size`. */
   sizeFor?(params: OverlayParams): { width: number; height: number };
   defaultAnchor: Anchor;
+  /**
+   * False when the screen bakes its vector shapes into antialiased textures itself (bake.ts), so
+   * the canvas needs no multisampling; a page multisamples unless all its screens say false.
+   */
+  canvasAntialias?: boolean;
   create(context: ScreenContext): OverlayScreen;
   demo(): DemoScript;
 }

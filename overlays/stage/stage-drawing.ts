@@ -5,13 +5,15 @@
  */
 import type { Application } from 'pixi.js';
 import type { StageFrames } from './debug-hook';
-import { clipPathFor } from './draw-clip';
+import { clipPathOf, keptBoxFor, keptShare } from './draw-clip';
 import { FrameGate } from './frame-gate';
 
 export class StageDrawing {
   private readonly gate = new FrameGate();
   /** The clip-path as last set (the browser reads it back normalised). */
   private clip = '';
+  /** Largest share of the canvas a drawn frame kept visible, since the page started. */
+  private widestShare = 0;
 
   constructor(private readonly app: Application) {
     // Drawing goes through `frame` instead of Pixi's own render on every tick.
@@ -36,8 +38,10 @@ export class StageDrawing {
     if (!this.gate.shouldDraw(still)) return;
     this.app.render();
     // Transforms are fresh after the render: bounds need no second pass over the scene.
-    const { app } = this;
-    this.setClip(clipPathFor(app.stage.getBounds(true), app.screen.width, app.screen.height));
+    const { width, height } = this.app.screen;
+    const kept = keptBoxFor(this.app.stage.getBounds(true), width, height);
+    this.widestShare = Math.max(this.widestShare, keptShare(kept, width, height));
+    this.setClip(clipPathOf(kept, width, height));
   }
 
   /** For the debug hook. */
@@ -45,8 +49,10 @@ export class StageDrawing {
     return {
       ...this.gate.counts,
       batchTextures: this.app.renderer.limits.maxBatchableTextures,
+      antialias: this.app.renderer.view.antialias,
       tickerListeners: this.app.ticker.count,
       clip: this.app.canvas.style.clipPath,
+      widestDrawnShare: this.widestShare,
     };
   }
 

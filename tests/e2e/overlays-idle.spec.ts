@@ -67,6 +67,32 @@ test('alerts: the stage stops drawing once an alert has left and keeps no per-fr
   expect((await frames(page)).clip).toBe(CLIP_NOTHING);
 });
 
+test('alerts: a tier-3 card is baked on a plain canvas and its confetti stays near it', async ({
+  page,
+  relay,
+}) => {
+  // At full speed, so the confetti flies its whole life. Multisampling every drawn pixel and
+  // confetti raining over the whole page were most of a storm's frame on software WebGL.
+  await openOverlay(page, relay.overlayUrl('alerts', { speed: '1' }));
+  await playedOut(page);
+  expect((await frames(page)).antialias, 'the alerts canvas does not multisample').toBe(false);
+
+  await relay.send([instantGift(script(Date.now()), 'confetti_check', 500)]);
+  await expect.poll(async () => (await alertsOf(page)).current).toMatchObject({ tier: 3 });
+  const { id } = (await alertsOf(page)).current as { id: string };
+  expect((await alertsOf(page)).card, 'its shapes are baked with antialiasing').toMatchObject({
+    baked: { face: true, glow: true, rays: null },
+  });
+  await expect
+    .poll(async () => (await alertsOf(page)).lastFinished, { timeout: 30_000 })
+    .toMatchObject({ id });
+  const widest = (await frames(page)).widestDrawnShare;
+  expect(widest, 'the card was drawn').toBeGreaterThan(0);
+  // The card, its glow and confetti keep about a third of the page; confetti raining over the
+  // page kept all of its height.
+  expect(widest, 'share of the page kept visible while the card played').toBeLessThan(0.5);
+});
+
 test('alerts: the storm banner left up between alerts holds still, so nothing is redrawn', async ({
   page,
   relay,

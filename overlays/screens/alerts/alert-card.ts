@@ -2,10 +2,15 @@
  * One alert on screen: avatar, name, what they sent, the gift's picture and the live streak
  * counter, dressed by its tier (glow, rays, confetti, shake). The sequencer decides when it
  * lives; the card only draws the phase it is told.
+ *
+ * What holds still inside the card (the panel, pictures, texts, glow halos, rays) is baked into
+ * antialiased textures once (stage/bake.ts) and moves as sprites: the alerts page draws on a
+ * canvas without multisampling, which on software WebGL cost a third of a storm's frame.
  */
-import { Container, Graphics, type Text } from 'pixi.js';
+import { Container, Graphics, Text } from 'pixi.js';
 import type { AlertView } from '../../../shared/protocol/channel-data';
 import { hashString, mulberry32 } from '../../../shared/random/prng';
+import { bakeResolution, bakeShapes } from '../../stage/bake';
 import { displayName } from '../../stage/guards';
 import { makeLabel, setLabelText } from '../../stage/label';
 import { avatarFallback, giftFallback, Picture } from '../../stage/picture';
@@ -14,11 +19,17 @@ import type { Theme } from '../../stage/theme';
 import type { AlertPhase } from './alert-sequencer';
 import { actionLine, countLabel } from './alert-text';
 import { ConfettiBurst } from './confetti';
+import { reachAround } from './confetti-motion';
 import { drawGlow, drawRays } from './tier-effects';
-import { alertStyle, easeOutBack, easeOutCubic, type TierStyle } from './tiers';
+import {
+  alertStyle,
+  CARD_HEIGHT,
+  CARD_WIDTH,
+  easeOutBack,
+  easeOutCubic,
+  type TierStyle,
+} from './tiers';
 
-export const CARD_WIDTH = 820;
-export const CARD_HEIGHT = 180;
 const STORM_COLOR = 0x9b5cff;
 
 export class AlertCard extends Container {
@@ -26,8 +37,11 @@ export class AlertCard extends Container {
   readonly tier: AlertView['tier'];
   private readonly style: TierStyle;
   private readonly body = new Container();
-  private readonly glow = new Graphics();
-  private readonly rays: Graphics | null;
+  /** The still part of the body, baked: panel, pictures, name, action line, badge. */
+  private readonly face = new Container({ label: 'face' });
+  /** Baked glow halos (the card pulses their alpha). */
+  private readonly glow = new Container({ label: 'glow' });
+  private readonly rays: Container | null;
   private readonly confetti: ConfettiBurst | null;
   private readonly nameText: Text;
   private readonly action: Text;
@@ -41,7 +55,11 @@ export class AlertCard extends Container {
   private lastNow: number | null = null;
   settled: boolean;
 
-  constructor(theme: Theme, alert: AlertView) {
+  /**
+   * `devicePixels`: device pixels per design pixel where the card is shown (stage/bake.ts
+   * `devicePixelsOf` of its parent), so baked parts are as sharp as the card is drawn.
+   */
+  constructor(theme: Theme, alert: AlertView, devicePixels = 1) {
     super({ label: `alert:${alert.id}` });
     this.alertId = alert.id;
     this.tier = alert.tier;
@@ -51,17 +69,30 @@ export class AlertCard extends Container {
     this.settled = alert.settled;
     const color = alert.merged ? STORM_COLOR : this.style.color;
 
-    this.rays = this.style.rays ? drawRays(color) : null;
-    if (this.rays) this.addChild(this.rays);
-    drawGlow(this.glow, this.style.glow, color, CARD_WIDTH, CARD_HEIGHT);
+    const resolution = bakeResolution(this.style.scale, devicePixels);
+
+    this.rays = this.style.rays ? new Container({ label: 'rays' }) : null;
+    if (this.rays) {
+      this.rays.addChild(drawRays(color));
+      // Soft translucent wedges 1,520 px across: half resolution keeps the bake small.
+      bakeShapes(this.rays, bakeResolution(0.5 * this.style.scale, devicePixels));
+      this.addChild(this.rays);
+    }
+    if (this.style.glow > 0) {
+      const halos = new Graphics();
+      drawGlow(halos, this.style.glow, color, CARD_WIDTH, CARD_HEIGHT);
+      this.glow.addChild(halos);
+      bakeShapes(this.glow, resolution);
+    }
     this.addChild(this.glow, this.body);
     this.body.pivot.set(CARD_WIDTH / 2, CARD_HEIGHT / 2);
+    this.body.addChild(this.face);
 
     const panel = new Graphics()
       .roundRect(0, 0, CARD_WIDTH, CARD_HEIGHT, 28)
       .fill({ color: theme.panel, alpha: theme.panelAlpha })
       .stroke({ width: 4, color });
-    this.body.addChild(panel);
+    this.face.addChild(panel);
 
     this.merged = alert.merged !== null;
     const avatar = new Picture(
@@ -72,7 +103,7 @@ export class AlertCard extends Container {
     );
     avatar.position.set(30, 30);
     this.avatar = avatar;
-    this.body.addChild(avatar);
+    this.face.addChild(avatar);
 
     this.nameText = makeLabel(theme, {
       text: displayName(alert.user),
@@ -88,7 +119,7 @@ export class AlertCard extends Container {
       maxWidth: 330,
     });
     this.action.position.set(170, 96);
-    this.body.addChild(this.nameText, this.action);
+    this.face.addChild(this.nameText, this.action);
 
     if (alert.gift || alert.merged) {
       const gift = new Picture(
@@ -99,7 +130,7 @@ export class AlertCard extends Container {
       );
       gift.position.set(520, 30);
       this.giftPicture = gift;
-      this.body.addChild(gift);
+      this.face.addChild(gift);
     }
     this.count = makeLabel(theme, {
       text: countLabel(alert.count),
@@ -116,7 +147,7 @@ export class AlertCard extends Container {
     if (alert.merged) {
       const storm = makeLabel(theme, { text: 'GIFT STORM', size: 22, weight: '900', color });
       storm.position.set(28, -34);
-      this.body.addChild(storm);
+      this.face.addChild(storm);
     } else if (alert.tier >= 3) {
       const badge = makeLabel(theme, {
         text: this.style.label.toUpperCase(),
@@ -125,12 +156,27 @@ export class AlertCard extends Container {
         color,
       });
       badge.position.set(28, -34);
-      this.body.addChild(badge);
+      this.face.addChild(badge);
     }
+    // Texts drawn at the card's size, not stretched from a smaller texture.
+    for (const child of this.face.children) {
+      if (child instanceof Text) child.resolution = resolution;
+    }
+    this.count.resolution = resolution;
+    bakeShapes(this.face, resolution);
+    // A picture that loads later (the fallback shows first) is baked in then.
+    const rebake = () => this.face.updateCacheTexture();
+    this.avatar.onShown = rebake;
+    if (this.giftPicture) this.giftPicture.onShown = rebake;
 
     this.confetti =
       this.style.particles > 0
-        ? new ConfettiBurst(this.style.particles, this.style.scale, hashString(alert.id))
+        ? new ConfettiBurst(
+            this.style.particles,
+            this.style.scale,
+            hashString(alert.id),
+            reachAround(CARD_WIDTH * this.style.scale, CARD_HEIGHT * this.style.scale),
+          )
         : null;
     if (this.confetti) this.addChild(this.confetti);
     this.alpha = 0;
@@ -143,7 +189,9 @@ export class AlertCard extends Container {
       setLabelText(this.count, countLabel(alert.count));
       this.pulse = 1;
     }
+    const action = this.action.text;
     setLabelText(this.action, actionLine(alert), 330);
+    if (this.action.text !== action) this.face.updateCacheTexture();
     this.settled = alert.settled;
   }
 
@@ -152,13 +200,24 @@ export class AlertCard extends Container {
   }
 
   /** What the card draws, for the test hook: real pictures or drawn fallbacks, storm look. */
-  describe(): { avatar: string; gift: string | null; merged: boolean; count: string } {
+  describe(): {
+    avatar: string;
+    gift: string | null;
+    merged: boolean;
+    count: string;
+    baked: { face: boolean; glow: boolean; rays: boolean | null };
+  } {
     const kind = (picture: Picture) => (picture.loaded ? 'image' : 'fallback');
     return {
       avatar: kind(this.avatar),
       gift: this.giftPicture ? kind(this.giftPicture) : null,
       merged: this.merged,
       count: this.count.text,
+      baked: {
+        face: this.face.isCachedAsTexture,
+        glow: this.glow.children.length === 0 || this.glow.isCachedAsTexture,
+        rays: this.rays ? this.rays.isCachedAsTexture : null,
+      },
     };
   }
 

@@ -6,6 +6,7 @@
 import { Container, type Text } from 'pixi.js';
 import type { AlertView } from '../../../shared/protocol/channel-data';
 import type { ChannelUpdate } from '../../../shared/protocol/channels';
+import { devicePixelsOf } from '../../stage/bake';
 import { makeLabel } from '../../stage/label';
 import { release } from '../../stage/release';
 import type { OverlayScreen, ScreenContext, ScreenDefinition } from '../../stage/screen';
@@ -94,7 +95,7 @@ class AlertsScreen implements OverlayScreen {
         }
       } else if (event.type === 'start') {
         this.card?.destroy();
-        this.card = new AlertCard(this.context.theme, event.alert);
+        this.card = new AlertCard(this.context.theme, event.alert, devicePixelsOf(this.view));
         if (event.alert.merged) this.mergedShown += 1;
         this.card.position.set(BOX.width / 2, BOX.height / 2);
         this.view.addChild(this.card);
@@ -109,7 +110,7 @@ class AlertsScreen implements OverlayScreen {
   /** A streak crossed into a higher tier: the card is redrawn in that tier's look, with its burst. */
   private levelUp(alert: AlertView): void {
     this.card?.destroy();
-    this.card = new AlertCard(this.context.theme, alert);
+    this.card = new AlertCard(this.context.theme, alert, devicePixelsOf(this.view));
     this.card.position.set(BOX.width / 2, BOX.height / 2);
     this.view.addChild(this.card);
     this.card.animate('hold', 0, performance.now());
@@ -144,6 +145,8 @@ export const alertsScreen: ScreenDefinition = {
   channels: ['alerts'],
   size: BOX,
   defaultAnchor: 'center',
+  // Cards bake their shapes (alert-card.ts): a multisampled canvas would only add cost.
+  canvasAntialias: false,
   create: (context) => new AlertsScreen(context),
   demo: alertsDemo,
 };

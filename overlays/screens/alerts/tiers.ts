@@ -6,6 +6,10 @@
 import type { AlertView } from '../../../shared/protocol/channel-data';
 
 export type Tier = AlertView['tier'];
+
+/** An alert card's size at scale 1, design px (a tier's `scale` multiplies it). */
+export const CARD_WIDTH = 820;
+export const CARD_HEIGHT = 180;
 export const TIERS: readonly Tier[] = [1, 2, 3, 4, 5];
 
 /** Lowest coin value (the whole alert's coins) of each tier. */

@@ -20,7 +20,8 @@ import type { AlertPhase } from './alert-sequencer';
 import { actionLine, countLabel } from './alert-text';
 import { ConfettiBurst } from './confetti';
 import { reachAround } from './confetti-motion';
-import { drawGlow, drawRays } from './tier-effects';
+import { GlowFrame } from './glow-frame';
+import { drawRays } from './tier-effects';
 import {
   alertStyle,
   CARD_HEIGHT,
@@ -39,8 +40,8 @@ export class AlertCard extends Container {
   private readonly body = new Container();
   /** The still part of the body, baked: panel, pictures, name, action line, badge. */
   private readonly face = new Container({ label: 'face' });
-  /** Baked glow halos (the card pulses their alpha). */
-  private readonly glow = new Container({ label: 'glow' });
+  /** Glow halos, drawn once (the card pulses their alpha). */
+  private readonly glow: GlowFrame;
   private readonly rays: Container | null;
   private readonly confetti: ConfettiBurst | null;
   private readonly nameText: Text;
@@ -78,12 +79,7 @@ export class AlertCard extends Container {
       bakeShapes(this.rays, bakeResolution(0.5 * this.style.scale, devicePixels));
       this.addChild(this.rays);
     }
-    if (this.style.glow > 0) {
-      const halos = new Graphics();
-      drawGlow(halos, this.style.glow, color, CARD_WIDTH, CARD_HEIGHT);
-      this.glow.addChild(halos);
-      bakeShapes(this.glow, resolution);
-    }
+    this.glow = new GlowFrame(this.style.glow, color, CARD_WIDTH, CARD_HEIGHT, resolution);
     this.addChild(this.glow, this.body);
     this.body.pivot.set(CARD_WIDTH / 2, CARD_HEIGHT / 2);
     this.body.addChild(this.face);
@@ -147,7 +143,7 @@ export class AlertCard extends Container {
     if (alert.merged) {
       const storm = makeLabel(theme, { text: 'GIFT STORM', size: 22, weight: '900', color });
       storm.position.set(28, -34);
-      this.face.addChild(storm);
+      this.body.addChild(storm);
     } else if (alert.tier >= 3) {
       const badge = makeLabel(theme, {
         text: this.style.label.toUpperCase(),
@@ -156,10 +152,11 @@ export class AlertCard extends Container {
         color,
       });
       badge.position.set(28, -34);
-      this.face.addChild(badge);
+      this.body.addChild(badge);
     }
-    // Texts drawn at the card's size, not stretched from a smaller texture.
-    for (const child of this.face.children) {
+    // Texts drawn at the card's size, not stretched from a smaller texture. The badge above the
+    // card stays its own sprite: in the bake it would widen the face's texture by a strip.
+    for (const child of [...this.face.children, ...this.body.children]) {
       if (child instanceof Text) child.resolution = resolution;
     }
     this.count.resolution = resolution;
@@ -215,7 +212,7 @@ export class AlertCard extends Container {
       count: this.count.text,
       baked: {
         face: this.face.isCachedAsTexture,
-        glow: this.glow.children.length === 0 || this.glow.isCachedAsTexture,
+        glow: this.style.glow === 0 || this.glow.baked,
         rays: this.rays ? this.rays.isCachedAsTexture : null,
       },
     };

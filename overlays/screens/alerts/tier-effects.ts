@@ -1,33 +1,8 @@
-/** The drawn parts of higher tiers: glow halos and light rays. */
+/** The drawn part of legendary alerts: light rays (glow halos: glow-frame.ts). */
 import { Graphics } from 'pixi.js';
 
-/**
- * Halo layers around a card of `width`×`height` centred on the origin (the card pulses their
- * alpha); `layers` 0 draws nothing.
- */
-export function drawGlow(
-  glow: Graphics,
-  layers: number,
-  color: number,
-  width: number,
-  height: number,
-): void {
-  for (let layer = 1; layer <= layers; layer += 1) {
-    const grow = layer * 12;
-    glow
-      .roundRect(
-        -width / 2 - grow,
-        -height / 2 - grow,
-        width + grow * 2,
-        height + grow * 2,
-        28 + grow,
-      )
-      .stroke({ width: 10, color, alpha: 0.32 / layer });
-  }
-}
-
-export /** Light rays for legendary alerts: 14 thin wedges turning behind the card. */
-function drawRays(color: number): Graphics {
+/** Light rays for legendary alerts: 14 thin wedges turning behind the card. */
+export function drawRays(color: number): Graphics {
   const rays = new Graphics();
   const wedges = 14;
   for (let i = 0; i < wedges; i += 1) {

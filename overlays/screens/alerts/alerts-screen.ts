@@ -125,6 +125,7 @@ class AlertsScreen implements OverlayScreen {
         : null,
       shownCount: this.card?.shownCountValue ?? null,
       card: this.card?.describe() ?? null,
+      baked: this.card?.baked() ?? null,
       mergedShown: this.mergedShown,
       levelUps: this.levelUps,
       lastFinished: this.lastFinished,

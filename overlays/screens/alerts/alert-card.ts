@@ -21,7 +21,7 @@ import { actionLine, countLabel } from './alert-text';
 import { ConfettiBurst } from './confetti';
 import { reachAround } from './confetti-motion';
 import { GlowFrame } from './glow-frame';
-import { drawRays } from './tier-effects';
+import { LightRays } from './tier-effects';
 import {
   alertStyle,
   CARD_HEIGHT,
@@ -42,7 +42,7 @@ export class AlertCard extends Container {
   private readonly face = new Container({ label: 'face' });
   /** Glow halos, drawn once (the card pulses their alpha). */
   private readonly glow: GlowFrame;
-  private readonly rays: Container | null;
+  private readonly rays: LightRays | null;
   private readonly confetti: ConfettiBurst | null;
   private readonly nameText: Text;
   private readonly action: Text;
@@ -72,13 +72,10 @@ export class AlertCard extends Container {
 
     const resolution = bakeResolution(this.style.scale, devicePixels);
 
-    this.rays = this.style.rays ? new Container({ label: 'rays' }) : null;
-    if (this.rays) {
-      this.rays.addChild(drawRays(color));
-      // Soft translucent wedges 1,520 px across: half resolution keeps the bake small.
-      bakeShapes(this.rays, bakeResolution(0.5 * this.style.scale, devicePixels));
-      this.addChild(this.rays);
-    }
+    this.rays = this.style.rays
+      ? new LightRays(color, bakeResolution(0.5 * this.style.scale, devicePixels))
+      : null;
+    if (this.rays) this.addChild(this.rays);
     this.glow = new GlowFrame(this.style.glow, color, CARD_WIDTH, CARD_HEIGHT, resolution);
     this.addChild(this.glow, this.body);
     this.body.pivot.set(CARD_WIDTH / 2, CARD_HEIGHT / 2);
@@ -212,7 +209,7 @@ export class AlertCard extends Container {
     return {
       face: this.face.isCachedAsTexture,
       glow: this.style.glow === 0 || this.glow.baked,
-      rays: this.rays ? this.rays.isCachedAsTexture : null,
+      rays: this.rays ? this.rays.baked : null,
     };
   }
 

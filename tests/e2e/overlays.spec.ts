@@ -6,7 +6,7 @@
  * the server is shared by the whole file.
  */
 import type { LiveEvent } from '../../shared/events/live-event';
-import type { QnaState } from '../../shared/protocol/channel-data';
+import type { AlertsState, QnaState } from '../../shared/protocol/channel-data';
 import { instantGift, script, viewer } from '../integration/support/events';
 import {
   alphaAt,
@@ -240,6 +240,17 @@ test.describe('overlays on the real server', () => {
     relay,
   }, testInfo) => {
     test.setTimeout(240_000);
+    // The relay is shared by every file: alerts an earlier test queued must have played out (the
+    // streak would wait behind them) and its storm ended (the streak would be merged into it).
+    await expect
+      .poll(
+        () => {
+          const state = relay.latest('alerts') as AlertsState | undefined;
+          return state ? { storm: state.storm, queued: state.queue.length } : null;
+        },
+        { timeout: 120_000 },
+      )
+      .toEqual({ storm: false, queued: 0 });
     // speed=1000 plays each alert's animation in a few ms: one alert per frame.
     await openOverlay(page, relay.overlayUrl('alerts', { speed: '1000' }));
     const alerts = async () => screenState(await readScene(page), 'alerts');

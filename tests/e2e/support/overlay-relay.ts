@@ -61,7 +61,14 @@ export async function connectRelay(server: ServerProcess): Promise<Relay & { clo
       if (update.type === `${update.channel}.state`) states.set(update.channel, update.data);
     }
   });
-  await control.emitWithAck('subscribe', ['qna', 'poll', 'sponsor', 'goals', 'leaderboard']);
+  await control.emitWithAck('subscribe', [
+    'qna',
+    'poll',
+    'sponsor',
+    'goals',
+    'leaderboard',
+    'alerts',
+  ]);
   return {
     server,
     async send(events) {

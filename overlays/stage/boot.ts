@@ -64,7 +64,7 @@ export async function bootOverlay(
   layout();
 
   const mounted: Mounted[] = placements.map(({ definition, anchor, scale }) => {
-    const screen = definition.create({ params, theme });
+    const screen = definition.create({ params, theme, requestDraw: () => drawing.invalidate() });
     const single = placements.length === 1;
     const size = definition.sizeFor?.(params) ?? definition.size;
     const where = placeBox(

@@ -27,6 +27,11 @@ export const isScreenId = (value: string): value is ScreenId =>
 export interface ScreenContext {
   params: OverlayParams;
   theme: Theme;
+  /**
+   * Asks the stage to draw the next frame once: for a change that comes from neither a state, an
+   * update nor motion (a countdown's second ticked, an image loaded) on a screen that is still.
+   */
+  requestDraw(): void;
 }
 
 /** One overlay drawn in design pixels; the stage places and scales its `view`. */
@@ -43,7 +48,8 @@ export interface OverlayScreen {
   update(now: number): void;
   /**
    * True when nothing this screen draws moves until its next state or update, so the stage may
-   * skip redrawing (see frame-gate.ts). Screens without it are redrawn every frame.
+   * skip redrawing (see frame-gate.ts). Screens without it are redrawn every frame. A one-off
+   * change between states (a countdown's text) calls `ScreenContext.requestDraw` instead.
    */
   isStill?(): boolean;
   /** What the test hook reports about this screen. */

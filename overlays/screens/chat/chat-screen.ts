@@ -74,8 +74,20 @@ class ChatScreen implements OverlayScreen {
     }
   }
 
+  /** Lines that finished sliding and fading in hold still until the next line or removal. */
+  isStill(): boolean {
+    return !this.animating();
+  }
+
+  private animating(): boolean {
+    for (const view of this.views.values()) {
+      if (view.alpha < 1 || view.y !== view.targetY) return true;
+    }
+    return false;
+  }
+
   debugState(): Record<string, unknown> {
-    const animating = [...this.views.values()].some((v) => v.alpha < 1 || v.y !== v.targetY);
+    const animating = this.animating();
     return { lines: this.log.current.map((line) => line.id), views: this.views.size, animating };
   }
 

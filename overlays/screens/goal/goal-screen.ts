@@ -23,6 +23,8 @@ class GoalScreen implements OverlayScreen {
   private target = 0;
   private reached = false;
   private goalId: string | null = null;
+  /** The bar as last drawn (fill and colour), so a resting bar is not redrawn every frame. */
+  private drawnBar = '';
   private readonly clock = new FrameClock();
 
   constructor(private readonly context: ScreenContext) {
@@ -76,11 +78,22 @@ class GoalScreen implements OverlayScreen {
     const { theme } = this.context;
     this.shown = approach(this.shown, this.target, this.clock.delta(now), 150);
     const width = Math.max(BAR.height, BAR.width * this.shown);
-    this.bar
-      .clear()
-      .roundRect(BAR.x, BAR.y, width, BAR.height, 17)
-      .fill(this.reached ? theme.positive : theme.accent);
+    const color = this.reached ? theme.positive : theme.accent;
+    const drawn = `${width}:${color}`;
+    if (drawn !== this.drawnBar) {
+      this.drawnBar = drawn;
+      this.bar.clear().roundRect(BAR.x, BAR.y, width, BAR.height, 17).fill(color);
+    }
     this.bar.alpha = this.reached ? 0.75 + 0.25 * Math.sin(now / 200) : 1;
+  }
+
+  /**
+   * Still once the bar rests at its fill. A reached goal pulses by design (its bar's alpha), so
+   * it keeps the stage drawing while it is shown; a hidden goal bar is still.
+   */
+  isStill(): boolean {
+    if (!this.view.visible) return true;
+    return this.shown === this.target && !this.reached;
   }
 
   debugState(): Record<string, unknown> {

@@ -102,6 +102,11 @@ class LeaderboardScreen implements OverlayScreen {
 
   update(): void {}
 
+  /** Rows change only with a new state (which makes the stage draw); nothing here moves. */
+  isStill(): boolean {
+    return true;
+  }
+
   debugState(): Record<string, unknown> {
     return { ids: this.ids };
   }

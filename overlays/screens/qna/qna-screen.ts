@@ -65,6 +65,8 @@ class QnaScreen implements OverlayScreen {
       avatarFallback(theme, name, 56, theme.accent),
     );
     avatar.position.set(32, 62);
+    // The avatar may load after the card came to rest: draw it once then.
+    avatar.onShown = () => this.context.requestDraw();
     const asker = makeLabel(theme, { text: name, size: 26, weight: '800', maxWidth: 520 });
     asker.position.set(102, 66);
     const askedToo = question.merged > 0 ? `+${question.merged} asked the same` : '';
@@ -97,6 +99,11 @@ class QnaScreen implements OverlayScreen {
     this.fade = approach(this.fade, 1, delta, 80);
     this.card.alpha = this.fade;
     this.card.y = this.restY + 20 * (1 - this.fade);
+  }
+
+  /** Still once the card has faded in (or when there is none). */
+  isStill(): boolean {
+    return this.card === null || this.fade >= 1;
   }
 
   debugState(): Record<string, unknown> {

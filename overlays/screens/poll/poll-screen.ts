@@ -147,6 +147,8 @@ class PollScreen implements OverlayScreen {
     this.footerDirty = false;
     const text = whole === null ? this.footerText : `${this.footerText} · ${formatClock(whole)}`;
     setLabelText(this.footer, text, this.footerWidth);
+    // Once a second while a countdown runs: one frame for the new text, not every frame.
+    this.context.requestDraw();
   }
 
   update(now: number): void {
@@ -166,6 +168,15 @@ class PollScreen implements OverlayScreen {
     }
   }
 
+  /** Still once every bar rests at its share; the countdown's seconds ask for a frame each. */
+  isStill(): boolean {
+    return !this.animating();
+  }
+
+  private animating(): boolean {
+    return this.rows.some((row) => row.shown !== row.target || !row.drawn);
+  }
+
   debugState(): Record<string, unknown> {
     const poll = this.poll;
     return {
@@ -174,7 +185,7 @@ class PollScreen implements OverlayScreen {
       status: poll?.status ?? null,
       votes: poll?.options.map((option) => option.votes) ?? [],
       tie: this.badge.visible,
-      animating: this.rows.some((row) => row.shown !== row.target || !row.drawn),
+      animating: this.animating(),
     };
   }
 

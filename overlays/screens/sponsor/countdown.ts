@@ -26,4 +26,26 @@ export function progressShown(input: CountdownInput): number {
   return 1 - secondsLeft(input) / input.plannedSeconds;
 }
 
+/** What the card shows of the countdown: the clock's whole second and the bar's share. */
+export interface CountdownFace {
+  /** Whole seconds on the clock (rounded up, as formatClock shows them). */
+  seconds: number;
+  /** 0–1 of the planned time shown as gone, at that whole second. */
+  progress: number;
+}
+
+/**
+ * The countdown as drawn: clock and bar both move in whole seconds, so a running segment
+ * changes the picture once a second (one drawn frame) instead of a few pixels every frame.
+ */
+export function countdownFace(input: CountdownInput): CountdownFace {
+  const seconds = Math.ceil(secondsLeft(input));
+  if (input.plannedSeconds <= 0) return { seconds, progress: 1 };
+  return { seconds, progress: Math.min(1, Math.max(0, 1 - seconds / input.plannedSeconds)) };
+}
+
+/** Two faces look the same (nothing to redraw). */
+export const sameFace = (a: CountdownFace | null, b: CountdownFace): boolean =>
+  a !== null && a.seconds === b.seconds && a.progress === b.progress;
+
 export { formatClock } from '../../stage/text-fit';

@@ -10,7 +10,14 @@ import { drawPanel } from '../../stage/panel';
 import { avatarFallback, Picture } from '../../stage/picture';
 import { release } from '../../stage/release';
 import type { OverlayScreen, ScreenContext, ScreenDefinition } from '../../stage/screen';
-import { type CountdownInput, formatClock, progressShown, secondsLeft } from './countdown';
+import {
+  type CountdownFace,
+  type CountdownInput,
+  countdownFace,
+  formatClock,
+  sameFace,
+  secondsLeft,
+} from './countdown';
 import { sponsorDemo } from './sponsor-demo';
 import { readSponsorState } from './sponsor-wire';
 
@@ -33,6 +40,8 @@ class SponsorScreen implements OverlayScreen {
   private card: SponsorCardView | null = null;
   private timing: CountdownInput | null = null;
   private fade = 0;
+  /** The countdown as last drawn; null after a new state, so it is drawn afresh. */
+  private face: CountdownFace | null = null;
   private readonly clock = new FrameClock();
 
   constructor(private readonly context: ScreenContext) {}
@@ -59,6 +68,7 @@ class SponsorScreen implements OverlayScreen {
           now,
         }
       : null;
+    this.face = null;
     if (sameCard) return;
     if (this.parts) release(this.parts.root);
     this.parts = card ? this.build(card) : null;
@@ -82,6 +92,8 @@ class SponsorScreen implements OverlayScreen {
       avatarFallback(theme, card.brand, 120, theme.accent),
     );
     logo.position.set(28, 25);
+    // The logo may load after the card came to rest: draw it once then.
+    logo.onShown = () => this.context.requestDraw();
     const kind = makeLabel(theme, {
       text: `${KIND_LABEL[card.kind]} ${card.brand.toUpperCase()}`,
       size: 20,
@@ -138,16 +150,25 @@ class SponsorScreen implements OverlayScreen {
 
   update(now: number): void {
     if (!this.parts || !this.timing) return;
-    const timing = { ...this.timing, now };
-    setLabelText(this.parts.clock, formatClock(secondsLeft(timing)));
-    const width = (BOX.width - 48) * (1 - progressShown(timing));
-    this.parts.progress
-      .clear()
-      .roundRect(0, 0, Math.max(1, width), 4, 2)
-      .fill(this.context.theme.accent);
+    const face = countdownFace({ ...this.timing, now });
+    if (!sameFace(this.face, face)) {
+      this.face = face;
+      setLabelText(this.parts.clock, formatClock(face.seconds));
+      const width = (BOX.width - 48) * (1 - face.progress);
+      this.parts.progress
+        .clear()
+        .roundRect(0, 0, Math.max(1, width), 4, 2)
+        .fill(this.context.theme.accent);
+      this.context.requestDraw();
+    }
     this.fade = approach(this.fade, 1, this.clock.delta(now), 90);
     this.parts.root.alpha = this.fade;
     this.parts.root.x = -40 * (1 - this.fade);
+  }
+
+  /** Still once the card slid in; the countdown asks for one frame per second it ticks. */
+  isStill(): boolean {
+    return this.parts === null || this.fade >= 1;
   }
 
   debugState(): Record<string, unknown> {

@@ -3,11 +3,21 @@
  * the stage draws while an alert moves and stops drawing once it has left, the alert leaves no
  * display objects or ticker callbacks behind, and batches sample few textures (software WebGL —
  * SwiftShader here, OBS with hardware acceleration off — runs every texture branch per pixel).
+ * The other overlays (chat, poll, goal, leaderboard, the scene page) draw only when something
+ * arrives or moves, and a countdown draws once per second it ticks.
  */
 import type { Page } from '@playwright/test';
 import { CLIP_NOTHING } from '../../overlays/stage/draw-clip';
-import { instantGift, script } from '../integration/support/events';
-import { expect, openOverlay, readScene, screenState, test } from './support/overlay-relay';
+import { instantGift, script, viewer } from '../integration/support/events';
+import {
+  expect,
+  expectTexts,
+  openOverlay,
+  readScene,
+  screenState,
+  test,
+  waitForStill,
+} from './support/overlay-relay';
 
 const frames = async (page: Page) => (await readScene(page)).state.frames;
 const alertsOf = async (page: Page) => screenState(await readScene(page), 'alerts');
@@ -112,4 +122,154 @@ test('alerts: the storm banner left up between alerts holds still, so nothing is
   expect(screenState(scene, 'alerts').storm, 'storm mode still on').toBe(true);
   expect(scene.texts).toContain('GIFT STORM');
   expect(await drawnOver(page, 30)).toBeLessThanOrEqual(1);
+});
+
+/** Waits until every screen rests, then checks the page draws (almost) nothing while idle. */
+async function idleAfterSettling(page: Page): Promise<void> {
+  await waitForStill(page);
+  expect(await drawnOver(page, 30), 'frames drawn in 30 idle ticks').toBeLessThanOrEqual(1);
+}
+
+/** Waits until the page drew more frames than `drawn` (something arrived and was drawn). */
+async function drewAfter(page: Page, drawn: number): Promise<void> {
+  await expect.poll(async () => (await frames(page)).drawn).toBeGreaterThan(drawn);
+}
+
+test('chat: idle lines are not redrawn, and a new line is drawn when it arrives', async ({
+  page,
+  relay,
+}) => {
+  await openOverlay(page, relay.overlayUrl('chat'));
+  await relay.send([script(Date.now()).chat(viewer('idle-ana'), 'a line that settles')]);
+  await expectTexts(page, ['a line that settles']);
+  await idleAfterSettling(page);
+
+  const before = (await frames(page)).drawn;
+  await relay.send([script(Date.now()).chat(viewer('idle-ben'), 'a line that wakes the stage')]);
+  await expectTexts(page, ['a line that wakes the stage']);
+  await drewAfter(page, before);
+  await idleAfterSettling(page);
+});
+
+test('poll: an open-ended poll rests between votes and draws each vote', async ({
+  page,
+  relay,
+}) => {
+  await openOverlay(page, relay.overlayUrl('poll'));
+  await relay.command({
+    type: 'poll.start',
+    question: 'Idle poll: cats or dogs?',
+    options: [{ label: 'Cats' }, { label: 'Dogs' }],
+  });
+  await expectTexts(page, ['Idle poll: cats or dogs?']);
+  await idleAfterSettling(page);
+
+  const before = (await frames(page)).drawn;
+  await relay.send([script(Date.now()).chat(viewer('idle-voter'), '2')]);
+  await expect.poll(async () => screenState(await readScene(page), 'poll').votes).toEqual([0, 1]);
+  await drewAfter(page, before);
+  await idleAfterSettling(page);
+  await relay.command({ type: 'poll.close' });
+});
+
+/** The seconds a poll's footer shows (`… · 9:58`), or null without a countdown. */
+async function footerSeconds(page: Page): Promise<number | null> {
+  const footer = (await readScene(page)).texts.find((text) => / · \d+:\d\d$/.test(text));
+  const match = footer?.match(/(\d+):(\d\d)$/);
+  return match ? Number(match[1]) * 60 + Number(match[2]) : null;
+}
+
+test('poll: a running countdown redraws about once a second, not every frame', async ({
+  page,
+  relay,
+}) => {
+  await openOverlay(page, relay.overlayUrl('poll'));
+  await relay.command({
+    type: 'poll.start',
+    question: 'Timed idle poll: tea or coffee?',
+    options: [{ label: 'Tea' }, { label: 'Coffee' }],
+    durationSeconds: 600,
+  });
+  await expect.poll(() => footerSeconds(page)).toBeGreaterThan(590);
+  await waitForStill(page);
+  // Four seconds by the countdown itself: from the moment its text changes to four changes later.
+  const start = (await footerSeconds(page)) as number;
+  await expect.poll(() => footerSeconds(page)).toBeLessThan(start);
+  const first = (await footerSeconds(page)) as number;
+  const before = await frames(page);
+  await expect.poll(() => footerSeconds(page), { timeout: 15_000 }).toBeLessThanOrEqual(first - 4);
+  const after = await frames(page);
+  const drawn = after.drawn - before.drawn;
+  expect(after.ticks - before.ticks, 'the page ticked through those seconds').toBeGreaterThan(30);
+  expect(drawn, 'frames drawn over ~4 s of countdown').toBeGreaterThanOrEqual(2);
+  expect(drawn, 'frames drawn over ~4 s of countdown').toBeLessThanOrEqual(8);
+  await relay.command({ type: 'poll.close' });
+});
+
+test('goal and leaderboard: idle bars and rows are not redrawn, a gift is', async ({
+  browser,
+  relay,
+}) => {
+  const goal = await relay.command<{ id: string }>({
+    type: 'goals.set',
+    kind: 'coins',
+    label: 'Idle goal',
+    target: 1_000_000,
+  });
+  const goalPage = await browser.newPage();
+  const boardPage = await browser.newPage();
+  await openOverlay(goalPage, relay.overlayUrl('goal', { goal: goal.id }));
+  await openOverlay(boardPage, relay.overlayUrl('leaderboard'));
+  await expectTexts(goalPage, ['Idle goal']);
+  await expectTexts(boardPage, ['Top gifters']);
+  await idleAfterSettling(goalPage);
+  await idleAfterSettling(boardPage);
+
+  const goalBefore = (await frames(goalPage)).drawn;
+  const boardBefore = (await frames(boardPage)).drawn;
+  await relay.send([instantGift(script(Date.now()), 'idle_giver', 700)]);
+  await expectTexts(goalPage, ['700 / 1M coins']);
+  await expectTexts(boardPage, ['Idle_giver']);
+  await drewAfter(goalPage, goalBefore);
+  await drewAfter(boardPage, boardBefore);
+  await idleAfterSettling(goalPage);
+  await idleAfterSettling(boardPage);
+  await goalPage.close();
+  await boardPage.close();
+});
+
+test('scene: several idle screens on one page draw nothing until a line arrives', async ({
+  page,
+  relay,
+}) => {
+  const goal = await relay.command<{ id: string }>({
+    type: 'goals.set',
+    kind: 'coins',
+    label: 'Idle scene goal',
+    target: 1_000_000,
+  });
+  await relay.command({
+    type: 'poll.start',
+    question: 'Idle scene poll?',
+    options: [{ label: 'Yes' }, { label: 'No' }],
+  });
+  await openOverlay(
+    page,
+    relay.overlayUrl('scene', {
+      show: 'goal@top-left,poll@top-right,chat@bottom-left,leaderboard@right*0.8,alerts',
+      goal: goal.id,
+      speed: '20',
+    }),
+  );
+  await expectTexts(page, ['Idle scene goal', 'Idle scene poll?']);
+  // Earlier tests' gifts may still be queued as alerts: let them play out first.
+  await playedOut(page);
+  await idleAfterSettling(page);
+
+  const before = (await frames(page)).drawn;
+  await relay.send([script(Date.now()).chat(viewer('scene-idler'), 'wake the scene')]);
+  await expectTexts(page, ['wake the scene']);
+  await drewAfter(page, before);
+  await idleAfterSettling(page);
+  await relay.command({ type: 'poll.close' });
 });

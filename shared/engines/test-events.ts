@@ -22,6 +22,7 @@ export function viewer(handle: string, extra: Partial<User> = {}): User {
       topGifterRank: null,
       gifterLevel: null,
     },
+    badgePictures: [],
     ...extra,
   };
 }

@@ -2,6 +2,19 @@ import { z } from 'zod';
 import { eventBase, viewerText } from './base';
 import { userSchema } from './user';
 
+/**
+ * One emote in a chat line. TikTok gives its place as an insertion index into the text
+ * (`placeInComment` in 2.0–2.2, `index` in 2.3+): the picture goes between `text[at - 1]` and
+ * `text[at]`; the text holds no placeholder for it. Null when a source does not know the place
+ * (the emote is shown after the text).
+ */
+export const chatEmoteSchema = z.object({
+  id: z.string().max(64),
+  imageUrl: z.url({ protocol: /^https?$/ }).max(2048),
+  at: z.number().int().min(0).max(500).nullable().default(null),
+});
+export type ChatEmote = z.output<typeof chatEmoteSchema>;
+
 /** A chat message. `text` is the viewer's words: render as text, never as HTML. */
 export const chatEventSchema = z.object({
   ...eventBase,
@@ -9,12 +22,7 @@ export const chatEventSchema = z.object({
   user: userSchema,
   text: viewerText(500),
   /** Emote images TikTok placed inline, in order. */
-  emotes: z
-    .array(
-      z.object({ id: z.string().max(64), imageUrl: z.url({ protocol: /^https?$/ }).max(2048) }),
-    )
-    .max(50)
-    .default([]),
+  emotes: z.array(chatEmoteSchema).max(50).default([]),
 });
 export type ChatEvent = z.output<typeof chatEventSchema>;
 

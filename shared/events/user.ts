@@ -12,6 +12,17 @@ export const userRolesSchema = z.object({
   gifterLevel: z.number().int().nonnegative().nullable().default(null),
 });
 
+/** Badge kinds Limelight draws before a viewer's name (from `roles`). */
+export const BADGE_KINDS = ['moderator', 'subscriber', 'topGifter', 'gifterLevel'] as const;
+export type BadgeKind = (typeof BADGE_KINDS)[number];
+
+/** TikTok's own picture for one of the viewer's badges, when the payload carried one. */
+export const badgePictureSchema = z.object({
+  kind: z.enum(BADGE_KINDS),
+  imageUrl: z.url({ protocol: /^https?$/ }).max(2048),
+});
+export type BadgePicture = z.output<typeof badgePictureSchema>;
+
 /** A TikTok viewer as every part of Limelight sees them. Names are hostile text: render as text. */
 export const userSchema = z.object({
   /** TikTok's numeric user id as a string (it exceeds 2^53). */
@@ -31,6 +42,8 @@ export const userSchema = z.object({
     topGifterRank: null,
     gifterLevel: null,
   }),
+  /** Pictures TikTok gave for badges in `roles`; a badge without one is drawn by Limelight. */
+  badgePictures: z.array(badgePictureSchema).max(BADGE_KINDS.length).default([]),
 });
 
 export type User = z.output<typeof userSchema>;

@@ -4,6 +4,8 @@
  * increments. Every string a viewer wrote is rendered as text.
  */
 import type { EventSource } from '../events/base';
+import type { ChatEmote } from '../events/chat';
+import type { BadgePicture } from '../events/user';
 import type { RevenueFigures } from '../revenue/revenue-model';
 import type { Channel } from './channels';
 
@@ -50,11 +52,23 @@ export type AlertsUpdate =
   | { channel: 'alerts'; type: 'alerts.state'; data: AlertsState };
 
 // ── chat ────────────────────────────────────────────────────────────────────────────────────
+/** What a chat line shows before the name: the viewer's badges, and TikTok's pictures of them. */
+export interface ChatBadges {
+  moderator: boolean;
+  subscriber: boolean;
+  /** 1-based rank among the room's top gifters, null when not ranked. */
+  topGifterRank?: number | null;
+  /** TikTok's gifter level, null when unknown. */
+  gifterLevel?: number | null;
+  /** TikTok's pictures for some of these badges; the others are drawn by Limelight. */
+  badgePictures?: BadgePicture[];
+}
 export interface ChatLine {
   id: string;
-  user: ViewerBadge & { moderator: boolean; subscriber: boolean };
+  user: ViewerBadge & ChatBadges;
   text: string;
-  emotes: Array<{ id: string; imageUrl: string }>;
+  /** Emote pictures, each at its place in `text` (see `ChatEmote.at`). */
+  emotes: ChatEmote[];
   at: number;
 }
 export interface ChatState {

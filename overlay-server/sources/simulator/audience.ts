@@ -104,6 +104,8 @@ function makeViewer(random: Random, index: number): User {
         ? Math.min(50, 1 + Math.floor(random.next() ** 2 * 50))
         : null,
     },
+    // Badges are drawn by the overlays: the simulated room has no TikTok pictures of them.
+    badgePictures: [],
   };
 }
 

@@ -191,6 +191,40 @@ describe('user roles', () => {
     });
   });
 
+  it("keeps TikTok's pictures of the badges it reads, one per kind", () => {
+    const image = (name: string) => `https://p19-webcast.tiktokcdn.com/webcast-va/${name}.png`;
+    const user = {
+      ...v3User,
+      badgeList: [
+        { sceneType: 1, image: { image: { urlList: [image('moderator')] } } },
+        { sceneType: 4, combine: { icon: { urlList: [image('sub')] } } },
+        { sceneType: 7, combine: { icon: { urlList: [image('new_sub')] } } },
+        { sceneType: 6, image: { image: { urlList: [image('ranklist_top_gifter_1')] } } },
+        { sceneType: 8, combine: { icon: { urlList: [image('grade_20')] } } },
+        { sceneType: 10, image: { image: { urlList: [image('fans')] } } },
+      ],
+      payGrade: { level: 20 },
+    };
+    const chat = { common: common('9100000000000000203'), user, content: 'hi' };
+    const event = mapped(mapConnectorEvent('chat', chat, 0));
+    expect(event.kind === 'chat' && event.user.badgePictures).toEqual([
+      { kind: 'moderator', imageUrl: image('moderator') },
+      { kind: 'subscriber', imageUrl: image('sub') },
+      { kind: 'topGifter', imageUrl: image('ranklist_top_gifter_1') },
+      { kind: 'gifterLevel', imageUrl: image('grade_20') },
+    ]);
+    // A rank-list badge without a rank sets no role, so its picture is not kept either.
+    const unranked = {
+      ...chat,
+      user: {
+        ...v3User,
+        badgeList: [{ sceneType: 6, image: { image: { urlList: [image('top_gifter')] } } }],
+      },
+    };
+    const plain = mapped(mapConnectorEvent('chat', unranked, 0));
+    expect(plain.kind === 'chat' && plain.user.badgePictures).toEqual([]);
+  });
+
   it('reads 2.3+ badgeList and payGrade, and defaults to no roles', () => {
     const chat = (user: Record<string, unknown>) => ({
       common: common('9100000000000000202'),
@@ -264,9 +298,40 @@ describe('other events', () => {
     };
     for (const payload of [v2, v3]) {
       expect(mapped(mapConnectorEvent('chat', payload, 0))).toMatchObject({
-        emotes: [{ id: 'e1', imageUrl: url }],
+        emotes: [{ id: 'e1', imageUrl: url, at: 3 }],
       });
     }
+  });
+
+  it('places emotes by their insertion index; protobuf drops a 0, and a line may be emotes alone', () => {
+    const url = (n: number) => `https://p16-webcast.tiktokcdn.com/emote/${n}.png`;
+    const v3 = {
+      user: v3User,
+      content: '',
+      emotes: [
+        { emote: { emoteId: 'first', image: { urlList: [url(1)] } } },
+        { index: 0, emote: { emoteId: 'second', image: { urlList: [url(2)] } } },
+      ],
+    };
+    expect(mapped(mapConnectorEvent('chat', v3, 0))).toMatchObject({
+      text: '',
+      emotes: [
+        { id: 'first', at: 0 },
+        { id: 'second', at: 0 },
+      ],
+    });
+    const v2 = {
+      user: v3User,
+      comment: 'gg',
+      emotes: [{ placeInComment: 2, emote: { emoteId: 'e', image: { imageUrl: url(3) } } }],
+    };
+    expect(mapped(mapConnectorEvent('chat', v2, 0))).toMatchObject({
+      text: 'gg',
+      emotes: [{ id: 'e', imageUrl: url(3), at: 2 }],
+    });
+    expect(mapConnectorEvent('chat', { user: v3User, content: '', emotes: [] }, 0)).toMatchObject({
+      status: 'invalid',
+    });
   });
 
   it('skips unknown events with a counted reason instead of failing', () => {

@@ -32,31 +32,42 @@ const user = (data: Obj, where: FieldPath, identity?: unknown) =>
   mapUser(requireObject(data, 'user', where), at(where, 'user'), identity);
 
 export function mapChat(data: Obj, where: FieldPath): BodyResult {
+  const emotes = mapEmotes(data.emotes);
   const text = optionalString(data, 'comment', where) ?? optionalString(data, 'content', where);
-  if (text === undefined)
+  // A line of emotes alone carries an empty text (protobuf drops it): the emotes are the line.
+  if (text === undefined && emotes.length === 0)
     return fail(at(where, 'content'), 'missing (neither comment nor content)');
   return {
-    body: {
-      kind: 'chat',
-      user: user(data, where, data.userIdentity),
-      text,
-      emotes: mapEmotes(data.emotes),
-    },
+    body: { kind: 'chat', user: user(data, where, data.userIdentity), text: text ?? '', emotes },
   };
 }
 
-/** 2.0–2.2 `{emote: {emoteId, image: {imageUrl}}}`, 2.3+ the same under `emote`, legacy flat. */
-function mapEmotes(raw: unknown): Array<{ id: string; imageUrl: string }> {
+type MappedEmote = { id: string; imageUrl: string; at: number };
+
+/**
+ * 2.0–2.2 `{placeInComment, emote: {emoteId, image: {imageUrl}}}`, 2.3+ `{index, emote:
+ * {emoteId, image: {urlList}}}`, legacy flat `{emoteId, emoteImageUrl, placeInComment}`. The
+ * place is an insertion index into the text; protobuf drops a 0, so a missing place is the start.
+ */
+function mapEmotes(raw: unknown): MappedEmote[] {
   if (!Array.isArray(raw)) return [];
-  const emotes: Array<{ id: string; imageUrl: string }> = [];
+  const emotes: MappedEmote[] = [];
   for (const item of raw.slice(0, 50)) {
     if (!isObject(item)) continue;
     const emote = isObject(item.emote) ? item.emote : item;
     const id = String(emote.emoteId ?? '');
     const image = isObject(emote.image) ? emote.image : {};
     const url = image.imageUrl ?? emote.emoteImageUrl ?? firstImageUrl(image);
-    if (id && id.length <= 64 && typeof url === 'string' && /^https?:\/\//.test(url)) {
-      emotes.push({ id, imageUrl: url });
+    const place = Number(item.index ?? item.placeInComment ?? 0);
+    if (
+      id &&
+      id.length <= 64 &&
+      typeof url === 'string' &&
+      url.length <= 2048 &&
+      /^https?:\/\//.test(url)
+    ) {
+      const at = Number.isSafeInteger(place) && place > 0 ? Math.min(place, 500) : 0;
+      emotes.push({ id, imageUrl: url, at });
     }
   }
   return emotes;

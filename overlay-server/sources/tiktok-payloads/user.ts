@@ -4,7 +4,7 @@
  * 2.3+:    `idStr`/`id`, `displayId`, `avatarThumb.urlList[]`, `badgeList[].sceneType`, `payGrade.level`.
  * Roles are best effort: a badge we do not understand never fails the event.
  */
-import type { UserInput, UserRoles } from '../../../shared/events/user';
+import type { BadgeKind, BadgePicture, UserInput, UserRoles } from '../../../shared/events/user';
 import {
   at,
   type FieldPath,
@@ -17,7 +17,13 @@ import {
 } from './fields';
 
 /** TikTok's badge scene types (tiktok-live-proto `BadgeSceneType`). */
-const BADGE_SCENE = { admin: 1, subscriber: 4, newSubscriber: 7, userGrade: 8 } as const;
+const BADGE_SCENE = {
+  admin: 1,
+  subscriber: 4,
+  rankList: 6,
+  newSubscriber: 7,
+  userGrade: 8,
+} as const;
 
 /** The receiver of a gift in a multi-guest room, as the gift event carries it. */
 export interface GiftReceiverInput {
@@ -34,7 +40,8 @@ export function mapUser(raw: Obj, where: FieldPath, identity?: unknown): UserInp
     firstImageUrl(raw.profilePicture) ??
     firstImageUrl(raw.avatarMedium) ??
     firstImageUrl(raw.avatarLarge);
-  return { id, handle, nickname, avatarUrl, roles: mapRoles(raw, identity) };
+  const roles = mapRoles(raw, identity);
+  return { id, handle, nickname, avatarUrl, roles, badgePictures: badgePictures(raw, roles) };
 }
 
 /** Id, handle and nickname only: what a gift's `toUser` carries. */
@@ -104,6 +111,44 @@ function topGifterRank(badges: Obj[]): number | null {
     }
   }
   return null;
+}
+
+/** Which of our badges a TikTok badge scene shows. */
+const SCENE_BADGE: Record<number, BadgeKind> = {
+  [BADGE_SCENE.admin]: 'moderator',
+  [BADGE_SCENE.subscriber]: 'subscriber',
+  [BADGE_SCENE.newSubscriber]: 'subscriber',
+  [BADGE_SCENE.rankList]: 'topGifter',
+  [BADGE_SCENE.userGrade]: 'gifterLevel',
+};
+
+/**
+ * TikTok's pictures of the badges in `roles`, one per kind: an image badge's picture, else a
+ * combined badge's icon. A badge whose role is not set (an unranked rank list badge) is left out.
+ */
+function badgePictures(raw: Obj, roles: UserRoles): BadgePicture[] {
+  const held: Record<BadgeKind, boolean> = {
+    moderator: roles.moderator,
+    subscriber: roles.subscriber,
+    topGifter: roles.topGifterRank !== null,
+    gifterLevel: roles.gifterLevel !== null,
+  };
+  const pictures: BadgePicture[] = [];
+  for (const badge of listOf(raw.badgeList ?? raw.badges)) {
+    const scene = badgeScene(badge);
+    const kind = scene === null ? undefined : SCENE_BADGE[scene];
+    if (!kind || !held[kind] || pictures.some((picture) => picture.kind === kind)) continue;
+    const imageUrl = badgeImageUrl(badge);
+    if (imageUrl) pictures.push({ kind, imageUrl });
+  }
+  return pictures;
+}
+
+function badgeImageUrl(badge: Obj): string | null {
+  return (
+    (isObject(badge.image) ? firstImageUrl(badge.image.image) : null) ??
+    (isObject(badge.combine) ? firstImageUrl(badge.combine.icon) : null)
+  );
 }
 
 function gifterLevel(raw: Obj, badges: Obj[]): number | null {

@@ -35,6 +35,8 @@ const viewers = (source: LiveEvent['source'], count: number): LiveEvent => ({
   source,
   at: Date.now(),
   count,
+  totalViewers: null,
+  topViewers: [],
 });
 
 describe('source board', () => {

@@ -4,6 +4,7 @@
  */
 import type { LiveRoom } from '../../shared/engines/live-room-contract';
 import type { LiveEvent } from '../../shared/events/live-event';
+import { parseLiveEvent } from '../../shared/events/parse';
 import type { RevenueModel } from '../../shared/revenue/revenue-model';
 import type { JournalEntry } from './entries';
 import { readJournal } from './reader';
@@ -40,7 +41,7 @@ export interface RecoveredStream {
 export function applyEntry(room: LiveRoom, entry: JournalEntry): void {
   switch (entry.type) {
     case 'event':
-      room.applyEvent(entry.event as LiveEvent);
+      room.applyEvent(journaledEvent(entry.event));
       break;
     case 'command':
       room.applyCommand(entry.command, { actor: entry.actor, at: entry.at });
@@ -51,6 +52,16 @@ export function applyEntry(room: LiveRoom, entry: JournalEntry): void {
     default:
       break;
   }
+}
+
+/**
+ * A journaled event as the current event model has it: lines written before a field existed get
+ * its default (e.g. a join's `via`), so engines never meet a half-filled event. The server
+ * validated every line before writing it; one this model refuses is applied as written.
+ */
+function journaledEvent(event: unknown): LiveEvent {
+  const parsed = parseLiveEvent(event);
+  return parsed.ok ? parsed.value : (event as LiveEvent);
 }
 
 const RECENT_IDS = 10_000;

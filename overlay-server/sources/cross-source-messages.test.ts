@@ -23,6 +23,7 @@ const follow = (source: LiveEvent['source'], handle: string, at: number): LiveEv
   source,
   at,
   user: viewer(handle),
+  followerCount: null,
 });
 
 describe('cross-source message filter', () => {
@@ -58,7 +59,15 @@ describe('cross-source message filter', () => {
     const filter = createCrossSourceMessageFilter();
     expect(filter.admit(follow('page', 'bo', 100))).toBe(true);
     expect(filter.admit(follow('connector', 'bo', 2_100))).toBe(false);
-    const viewers: LiveEvent = { kind: 'viewers', id: 'v', source: 'page', at: 1, count: 5 };
+    const viewers: LiveEvent = {
+      kind: 'viewers',
+      id: 'v',
+      source: 'page',
+      at: 1,
+      count: 5,
+      totalViewers: null,
+      topViewers: [],
+    };
     expect(filter.admit(viewers)).toBe(true);
     expect(filter.admit({ ...viewers, id: 'v2', source: 'connector' })).toBe(true);
   });

@@ -23,8 +23,10 @@ function partsOf(event: LiveEvent): { handle: string; text: string } | null {
     case 'chat':
     case 'question':
       return { handle: event.user.handle, text: event.text };
-    case 'follow':
     case 'join':
+      // An anonymous join names no account: nothing to match it by.
+      return event.user ? { handle: event.user.handle, text: '' } : null;
+    case 'follow':
     case 'share':
     case 'subscribe':
       return { handle: event.user.handle, text: '' };

@@ -78,3 +78,45 @@ describe('live room: ledger, metrics, leaderboard, earnings', () => {
     expect(room.report().likes).toBe(130);
   });
 });
+
+describe('live room: the kinds no engine reads yet', () => {
+  it('takes emotes, removals, battles, goal updates, intros and anonymous joins; adds no coins', () => {
+    const room = createLiveRoom({ streamId: 's1', startedAt: T0 });
+    const s = script();
+    const host = viewer('host');
+    const rival = viewer('rival');
+    const ana = viewer('ana');
+    const events = [
+      s.liveIntro(host, 'welcome <b>in</b>'),
+      s.anonymousJoin(),
+      s.emote(ana, 'e1', 'e2'),
+      s.battle('b1', 'start', [
+        [host, null],
+        [rival, null],
+      ]),
+      s.battle('b1', 'scores', [
+        [host, 5_000],
+        [rival, 300],
+      ]),
+      s.goalUpdate('goal-1', 40, 100, { user: ana, count: 40, score: 40 }),
+      s.imDelete(['m999'], [ana.id]),
+      s.battle(
+        'b1',
+        'end',
+        [
+          [host, 9_000],
+          [rival, 300],
+        ],
+        host,
+      ),
+    ];
+    for (const event of events) room.applyEvent(event);
+    room.advance(s.wait(60_000));
+    const report = room.report();
+    // Battle scores and goal contributions restate gifts: never coins.
+    expect(report).toMatchObject({ coins: 0, gifts: 0, chatMessages: 0, treasureChests: 0 });
+    // The room survives a snapshot and a restore with these events behind it.
+    const restored = createLiveRoom({ streamId: 's1', startedAt: T0, state: room.exportState() });
+    expect(restored.report()).toEqual(report);
+  });
+});

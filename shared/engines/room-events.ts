@@ -126,5 +126,18 @@ export function routeEvent(p: RoomParts, event: LiveEvent, b: UpdateBatch) {
     case 'streamStart':
     case 'join':
       return;
+    // Kept in the journal and the report's input summary; no engine reads these yet. Battle
+    // scores and goal contributions restate gifts: they must never reach the ledger or coins.
+    case 'emote':
+    case 'imDelete':
+    case 'battle':
+    case 'goalUpdate':
+    case 'liveIntro':
+      return;
+    default: {
+      // Every kind is routed above: a new kind must be decided here, not fall through unseen.
+      const unrouted: never = event;
+      return unrouted;
+    }
   }
 }

@@ -2,7 +2,9 @@
  * Readable scripted events for engine tests: `script(t0)` hands out events at stream time that
  * moves forward by `at(ms)` / `wait(ms)`, with stable ids.
  */
+import type { BattleEvent, BattleSide } from '../events/battle';
 import type { GiftEvent } from '../events/gift';
+import type { GoalTarget } from '../events/goal';
 import type { LiveEvent } from '../events/live-event';
 import type { User } from '../events/user';
 
@@ -99,17 +101,120 @@ export function script(t0 = T0) {
       count,
       roomTotal,
     }),
-    viewers: (count: number): LiveEvent => ({ ...base(), kind: 'viewers', count }),
-    follow: (user: User): LiveEvent => ({ ...base(), kind: 'follow', user }),
-    share: (user: User): LiveEvent => ({ ...base(), kind: 'share', user }),
-    subscribe: (user: User): LiveEvent => ({ ...base(), kind: 'subscribe', user }),
-    join: (user: User): LiveEvent => ({ ...base(), kind: 'join', user }),
+    viewers: (count: number): LiveEvent => ({
+      ...base(),
+      kind: 'viewers',
+      count,
+      totalViewers: null,
+      topViewers: [],
+    }),
+    follow: (user: User): LiveEvent => ({ ...base(), kind: 'follow', user, followerCount: null }),
+    share: (user: User): LiveEvent => ({
+      ...base(),
+      kind: 'share',
+      user,
+      via: 'share',
+      shareCount: null,
+    }),
+    subscribe: (user: User): LiveEvent => ({
+      ...base(),
+      kind: 'subscribe',
+      user,
+      plan: 'subscription',
+      months: null,
+    }),
+    join: (user: User): LiveEvent => ({
+      ...base(),
+      kind: 'join',
+      user,
+      via: 'member',
+      displayName: null,
+      memberCount: null,
+    }),
     chest: (user: User, coins: number): LiveEvent => ({
       ...base(),
       kind: 'chest',
       user,
       coins,
       slots: 10,
+      box: 'treasure',
+    }),
+    /** A viewer who is not logged in: TikTok names no account. */
+    anonymousJoin: (displayName = 'Viewer'): LiveEvent => ({
+      ...base(),
+      kind: 'join',
+      user: null,
+      via: 'anonymous',
+      displayName,
+      memberCount: null,
+    }),
+    emote: (user: User, ...emoteIds: string[]): LiveEvent => ({
+      ...base(),
+      kind: 'emote',
+      user,
+      emotes: emoteIds.map((id) => ({
+        id,
+        imageUrl: `https://p16-webcast.tiktokcdn.com/${id}.png`,
+      })),
+    }),
+    /** TikTok removed chat messages (by the chat events' ids) and/or every line of some users. */
+    imDelete: (messageIds: string[], userIds: string[] = []): LiveEvent => ({
+      ...base(),
+      kind: 'imDelete',
+      messageIds,
+      userIds,
+    }),
+    /** A battle frame; sides as `[hostUser, score]` pairs (score null on a start). */
+    battle: (
+      battleId: string,
+      phase: BattleEvent['phase'],
+      sides: Array<[User, number | null]>,
+      winner: User | null = null,
+    ): LiveEvent => ({
+      ...base(),
+      kind: 'battle',
+      battleId,
+      phase,
+      sides: sides.map(
+        ([host, score]): BattleSide => ({
+          hostId: host.id,
+          host,
+          score,
+          result: winner === null ? null : winner.id === host.id ? 'win' : 'lose',
+        }),
+      ),
+      winnerHostId: winner?.id ?? null,
+      endsAt: null,
+    }),
+    /** The streamer's own TikTok LIVE goal; one gift target at `progress`/`target`. */
+    goalUpdate: (
+      goalId: string,
+      progress: number,
+      target: number,
+      contribution: { user: User; count: number; score: number } | null = null,
+    ): LiveEvent => {
+      const rose: GoalTarget = {
+        id: `${goalId}-t1`,
+        gift: { name: 'Rose', coins: 1, imageUrl: null },
+        progress,
+        target,
+      };
+      return {
+        ...base(),
+        kind: 'goalUpdate',
+        goalId,
+        description: 'Roses for the new mic',
+        targets: [rose],
+        reason: 'progress',
+        contribution,
+        contributors: contribution ? [{ user: contribution.user, score: contribution.score }] : [],
+      };
+    },
+    liveIntro: (host: User, text: string): LiveEvent => ({
+      ...base(),
+      kind: 'liveIntro',
+      host,
+      text,
     }),
     streamStart: (): LiveEvent => ({ ...base(), kind: 'streamStart', host: 'host', title: null }),
     streamEnd: (): LiveEvent => ({ ...base(), kind: 'streamEnd', reason: 'ended' }),

@@ -15,6 +15,13 @@ export const chatEmoteSchema = z.object({
 });
 export type ChatEmote = z.output<typeof chatEmoteSchema>;
 
+/** An emote sent on its own (subscriber / Super Fan stickers): a picture, no place in a text. */
+export const emoteSchema = z.object({
+  id: z.string().min(1).max(64),
+  imageUrl: z.url({ protocol: /^https?$/ }).max(2048),
+});
+export type Emote = z.output<typeof emoteSchema>;
+
 /** A chat message. `text` is the viewer's words: render as text, never as HTML. */
 export const chatEventSchema = z.object({
   ...eventBase,
@@ -26,6 +33,18 @@ export const chatEventSchema = z.object({
 });
 export type ChatEvent = z.output<typeof chatEventSchema>;
 
+/**
+ * An emote sent on its own in chat (`emote`, TikTok's EmoteChatMessage): a chat line made of
+ * stickers only, with no text.
+ */
+export const emoteEventSchema = z.object({
+  ...eventBase,
+  kind: z.literal('emote'),
+  user: userSchema,
+  emotes: z.array(emoteSchema).min(1).max(10),
+});
+export type EmoteEvent = z.output<typeof emoteEventSchema>;
+
 /** A question from TikTok's LIVE Q&A feature (`questionNew`). Chat questions are found by Q&A. */
 export const questionEventSchema = z.object({
   ...eventBase,
@@ -36,3 +55,20 @@ export const questionEventSchema = z.object({
   questionId: z.string().max(64).nullable().default(null),
 });
 export type QuestionEvent = z.output<typeof questionEventSchema>;
+
+/**
+ * TikTok removed chat messages (`imDelete`): by message id (a chat event's `id` is TikTok's
+ * message id), and/or every message of the named users. Never empty.
+ */
+export const chatRemovalEventSchema = z
+  .object({
+    ...eventBase,
+    kind: z.literal('imDelete'),
+    messageIds: z.array(z.string().min(1).max(64)).max(500).default([]),
+    userIds: z.array(z.string().min(1).max(64)).max(100).default([]),
+  })
+  .refine((event) => event.messageIds.length + event.userIds.length > 0, {
+    message: 'names no message and no user',
+    path: ['messageIds'],
+  });
+export type ChatRemovalEvent = z.output<typeof chatRemovalEventSchema>;

@@ -28,6 +28,31 @@ const GOOD: Record<string, unknown> = {
   chest: { ...base, kind: 'chest', user, coins: 500, slots: 10 },
   streamStart: { ...base, kind: 'streamStart', host: 'host' },
   streamEnd: { ...base, kind: 'streamEnd' },
+  emote: {
+    ...base,
+    kind: 'emote',
+    user,
+    emotes: [{ id: '7121025198379731714', imageUrl: 'https://p19-webcast.tiktokcdn.com/e.image' }],
+  },
+  imDelete: { ...base, kind: 'imDelete', messageIds: ['7137750790064065286'] },
+  battle: {
+    ...base,
+    kind: 'battle',
+    battleId: '7308855855552957189',
+    phase: 'scores',
+    sides: [
+      { hostId: '6842213780475085829', score: 0 },
+      { hostId: '6722878711857579013', host: user, score: 33 },
+    ],
+  },
+  goalUpdate: {
+    ...base,
+    kind: 'goalUpdate',
+    goalId: '7400000000000000001',
+    targets: [{ id: 'sub-1', gift: { name: 'Rose', coins: 1 }, progress: 40, target: 100 }],
+    contribution: { user, count: 5, score: 5 },
+  },
+  liveIntro: { ...base, kind: 'liveIntro', host: user, text: 'welcome to my broadcast!' },
 };
 
 describe('the event model', () => {
@@ -67,6 +92,46 @@ describe('the event model', () => {
     });
   });
 
+  it('fills the defaults of the room counters, join, share, subscribe, chest and battle', () => {
+    const parse = (payload: unknown) => {
+      const parsed = parseLiveEvent(payload);
+      if (!parsed.ok) throw new Error(parsed.message);
+      return parsed.value;
+    };
+    expect(parse(GOOD.join)).toMatchObject({ via: 'member', displayName: null, memberCount: null });
+    expect(parse(GOOD.share)).toMatchObject({ via: 'share', shareCount: null });
+    expect(parse(GOOD.follow)).toMatchObject({ followerCount: null });
+    expect(parse(GOOD.subscribe)).toMatchObject({ plan: 'subscription', months: null });
+    expect(parse(GOOD.viewers)).toMatchObject({ totalViewers: null, topViewers: [] });
+    expect(parse(GOOD.chest)).toMatchObject({ box: 'treasure' });
+    expect(parse(GOOD.imDelete)).toMatchObject({ userIds: [] });
+    expect(parse(GOOD.battle)).toMatchObject({
+      winnerHostId: null,
+      endsAt: null,
+      sides: [
+        { hostId: '6842213780475085829', host: null, score: 0, result: null },
+        { host: { handle: 'sam.streams' }, score: 33, result: null },
+      ],
+    });
+    expect(parse(GOOD.goalUpdate)).toMatchObject({
+      description: '',
+      reason: 'progress',
+      contributors: [],
+      targets: [{ gift: { imageUrl: null } }],
+    });
+  });
+
+  it('takes an anonymous join without an account', () => {
+    const parsed = parseLiveEvent({
+      ...base,
+      kind: 'join',
+      user: null,
+      via: 'anonymous',
+      displayName: 'Viewer',
+    });
+    expect(parsed.ok ? parsed.value : parsed.message).toMatchObject({ user: null });
+  });
+
   it('strips unknown keys, __proto__ included', () => {
     const payload = JSON.parse(
       '{"id":"m","source":"page","at":1,"kind":"join","extra":1,"__proto__":{"polluted":true},"user":{"id":"1","handle":"a","nickname":"b"}}',
@@ -102,6 +167,19 @@ describe('rejected payloads name the field and the problem', () => {
     ['a negative gift price', { ...gift, gift: { ...rose, coins: -1 } }, /^gift\.coins: Too small/],
     ['a zero repeat count', { ...gift, repeatCount: 0 }, /^repeatCount: Too small/],
     ['repeatEnd as a string', { ...gift, repeatEnd: 'yes' }, /^repeatEnd: .*expected boolean/],
+    [
+      'an imDelete that names nothing',
+      { ...(GOOD.imDelete as object), messageIds: [], userIds: [] },
+      /^messageIds: names no message and no user/,
+    ],
+    ['a battle without sides', { ...(GOOD.battle as object), sides: [] }, /^sides: Too small/],
+    [
+      'a negative battle score',
+      { ...(GOOD.battle as object), sides: [{ hostId: '1', score: -5 }] },
+      /^sides\.0\.score: Too small/,
+    ],
+    ['an unknown battle phase', { ...(GOOD.battle as object), phase: 'paused' }, /^phase: /],
+    ['an emote event without emotes', { ...(GOOD.emote as object), emotes: [] }, /^emotes: /],
     [
       'a fractional viewer count',
       { ...(GOOD.viewers as object), count: 1.5 },

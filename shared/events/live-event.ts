@@ -1,7 +1,19 @@
 import { z } from 'zod';
-import { chatEventSchema, questionEventSchema } from './chat';
+import { battleEventSchema } from './battle';
+import {
+  chatEventSchema,
+  chatRemovalEventSchema,
+  emoteEventSchema,
+  questionEventSchema,
+} from './chat';
 import { giftEventSchema } from './gift';
-import { streamEndEventSchema, streamStartEventSchema, viewersEventSchema } from './room';
+import { goalUpdateEventSchema } from './goal';
+import {
+  liveIntroEventSchema,
+  streamEndEventSchema,
+  streamStartEventSchema,
+  viewersEventSchema,
+} from './room';
 import {
   chestEventSchema,
   followEventSchema,
@@ -25,6 +37,11 @@ export const liveEventSchema = z.discriminatedUnion('kind', [
   chestEventSchema,
   streamStartEventSchema,
   streamEndEventSchema,
+  emoteEventSchema,
+  chatRemovalEventSchema,
+  battleEventSchema,
+  goalUpdateEventSchema,
+  liveIntroEventSchema,
 ]);
 
 export type LiveEvent = z.output<typeof liveEventSchema>;

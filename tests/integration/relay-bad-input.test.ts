@@ -52,6 +52,13 @@ const cases: Array<{
     code: 'UNKNOWN_EVENT',
   },
   {
+    name: 'a removal of chat messages that names none',
+    socket: () => ingest,
+    event: 'event',
+    args: [s.imDelete([])],
+    code: 'BAD_PAYLOAD',
+  },
+  {
     name: 'a gift with coins as a string',
     socket: () => ingest,
     event: 'event',
@@ -205,6 +212,18 @@ describe('bad input', () => {
     expect(proto.ok).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).admin).toBeUndefined();
+
+    // The newer kinds are events like any other on /ingest.
+    for (const event of [
+      s.battle('b1', 'scores', [
+        [viewer('host'), 12],
+        [viewer('rival'), 3],
+      ]),
+      s.imDelete(['m1']),
+      s.anonymousJoin(),
+    ]) {
+      expect(await request(ingest, 'event', event)).toMatchObject({ ok: true });
+    }
 
     // No ack function at all, or a non-function where the ack goes: nothing breaks.
     ingest.emit('event', goodChat());

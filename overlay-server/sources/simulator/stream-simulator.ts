@@ -117,7 +117,16 @@ export function createStreamSimulator(options: StreamSimulatorOptions): StreamSi
   };
   const join = (at: number) => {
     truth.joins++;
-    push({ id: newId(), source, at, kind: 'join', user: audience.pickAny(random) });
+    push({
+      id: newId(),
+      source,
+      at,
+      kind: 'join',
+      user: audience.pickAny(random),
+      via: 'member',
+      displayName: null,
+      memberCount: null,
+    });
   };
 
   const gifts = createGiftSender({
@@ -140,7 +149,10 @@ export function createStreamSimulator(options: StreamSimulatorOptions): StreamSi
       truth.followers++;
     } else if (kind === 'share') truth.shares++;
     else truth.subscribers++;
-    push({ id: newId(), source, at, kind, user });
+    const base = { id: newId(), source, at, user };
+    if (kind === 'follow') push({ ...base, kind, followerCount: null });
+    else if (kind === 'share') push({ ...base, kind, via: 'share', shareCount: null });
+    else push({ ...base, kind, plan: 'subscription', months: null });
   };
 
   const viewerTick = (at: number) => {
@@ -150,7 +162,15 @@ export function createStreamSimulator(options: StreamSimulatorOptions): StreamSi
       Math.round(viewers + (target - viewers) * 0.1 + random.normal() * preset.viewers * 0.02),
     );
     truth.peakViewers = Math.max(truth.peakViewers, viewers);
-    push({ id: newId(), source, at, kind: 'viewers', count: viewers });
+    push({
+      id: newId(),
+      source,
+      at,
+      kind: 'viewers',
+      count: viewers,
+      totalViewers: null,
+      topViewers: [],
+    });
     queue.schedule(at + random.int(5000, 10000), viewerTick);
   };
 
@@ -215,6 +235,7 @@ export function createStreamSimulator(options: StreamSimulatorOptions): StreamSi
       user: audience.pickActive(random),
       coins,
       slots: random.int(5, 50),
+      box: 'treasure',
     });
   });
   every(1 / preset.burstEverySeconds, burst);

@@ -19,6 +19,7 @@ import { boundedRecoveryAdapter } from '../broadcast/recovery-adapter';
 import { createRequestHandler } from '../http/routes';
 import type { RoomFactory } from '../journal/recovery';
 import type { Logger } from '../log';
+import { createMediaService, type MediaOptions } from '../media/media-service';
 import { type ControlNamespace, serveControl } from '../namespaces/control';
 import { type IngestNamespace, serveIngest } from '../namespaces/ingest';
 import { type OverlayNamespace, serveOverlay } from '../namespaces/overlay';
@@ -51,6 +52,8 @@ export interface ApplicationOptions {
   recoveryWindowMs?: number;
   /** Broadcasts kept for recovery at most (older ones fall back to a snapshot). */
   recoveryMaxPackets?: number;
+  /** The picture cache behind /media/image (config.json's `media`; defaults otherwise). */
+  media?: MediaOptions;
 }
 
 export interface Application {
@@ -105,6 +108,7 @@ export function createApplication(
       createRoom: deps.createRoom,
       overlaysDir: options.overlaysDir,
       baseUrl: () => `http://127.0.0.1:${port()}`,
+      media: createMediaService(options.dataDir, options.media),
       startedAt,
       sources: () => sources.state(),
       clients,

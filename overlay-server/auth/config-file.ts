@@ -7,6 +7,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSy
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { mediaConfigSchema } from '../media/media-settings';
 import { newRoleTokens, type RoleTokens } from './tokens';
 
 const configSchema = z.object({
@@ -17,6 +18,8 @@ const configSchema = z.object({
     overlay: z.string().min(16),
     ingest: z.string().min(16),
   }),
+  /** The picture cache (allowed hosts, sizes, timeout); see docs/media-cache.md. */
+  media: mediaConfigSchema.optional(),
 });
 export type LimelightConfig = z.infer<typeof configSchema>;
 

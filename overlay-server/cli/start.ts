@@ -10,6 +10,7 @@ import { createLiveRoom } from '../../shared/engines';
 import { createApplication } from '../app/create-application';
 import { loadOrCreateConfig, resolveHome } from '../auth/config-file';
 import { createLogger } from '../log';
+import { mediaSettingsFrom } from '../media/media-settings';
 import { bannerLines, readyLine } from './banner';
 import { isLoopback, pageHosts } from './lan-hosts';
 import { ensureOverlaysBuilt } from './overlays-build';
@@ -55,7 +56,12 @@ async function main(): Promise<number> {
   const app = createApplication(
     httpServer,
     { createRoom: createLiveRoom, tokens: config.tokens, log },
-    { dataDir: home, overlaysDir, hosts: pageHosts(args.host) },
+    {
+      dataDir: home,
+      overlaysDir,
+      hosts: pageHosts(args.host),
+      media: { settings: mediaSettingsFrom(config.media) },
+    },
   );
 
   try {

@@ -1,5 +1,5 @@
 /**
- * The HTTP side of the server: overlay pages, the pairing page, health and reports. Socket.IO
+ * The HTTP side of the server: overlay pages, the pairing page, health, reports and pictures. Socket.IO
  * handles `/socket.io/` before this runs. API routes need an owner or moderator token
  * (`Authorization: Bearer …` or `?token=`) and answer CORS only for the allowed origins.
  */
@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Role } from '../../shared/protocol/roles';
 import type { OriginPolicy } from '../auth/origins';
 import { type RoleTokens, roleForToken } from '../auth/tokens';
+import { type MediaRouteDeps, serveMediaImage } from '../media/media-route';
 import { formatReport, isReportFormat, REPORT_CONTENT_TYPES } from '../report/format-report';
 import { type HealthDeps, healthReport } from './health';
 import { pairPage } from './pair';
@@ -21,6 +22,8 @@ export interface RouteDeps extends HealthDeps, ReportDeps {
   overlaysDir: string;
   /** `http://127.0.0.1:PORT`, for the pairing link shown on /pair. */
   baseUrl: () => string;
+  /** The picture cache behind /media/image. */
+  media: MediaRouteDeps;
 }
 
 function presentedToken(req: IncomingMessage, url: URL): string | null {
@@ -74,6 +77,11 @@ function route(deps: RouteDeps, req: IncomingMessage, res: ServerResponse) {
     const role = roleForToken(deps.tokens, token);
     const link = `${deps.baseUrl()}/pair?token=${encodeURIComponent(token)}`;
     return sendText(res, role ? 200 : 401, 'text/html; charset=utf-8', pairPage(link, role));
+  }
+  if (path === '/media/image') {
+    const role = roleForToken(deps.tokens, presentedToken(req, url));
+    void serveMediaImage(deps.media, role, req, res, url);
+    return;
   }
   if (path.startsWith('/api/')) return api(deps, req, res, url);
   sendError(res, 404, 'NOT_FOUND', `nothing at ${path}`);

@@ -24,6 +24,16 @@ export const ERROR_CODES = [
   'DISCONNECTED',
   /** The server failed; it keeps serving and the request can be retried. */
   'INTERNAL',
+  /** A picture URL names a host off the media allow-list, an IP literal, or redirects off it. */
+  'HOST_REFUSED',
+  /** A picture's host resolves to a private, loopback, link-local or reserved address. */
+  'ADDRESS_REFUSED',
+  /** What a picture URL returned is not a supported image (by its type or its bytes). */
+  'NOT_AN_IMAGE',
+  /** The picture's server did not answer in time. */
+  'UPSTREAM_TIMEOUT',
+  /** The picture's server failed: an error status, no connection, too many redirects. */
+  'UPSTREAM_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

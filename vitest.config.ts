@@ -20,6 +20,7 @@ export default defineConfig({
             'overlay-server/**/*.test.ts',
             'overlays/**/*.test.ts',
             'tests/integration/**/*.test.ts',
+            'tests/architecture/**/*.test.ts',
           ],
         },
       },

@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --quick] [-- --only relay,alerts,…]`: measures this machine and writes
- * bench/results/latest.json and latest.md. A part whose dependency has not landed reports
- * "not measured: <why>"; the run goes on.
+ * bench/results/latest.json and bench/results/latest.md. A part whose dependency has not landed
+ * reports "not measured: <why>"; the run goes on.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { alertsBench } from './browser/alerts-bench';
@@ -117,7 +117,7 @@ async function main(): Promise<void> {
   // Kept per mode too, so a full run's figures survive the next routine quick run.
   writeFileSync(`bench/results/latest-${results.mode}.md`, markdown);
   console.log(
-    `[bench] wrote bench/results/latest.json and latest.md in ${results.durationSeconds.toFixed(0)} s`,
+    `[bench] wrote bench/results/latest.json and bench/results/latest.md in ${results.durationSeconds.toFixed(0)} s`,
   );
 }
 

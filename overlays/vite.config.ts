@@ -10,7 +10,7 @@ import { OVERLAY_PAGES } from '../shared/protocol/overlay-pages';
 /** Every overlay page; each is `<name>.html` beside this file. */
 export { OVERLAY_PAGES };
 
-/** OBS 28–30 ship Chromium 103; see ../shared TOOLCHAIN notes. */
+/** OBS 28–30 ship Chromium 103 (docs/targets.md, "Where overlays run"). */
 export const OBS_BROWSER_TARGET = 'chrome103';
 
 const here = import.meta.dirname;

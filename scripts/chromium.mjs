@@ -1,6 +1,6 @@
 // Finds a Chromium for the browser tests, and provisions Debian's when none is found.
 // Playwright's own browser download cannot run on these machines, so tests always pass
-// an executablePath (see ../shared/TOOLCHAIN.md).
+// an executablePath (README: Chromium for the browser tests).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 

@@ -25,13 +25,14 @@ function countFromJson(file, read) {
 }
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-
 // Checks that are not test suites count as one test each.
-for (const [name, args] of [
-  ['type-check', ['tsc', '--noEmit', '-p', '.']],
-  ['lint', ['biome', 'check', '.']],
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+for (const [name, command, args] of [
+  ['type-check (one project per part)', npm, ['run', '--silent', 'typecheck']],
+  ['lint', npx, ['biome', 'check', '.']],
+  ['import rules', npm, ['run', '--silent', 'lint:imports']],
 ]) {
-  if (run(name, npx, args)) passed += 1;
+  if (run(name, command, args)) passed += 1;
   else failed += 1;
 }
 

@@ -188,7 +188,7 @@ async function framesUnderStorm(
     );
   }
   part.add(figure('storm backlog played out after the storm', 's', playOutSeconds));
-  // DESIGN.md: "frame time under a gift storm stays bounded (storm mode merges)" — read against
+  // docs/targets.md: "frame time under a gift storm stays bounded (storm mode merges)" — read against
   // the same page's idle frames in the same run (same machine, same renderer, same load).
   const ratio = (phase: 'storm' | 'after', q: 'p50' | 'p95') =>
     byPhase[phase].map((r, i) => r[q] / (byPhase.idle[i]?.[q] ?? Number.NaN));

@@ -56,7 +56,7 @@ export function renderMarkdown(results: BenchResults): string {
     `- targets met: ${judged.length - failed.length} of ${judged.length}`,
     '- `npm run bench -- --quick` takes under 3 minutes; the full `npm run bench` about 25 minutes on this 2-core machine.',
     '- Each figure is min / median / max over its runs; a target is judged on the median, "0 in every run" on every run.',
-    '- Targets marked † are the bench\'s reading of a qualitative DESIGN.md goal ("bounded", "in seconds", "back to baseline").',
+    '- Targets marked † are the bench\'s reading of a qualitative goal of docs/targets.md ("bounded", "in seconds", "back to baseline").',
     '',
   ];
   if (judged.length) {

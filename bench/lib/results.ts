@@ -4,7 +4,7 @@ import { type Spread, spreadOf } from './stats';
 
 /** A target a figure is judged against. */
 export interface Target {
-  /** As written in DESIGN.md / the issue, e.g. `≤ 2 ms`. */
+  /** As written in docs/targets.md, e.g. `≤ 2 ms`. */
   text: string;
   /** Pass or fail from the runs; by default the median decides (see `check`). */
   check: (spread: Spread, runs: readonly number[]) => boolean;

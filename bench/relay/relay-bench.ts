@@ -23,7 +23,7 @@ export interface RelayBenchOptions {
   /** How long to wait after a run for the relay and clients to go quiet before the next. */
   settleTimeoutMs: number;
   /**
-   * Rate × clients pairs; targets attach to the pairs DESIGN.md names. A pair may run more
+   * Rate × clients pairs; targets attach to the pairs docs/targets.md names. A pair may run more
    * repetitions than the rest: its p99 ratio is judged on a median, and p99s of ~1 ms on a shared
    * 2-core machine vary by 2× from run to run.
    */
@@ -287,7 +287,7 @@ type ScenarioTargets = Partial<Record<'p50' | 'p99' | 'lost' | 'p99Ratio' | 'cpu
 
 const NOTHING_LOST = everyRunAtMost(0, '0 in every run');
 
-/** DESIGN.md's relay targets; the hog pair is held to the quiet machine's 5,000 × 10 targets. */
+/** The relay targets of docs/targets.md; the hog pair is held to the quiet machine's 5,000 × 10 targets. */
 const TARGETS: Record<string, ScenarioTargets> = {
   '1000x10': { p50: atMost(2, '≤ 2 ms'), p99Ratio: atMost(1.25, '≤ 1.25× bare') },
   '5000x10': {

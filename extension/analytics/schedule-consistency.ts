@@ -1,6 +1,6 @@
 /**
  * Schedule consistency: how many streams started near a planned weekly slot. A regular schedule
- * is one of the brief's engagement levers; this measures it from actual start times.
+ * is one of the engagement levers of docs/domain-rules.md; this measures it from actual start times.
  */
 import type { ScheduleSlot } from '../storage/records';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { LINK, setup } from '../../tests/support/panel-models';
 import { createMemoryTransport } from '../transport/memory-transport';
 import { createPanelModels } from './panel-models';
 import { earningsState } from './sample-room';
-import { LINK, setup } from './test-panel';
 
 describe('pairing', () => {
   it('refuses a link without a token and says why', async () => {

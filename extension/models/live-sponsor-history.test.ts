@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { LINK, setup } from '../../tests/support/panel-models';
 import { earningsState, metricsState, sponsorCard } from './sample-room';
 import { summaryFromLive } from './stream-summary';
-import { LINK, setup } from './test-panel';
 
 describe('live earnings', () => {
   it('shows committed and provisional apart, with the model name, to the owner', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { LINK, setup, until } from '../../tests/support/panel-models';
 import { pollView } from './sample-room';
-import { LINK, setup, until } from './test-panel';
 
 describe('polls', () => {
   it('starts a poll from a draft and archives it once it closes', async () => {

@@ -1,6 +1,6 @@
 /**
  * The server's stream reports over HTTP: `GET /api/streams/<id|current>/report`. The server
- * allows the extension's origin by CORS; the token travels as the brief's query parameter.
+ * allows the extension's origin by CORS; the token travels as a query parameter.
  */
 import type { StreamReport } from '../../shared/engines/live-room-contract';
 import type { PairingTarget } from './pairing-link';

@@ -117,7 +117,7 @@ export function createApplication(
   );
 
   io = new Server(httpServer, {
-    // Compression costs more than it saves on small, frequent live messages (TOOLCHAIN.md).
+    // Compression costs more than it saves on small, frequent live messages (docs/targets.md).
     perMessageDeflate: false,
     httpCompression: false,
     maxHttpBufferSize: LIMITS.maxHttpBufferSize,

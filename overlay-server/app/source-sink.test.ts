@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { viewer } from '../../shared/engines/test-events';
 import type { LiveEvent } from '../../shared/events/live-event';
 import type { SourcesState } from '../../shared/protocol/channel-data';
+import { viewer } from '../../tests/support/engine-events';
 import { silentLogger } from '../log';
 import type { Relay } from '../pipeline/relay';
 import { createSourceBoard, primarySource } from './source-sink';

@@ -5,7 +5,7 @@
  * costly — many overlays, so one send takes over `spaceAboveMs` — and updates arrive above
  * `loadPerSecond` are sends spaced: the next batch waits until sending has taken at most
  * `sendCostShare` of the time since the last (bounded by the 16 ms frame window), so 50 overlays
- * at 5,000 events/s get one message per ~8 ms each instead of one per event (TOOLCHAIN.md: no
+ * at 5,000 events/s get one message per ~8 ms each instead of one per event (docs/targets.md: no
  * unbatched relay keeps up there on 2 cores). A send to 10 overlays costs ~0.2 ms: spacing it
  * too (to 2–4 ms) saved ~10% of the server's CPU but put the gap into every event's latency, well
  * above a bare relay's p99. Sending on the next turn instead of at once added a trip round the

@@ -1,5 +1,5 @@
 /**
- * Money is the owner's (issue 6: a moderator sees earnings only if the owner allows it). The
+ * Money is the owner's: a moderator sees earnings only if the owner allows it. The
  * server, not the panel, enforces it: a moderator token's subscription leaves out the money
  * channels unless the owner's `settings.moderatorsSeeEarnings` is on. Sockets remember what
  * they asked for, so when the owner flips the setting their subscriptions follow at once.

@@ -150,7 +150,7 @@ export function serveIngest(
 /**
  * A source sending one event per message gets one ack per event; engine.io writes the acks that
  * queued up meanwhile as one flush of separate WebSocket frames, each its own syscall. Corking the
- * TCP socket for the flush makes them one write (TOOLCHAIN.md: per-message writes are what cost).
+ * TCP socket for the flush makes them one write (per-message writes are what cost: docs/targets.md).
  * Only for a connection that is a WebSocket from the start: then the handshake request's socket
  * is the one the frames go to.
  */

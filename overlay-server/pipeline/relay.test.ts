@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLiveRoom } from '../../shared/engines';
+import { simulatedEventChunks } from '../../tests/support/simulate-stream';
 import { listStreams } from '../journal/streams-dir';
 import { silentLogger } from '../log';
-import { simulatedEventChunks } from '../sources/simulator/simulate-stream';
 import { Relay } from './relay';
 
 const dirs: string[] = [];

@@ -1,5 +1,5 @@
 /**
- * A stream report as JSON (DESIGN.md's keys), CSV (one `key,value` row per figure, nested keys
+ * A stream report as JSON (the keys the README lists), CSV (one `key,value` row per figure, nested keys
  * dotted: `giftsByName.Rose.coins`) or Markdown (for pasting into a brand's email).
  */
 import type { StreamReport } from '../../shared/engines/live-room-contract';

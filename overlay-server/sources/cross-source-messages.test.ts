@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { viewer } from '../../shared/engines/test-events';
 import type { LiveEvent } from '../../shared/events/live-event';
+import { viewer } from '../../tests/support/engine-events';
 import { createCrossSourceMessageFilter } from './cross-source-messages';
 
 const chat = (

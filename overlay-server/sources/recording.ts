@@ -1,6 +1,6 @@
 /**
  * Reads a stream file line by line, never the whole file at once: either a raw recording of
- * connector events (`{"event","data","at"}` per line, DESIGN.md) or a Limelight journal
+ * connector events (`{"event","data","at"}` per line, as the README's Reports section says) or a Limelight journal
  * (`{"seq","at","type":"streamStart"|"event"|"command"|"tick"|"streamEnd",…}`). The first
  * parseable line decides
  * which. Bad lines are reported with their 1-based line number and skipped, never fatal.

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { LiveEvent } from '../../shared/events/live-event';
+import { simulateStream } from '../../tests/support/simulate-stream';
 import { createVirtualClock } from './clock';
 import { createReplaySource, parseReplaySpeed } from './replay-source';
 import { expectedTotals } from './simulator/expected-totals';
-import { simulateStream } from './simulator/simulate-stream';
 import type { SourceProblem, SourceSink, SourceStatus } from './source';
 
 const sample = fileURLToPath(

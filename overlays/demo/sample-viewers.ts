@@ -15,7 +15,7 @@ export const SAMPLE_VIEWERS: ViewerBadge[] = [
   { id: 'd6', handle: 'leo', nickname: 'Leo', avatarUrl: null },
 ];
 
-/** Gift name and coins per unit, one per tier (from shared/data/gifts.json's price range). */
+/** Gift name and coins per unit, one per tier (across the known gifts' price range). */
 export const SAMPLE_GIFTS = [
   { name: 'Rose', coins: 1 },
   { name: 'Doughnut', coins: 30 },

@@ -1,6 +1,5 @@
 /**
- * The project's own copy of known TikTok LIVE gifts (from ../shared/data/gifts.json, gathered
- * from public pages). A fallback only: an event's own name and price always win, because TikTok
+ * The project's own copy of known TikTok LIVE gifts, gathered from public pages. A fallback only: an event's own name and price always win, because TikTok
  * changes prices and adds gifts without notice. Used where a source lacks a fact (page capture
  * sees a picture and a count; old payloads may lack a name).
  */

@@ -23,7 +23,7 @@ export interface CommandContext {
   at: number;
 }
 
-/** The stream report (DESIGN.md's public contract for `npm run report` and the HTTP endpoint). */
+/** The stream report: the public contract of `npm run report` and the HTTP endpoint (README). */
 export interface StreamReport {
   streamId: string;
   startedAt: number;

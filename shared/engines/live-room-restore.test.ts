@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { asModerator, asOwner, script, T0, viewer } from '../../tests/support/engine-events';
 import { CHANNELS } from '../protocol/channels';
 import { createLiveRoom } from './live-room';
 import type { LiveRoom } from './live-room-contract';
-import { asModerator, asOwner, script, T0, viewer } from './test-events';
 
 type Step = (r: LiveRoom) => void;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { script, streakFrames, T0, viewer } from '../../tests/support/engine-events';
 import { createLiveRoom } from './live-room';
-import { script, streakFrames, T0, viewer } from './test-events';
 
 const REPORT_KEYS = [
   'coins',

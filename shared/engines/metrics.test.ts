@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { script, T0, viewer } from '../../tests/support/engine-events';
 import { createLiveRoom } from './live-room';
-import { script, T0, viewer } from './test-events';
 
 describe('metrics', () => {
   it('weights average viewers by time and counts unique interacting viewers', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { asModerator, asOwner, script, T0, viewer } from '../../tests/support/engine-events';
 import { COMMAND_TYPES } from '../protocol/commands';
 import { createLiveRoom } from './live-room';
-import { asModerator, asOwner, script, T0, viewer } from './test-events';
 
 const room = () => createLiveRoom({ streamId: 's', startedAt: T0 });
 

@@ -28,7 +28,7 @@ export interface LiveRoomOptions {
   streamId: string;
   /** Stream time the stream started, epoch ms. */
   startedAt: number;
-  /** Defaults to the product brief's model (20% platform share). */
+  /** Defaults to the shipped `brief-20` model (20% platform share). */
   revenueModel?: RevenueModel;
   /** Whether moderators may see earnings (default false); carried from stream to stream. */
   moderatorsSeeEarnings?: boolean;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { giftFrame as f, GALAXY, pageFrame as p, ROSE, T0 } from '../../tests/support/gift-frames';
 import type { GiftEvent } from '../events/gift';
 import { normalizeHandle, sameGift } from './cross-source';
 import { createGiftLedger } from './gift-ledger';
-import { giftFrame as f, GALAXY, pageFrame as p, ROSE, T0 } from './test-frames';
 
 interface Case {
   name: string;

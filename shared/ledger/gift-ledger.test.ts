@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { FINGER_HEART, giftFrame as f, GALAXY, T0 } from '../../tests/support/gift-frames';
 import type { GiftEvent } from '../events/gift';
 import { createGiftLedger } from './gift-ledger';
-import { FINGER_HEART, giftFrame as f, GALAXY, T0 } from './test-frames';
 import type { CommitReason, GiftOutcome } from './types';
 
 /** One step of a scenario: a frame, or stream time passing, or the stream ending. */

@@ -16,7 +16,6 @@ import {
 } from './streak';
 import type {
   CommitReason,
-  GiftLedgerOptions,
   GiftOutcome,
   LedgerTotals,
   StreakCommit,
@@ -28,7 +27,27 @@ export const DEFAULT_QUIET_PERIOD_MS = 15_000;
 export const DEFAULT_CROSS_SOURCE_WINDOW_MS = 10_000;
 export const DEFAULT_SETTLED_RETENTION_MS = 5 * 60_000;
 
-/** The gift ledger: turns gift frames into committed coins, following DESIGN.md's domain rules. */
+/** How a gift ledger is tuned, and the state it continues from. */
+export interface GiftLedgerOptions {
+  /** Stream time with no frame before an unended streak commits at its highest count; ms. */
+  quietPeriodMs?: number;
+  /** How far apart two sources' reports of one streak may be and still match; ms. */
+  crossSourceWindowMs?: number;
+  /**
+   * How long (stream time after its last frame) a settled streak is kept so a late end or another
+   * source's report still finds it; ms. Older settled streaks are forgotten by `advance`.
+   */
+  settledRetentionMs?: number;
+  /** How many message ids are remembered for duplicate detection. */
+  messageIdCapacity?: number;
+  /** A state from `exportState()` to continue from (journal snapshot). */
+  state?: LedgerState;
+}
+
+/**
+ * The gift ledger: turns gift frames into committed coins, following the domain rules in
+ * docs/domain-rules.md (coins, streaks, duplicates).
+ */
 export interface GiftLedger {
   /** Applies one gift frame (validated upstream). */
   apply(event: GiftEvent): GiftOutcome;
@@ -117,7 +136,7 @@ export function createGiftLedger(options: GiftLedgerOptions = {}): GiftLedger {
   /**
    * Sources without combo ids (page capture: group id '') reuse one key for every streak of a
    * viewer's gift, so for them a smaller count than the source last reported, or a frame long
-   * after the streak ended, is a new streak (TIKTOK-PAGE.md: "a smaller N is a new streak").
+   * after the streak ended, is a new streak (docs/tiktok-page.md: "a smaller N is a new streak").
    */
   function beginsNewStreak(streak: StreakRecord, event: GiftEvent): boolean {
     if (event.groupId !== '' || !isStreakable(event)) return false;

@@ -4,9 +4,16 @@
  * ends, second sources, quiet commits and a restart checks both against a recount every step.
  */
 import { describe, expect, it } from 'vitest';
+import {
+  FINGER_HEART,
+  GALAXY,
+  giftFrame,
+  pageFrame,
+  ROSE,
+  T0,
+} from '../../tests/support/gift-frames';
 import { mulberry32 as seeded } from '../random/prng';
 import { createGiftLedger, type GiftLedger } from './gift-ledger';
-import { FINGER_HEART, GALAXY, giftFrame, pageFrame, ROSE, T0 } from './test-frames';
 
 /** What the cached figures must equal: a recount from the exported state. */
 function recount(ledger: GiftLedger) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { giftFrame as f, GALAXY, pageFrame as p, T0 } from '../../tests/support/gift-frames';
 import { createGiftLedger } from './gift-ledger';
 import { parseLedgerState } from './ledger-state';
-import { giftFrame as f, GALAXY, pageFrame as p, T0 } from './test-frames';
 
 describe('ledger state', () => {
   it('round-trips through JSON mid-streak and continues where it stopped', () => {

@@ -1,6 +1,5 @@
 import type { EventSource } from '../events/base';
 import type { GiftEvent, GiftInfo } from '../events/gift';
-import type { LedgerState } from './ledger-state';
 
 /** The sender as the ledger keeps them (what a leaderboard or alert draws). */
 export interface LedgerUser {
@@ -105,20 +104,4 @@ export interface TopGifter {
   nickname: string;
   avatarUrl: string | null;
   coins: number;
-}
-
-export interface GiftLedgerOptions {
-  /** Stream time with no frame before an unended streak commits at its highest count; ms. */
-  quietPeriodMs?: number;
-  /** How far apart two sources' reports of one streak may be and still match; ms. */
-  crossSourceWindowMs?: number;
-  /**
-   * How long (stream time after its last frame) a settled streak is kept so a late end or another
-   * source's report still finds it; ms. Older settled streaks are forgotten by `advance`.
-   */
-  settledRetentionMs?: number;
-  /** How many message ids are remembered for duplicate detection. */
-  messageIdCapacity?: number;
-  /** A state from `exportState()` to continue from (journal snapshot). */
-  state?: LedgerState;
 }

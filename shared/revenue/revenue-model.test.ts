@@ -42,7 +42,7 @@ describe('brandDealNet', () => {
     [500, BRIEF_PRESET, 100, 400],
     [333.33, BRIEF_PRESET, 66.67, 266.66],
     // The observed-market preset prices the gift cut into the diamond, but brand deals still
-    // lose the brief's 20%.
+    // lose the default's 20%.
     [500, OBSERVED_MARKET_PRESET, 100, 400],
   ])('a %d USD deal under %o', (dealValueUsd, model, platformShareUsd, netUsd) => {
     expect(brandDealNet(dealValueUsd, model)).toEqual({
@@ -94,7 +94,7 @@ describe('payoutProgress', () => {
 });
 
 describe('presets', () => {
-  it('ships the brief as the default with a 20% share and a $100 threshold', () => {
+  it('ships brief-20 as the default with a 20% share and a $100 threshold', () => {
     expect(REVENUE_PRESETS[0]).toBe(BRIEF_PRESET);
     expect(BRIEF_PRESET).toMatchObject({ platformShare: 0.2, payoutThresholdUsd: 100 });
     expect(presetById('observed-market')).toBe(OBSERVED_MARKET_PRESET);

@@ -1,6 +1,6 @@
 /**
- * Coins → diamonds → money. Public figures disagree (../shared/data/ECONOMICS.md), so the model
- * is data: every money figure names the model that produced it, and presets are named.
+ * Coins → diamonds → money. Public figures disagree (docs/domain-rules.md, "Money"), so the
+ * model is data: every money figure names the model that produced it, and presets are named.
  */
 export interface RevenueModel {
   /** Preset id, or 'custom' after an edit. */
@@ -16,7 +16,7 @@ export interface RevenueModel {
   /** Fraction (0–1) the platform keeps of gift value (on top of `usdPerDiamond`). */
   platformShare: number;
   /**
-   * Fraction (0–1) the platform keeps of brand deals run through it. The brief puts it at about
+   * Fraction (0–1) the platform keeps of brand deals run through it. The product assumes about
    * 20%; it is its own field because a preset may already price the gift cut into the diamond.
    */
   brandDealShare: number;
@@ -40,7 +40,7 @@ export interface RevenueFigures {
 }
 
 /**
- * The product brief's model (the shipped default): the platform keeps about 20% of what viewers
+ * The product's own assumption (the shipped default): the platform keeps about 20% of what viewers
  * paid; the rest reaches the creator. 1 diamond per coin, valued at the viewer's coin price.
  */
 export const BRIEF_PRESET: RevenueModel = {
@@ -71,7 +71,7 @@ export const OBSERVED_MARKET_PRESET: RevenueModel = {
   platformShare: 0,
   brandDealShare: 0.2,
   payoutThresholdUsd: 100,
-  source: 'BBC 2022 test, creator guides (2 coins = 1 diamond); see data/ECONOMICS.md.',
+  source: 'BBC 2022 test, creator guides (2 coins = 1 diamond); see docs/domain-rules.md.',
 };
 
 export const REVENUE_PRESETS: readonly RevenueModel[] = [BRIEF_PRESET, OBSERVED_MARKET_PRESET];

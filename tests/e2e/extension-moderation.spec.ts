@@ -2,7 +2,7 @@
  * Moderators at work in the panel against a real server: Q&A triage to the screen and the
  * archive; hostile chat shown as text, hidden, its author muted, all in the audit log.
  */
-import { script, viewer } from '../../shared/engines/test-events';
+import { script, viewer } from '../support/engine-events';
 import { expect, pair, pairingLink, test } from './support/extension';
 
 test('a moderator triages a question onto the screen, answers it, and it is archived', async ({

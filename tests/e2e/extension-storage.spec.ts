@@ -4,7 +4,7 @@
  * ended stream is archived from the server's final report.
  */
 import { readFileSync } from 'node:fs';
-import { script, viewer } from '../../shared/engines/test-events';
+import { script, viewer } from '../support/engine-events';
 import { expect, LION, pair, pairingLink, test } from './support/extension';
 
 const OLD_STREAM = {

@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { io } from 'socket.io-client';
-import { script, viewer } from '../../shared/engines/test-events';
 import { CHROME_EXTENSION_ID } from '../../shared/extension-id';
 import type { Ack } from '../../shared/protocol/ack';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import { spawnServer } from '../integration/support/server-process';
+import { script, viewer } from '../support/engine-events';
 import { expect, LION, pair, pairingLink, test } from './support/extension';
 
 test('pairs with the pasted link, shows the role, and reconnects after a reload', async ({

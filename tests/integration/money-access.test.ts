@@ -1,5 +1,5 @@
 /**
- * Issue 6 point 6 on a real server: a moderator sees earnings only if the owner allows it. The
+ * On a real server: a moderator sees earnings only if the owner allows it. The
  * server withholds the `earnings` channel and the report's money from moderator tokens, follows
  * the owner's `settings.moderatorsSeeEarnings` at once, and keeps it across restarts.
  */

@@ -1,12 +1,23 @@
 /**
  * The page-capture feature as the content script runs it: read the TikTok LIVE page, forward
- * to the background worker, tear down through WXT's context.
+ * to the background worker, tear down when the content script's context ends.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { startPageCapture } from './capture';
 import { createPageForwarder } from './forward';
 
-export function runPageCapture(ctx: ContentScriptContext): void {
+/**
+ * What page capture needs of WXT's content-script context (the entrypoint passes it in): its
+ * lifetime, and its event for the single-page app's URL changes. Kept to these two so this
+ * feature is checked without WXT's build-time types, which bring Node's along.
+ */
+export interface CaptureContext {
+  /** Aborted when the extension reloads or the content script is torn down. */
+  signal: AbortSignal;
+  /** Calls `listener` when the page changes its URL without loading (`wxt:locationchange`). */
+  onLocationChange(listener: () => void): void;
+}
+
+export function runPageCapture(ctx: CaptureContext): void {
   const forward = createPageForwarder();
   const capture = startPageCapture({
     document,
@@ -22,5 +33,5 @@ export function runPageCapture(ctx: ContentScriptContext): void {
   });
   forward.status({ state: 'live', host: capture.host, detail: null });
   // TikTok is a single-page app: check at once when it changes the URL.
-  ctx.addEventListener(window, 'wxt:locationchange', () => capture.tick());
+  ctx.onLocationChange(() => capture.tick());
 }

@@ -1,7 +1,7 @@
 /**
  * EVERY TikTok page selector Limelight uses, and nothing else. TikTok changes its markup often:
  * when capture breaks, this is the one file to fix, and `tests/fixtures/tiktok-pages/*.html` are
- * the pages that prove each selector (see shared/data/TIKTOK-PAGE.md for where they come from).
+ * the pages that prove each selector (docs/tiktok-page.md says where they come from).
  * Class names are matched by substring because TikTok's are generated (`css-1x2y-DivComment`).
  */
 
@@ -62,7 +62,7 @@ export const GIFT_IMAGE_HASH = /[0-9a-f]{32}/i;
 
 /**
  * The gift panel (the viewer's "send a gift" drawer): each item has the gift's picture, name and
- * coin price. Not in TIKTOK-PAGE.md's observed facts beyond "image next to its price": these
+ * coin price. Not in docs/tiktok-page.md's observed facts beyond "image next to its price": these
  * selectors are the project's best guess, proven only by the fixture pages.
  */
 export const GIFT_PANEL_ITEM = '[data-e2e="gift-item"], [class*="DivGiftItem"]';

@@ -5,13 +5,16 @@ import { describe, expect, it } from 'vitest';
 import { createLiveRoom } from '../../../shared/engines';
 import type { LiveEvent } from '../../../shared/events/live-event';
 import { createGiftLedger } from '../../../shared/ledger';
+import {
+  createFakeTransport,
+  type ScriptStep,
+} from '../../../tests/support/fake-connector-transport';
 import { reportFromFile } from '../../report/report-from-file';
 import { createVirtualClock } from '../clock';
 import type { SourceSink, SourceStatus } from '../source';
 import { mapConnectorEvent } from '../tiktok-payloads/map-payload';
 import { createBackoff } from './backoff';
 import { createConnectorSource } from './connector-source';
-import { createFakeTransport, type ScriptStep } from './fake-transport';
 import { createRawRecorder } from './raw-recorder';
 
 const RECORDINGS = join(import.meta.dirname, '../../../tests/fixtures/recordings');

@@ -1,6 +1,6 @@
 /**
  * `--record FILE`: the raw connector events, one `{"event", "data", "at"}` JSON line each
- * (DESIGN.md's raw recording format), so `npm run report` and `--replay` read them back through
+ * (the raw recording format of the README's Reports section), so `npm run report` and `--replay` read them back through
  * the same payload mapping. Lines are appended as they arrive; a crash loses at most the line
  * being written.
  */

@@ -23,7 +23,7 @@ import {
 } from './transport';
 
 /**
- * Connector events that become LiveEvents or are worth keeping in a recording (DESIGN.md's raw
+ * Connector events that become LiveEvents or are worth keeping in a recording (the raw
  * recording format uses these names). `streamEnd` is handled by the session as well.
  */
 export const RECORDED_CONNECTOR_EVENTS = [

@@ -1,6 +1,6 @@
 /**
  * What a list of events must add up to, computed independently of the server's ledger, so tests
- * and the bench can check that nothing was lost or double-counted. Streak rule (DESIGN.md): only
+ * and the bench can check that nothing was lost or double-counted. Streak rule (docs/domain-rules.md): only
  * type 1 streaks; its `repeatEnd` frame commits the final count; a streak left open is committed
  * at its highest count when the stream ends (or the list does). Replayed duplicates (same id)
  * count once, as at ingest. The quiet-period commit is not modelled: every streak the simulator
@@ -34,6 +34,9 @@ export interface StreamTotals {
   /** Events per kind. */
   byKind: Partial<Record<LiveEventKind, number>>;
 }
+
+/** What the simulator itself sent, counted as it sent it: the ground truth for tests. */
+export type SimulatorTruth = Omit<StreamTotals, 'giftsByName' | 'byKind' | 'uniqueChatters'>;
 
 interface OpenStreak {
   highest: number;

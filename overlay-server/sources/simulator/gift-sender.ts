@@ -12,8 +12,8 @@ import type { User } from '../../../shared/events/user';
 import type { Random } from '../../../shared/random/prng';
 import type { Audience } from './audience';
 import type { EventQueue } from './event-queue';
+import type { SimulatorTruth } from './expected-totals';
 import { pickGift, streakLength } from './gift-mix';
-import type { SimulatorTruth } from './stream-simulator';
 
 /** What the gift sender shares with the rest of the simulation. */
 export interface GiftSenderContext {

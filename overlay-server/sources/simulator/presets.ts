@@ -1,5 +1,5 @@
 /**
- * Stream sizes for the simulator, at the event rates of ECONOMICS.md "Event rates" (estimates:
+ * Stream sizes for the simulator, at the event rates of docs/domain-rules.md (estimates:
  * small ~50 viewers, mid ~2,000, huge 50,000+). Rates are per second of stream time and sit
  * inside the published ranges; the activity level drifts around them (0.6–1.5×), and bursts of
  * 100–200 events/s come on top, as the webcast socket delivers messages in batches.

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveEvent } from '../../../shared/events/live-event';
+import { simulateStream } from '../../../tests/support/simulate-stream';
 import { createVirtualClock } from '../clock';
 import type { SourceSink, SourceStatus } from '../source';
-import { simulateStream } from './simulate-stream';
 import { createSimulatorSource } from './simulator-source';
 
 const WALL_START = 1_800_000_000_000;

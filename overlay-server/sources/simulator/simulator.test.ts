@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { STREAKABLE_GIFT_TYPE } from '../../../shared/events/gift';
 import type { EventOfKind, LiveEvent } from '../../../shared/events/live-event';
 import { parseLiveEvent } from '../../../shared/events/parse';
+import { simulatedEventChunks, simulateStream } from '../../../tests/support/simulate-stream';
 import { HOSTILE_NAMES } from './audience';
 import { expectedTotals } from './expected-totals';
 import type { SimulatorPresetName } from './presets';
-import { simulatedEventChunks, simulateStream } from './simulate-stream';
 import { createStreamSimulator } from './stream-simulator';
 
 const HOUR = 3_600_000;
@@ -119,7 +119,7 @@ describe('events', () => {
   });
 });
 
-/** ECONOMICS.md "Event rates", per second: [min, max]. Gifts include streak frames. */
+/** docs/domain-rules.md "Event rates", per second: [min, max]. Gifts include streak frames. */
 const RATES: Record<
   SimulatorPresetName,
   Record<'chat' | 'gift' | 'like' | 'join', [number, number]>

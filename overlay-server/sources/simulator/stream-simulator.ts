@@ -10,7 +10,7 @@ import { createRandom, type Random } from '../../../shared/random/prng';
 import { type Audience, createAudience } from './audience';
 import { chatLine, qnaQuestion } from './chat-lines';
 import { EventQueue } from './event-queue';
-import type { StreamTotals } from './expected-totals';
+import type { SimulatorTruth } from './expected-totals';
 import { createGiftSender } from './gift-sender';
 import { SIMULATOR_PRESETS, type SimulatorPreset, type SimulatorPresetName } from './presets';
 
@@ -27,9 +27,6 @@ export interface StreamSimulatorOptions {
   /** Host handle for the `streamStart` event. */
   host?: string;
 }
-
-/** What the simulator itself sent, counted as it sent it: the ground truth for tests. */
-export type SimulatorTruth = Omit<StreamTotals, 'giftsByName' | 'byKind' | 'uniqueChatters'>;
 
 export interface StreamSimulator {
   readonly startAt: number;

@@ -118,7 +118,7 @@ export const TIER_STYLES: Record<Tier, TierStyle> = {
  * like a tier-1 alert, without shake, confetti or rays: during a storm one merged card follows
  * another, and a merged card soon sums to tier 4 or 5, whose surge (2.5× the card's area, ×6 in
  * pixels) and burst were most of a storm's frame time on software WebGL. Storm mode merges so
- * that frame time stays bounded (DESIGN.md); its cards must not bring the cost back.
+ * that frame time stays bounded (docs/targets.md); its cards must not bring the cost back.
  */
 export function alertStyle(alert: Pick<AlertView, 'tier' | 'merged'>): TierStyle {
   const style = TIER_STYLES[alert.tier];

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import {
+  asModerator,
+  script,
+  streakFrames,
+  T0,
+  viewer,
+} from '../../../tests/support/engine-events';
 import type { AlertsState, AlertView } from '../../protocol/channel-data';
 import type { ChannelUpdate } from '../../protocol/channels';
 import { createLiveRoom } from '../live-room';
-import { asModerator, script, streakFrames, T0, viewer } from '../test-events';
 import { tierFor } from './alert-tiers';
 
 const room = () => createLiveRoom({ streamId: 's', startedAt: T0 });

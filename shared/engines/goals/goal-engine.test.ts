@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { asModerator, script, T0, viewer } from '../../../tests/support/engine-events';
 import { createLiveRoom } from '../live-room';
-import { asModerator, script, T0, viewer } from '../test-events';
 
 const room = () => createLiveRoom({ streamId: 's', startedAt: T0 });
 const goalsOf = (r: ReturnType<typeof room>) => r.snapshot(['goals']).goals!.goals;

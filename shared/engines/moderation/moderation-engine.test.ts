@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { asModerator, script, T0, viewer } from '../../../tests/support/engine-events';
 import type { ChatLine } from '../../protocol/channel-data';
 import { createLiveRoom } from '../live-room';
-import { asModerator, script, T0, viewer } from '../test-events';
 
 const room = () => createLiveRoom({ streamId: 's', startedAt: T0 });
 const lines = (r: ReturnType<typeof room>) => r.snapshot(['chat']).chat!.lines.map((l) => l.text);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { asModerator, script, T0, viewer } from '../../../tests/support/engine-events';
 import type { PollView } from '../../protocol/channel-data';
 import { createLiveRoom } from '../live-room';
-import { asModerator, script, T0, viewer } from '../test-events';
 
 const room = () => createLiveRoom({ streamId: 's', startedAt: T0 });
 const pollOf = (r: ReturnType<typeof room>) => r.snapshot(['poll']).poll?.current as PollView;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { asModerator, script, T0, viewer } from '../../../tests/support/engine-events';
 import { createLiveRoom } from '../live-room';
-import { asModerator, script, T0, viewer } from '../test-events';
 import { questionSimilarity, questionWords } from './question-similarity';
 
 const room = () => createLiveRoom({ streamId: 's', startedAt: T0 });

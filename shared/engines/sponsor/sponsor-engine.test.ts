@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { asModerator, asOwner, script, T0, viewer } from '../../../tests/support/engine-events';
 import type { LiveEvent } from '../../events/live-event';
 import { createLiveRoom } from '../live-room';
 import type { LiveRoom } from '../live-room-contract';
-import { asModerator, asOwner, script, T0, viewer } from '../test-events';
 import { type SponsorSegmentReport, sponsorReportCsv } from './sponsor-report';
 
 const PLAN = {

@@ -3,8 +3,8 @@
  * here stamps its own id prefix, so two scripts in one stream never collide in the deduper.
  */
 
-import { script as engineScript, viewer } from '../../../shared/engines/test-events';
 import type { LiveEvent } from '../../../shared/events/live-event';
+import { script as engineScript, viewer } from '../../support/engine-events';
 
 export { viewer };
 

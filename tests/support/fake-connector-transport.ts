@@ -10,7 +10,7 @@ import {
   type ConnectorSession,
   type ConnectorTransport,
   type SessionEnd,
-} from './transport';
+} from '../../overlay-server/sources/connector/transport';
 
 export type ScriptStep =
   | { fail: ConnectorFailureKind; retryAfterMs?: number; message?: string }

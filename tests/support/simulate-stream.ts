@@ -3,13 +3,14 @@
  * for tests. `simulatedEventChunks` yields it a minute at a time so an 8-hour huge stream never
  * sits in memory whole.
  */
-import type { LiveEvent } from '../../../shared/events/live-event';
+
+import type { SimulatorTruth } from '../../overlay-server/sources/simulator/expected-totals';
 import {
   createStreamSimulator,
   DEFAULT_SIMULATION_START,
-  type SimulatorTruth,
   type StreamSimulatorOptions,
-} from './stream-simulator';
+} from '../../overlay-server/sources/simulator/stream-simulator';
+import type { LiveEvent } from '../../shared/events/live-event';
 
 export interface SimulateStreamOptions extends StreamSimulatorOptions {
   /** Stream length in ms; the stream starts with `streamStart` and ends with `streamEnd`. */

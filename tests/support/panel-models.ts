@@ -1,8 +1,9 @@
 /** Panel models over the in-memory transport and store, for model tests. */
+
+import { createPanelModels } from '../../extension/models/panel-models';
+import { createMemoryStore } from '../../extension/storage/memory-store';
+import { createMemoryTransport } from '../../extension/transport/memory-transport';
 import type { StreamReport } from '../../shared/engines/live-room-contract';
-import { createMemoryStore } from '../storage/memory-store';
-import { createMemoryTransport } from '../transport/memory-transport';
-import { createPanelModels } from './panel-models';
 
 export const LINK = 'http://127.0.0.1:7420/pair?token=abcdefghijklmnop_QRST-uv';
 

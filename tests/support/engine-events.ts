@@ -2,11 +2,11 @@
  * Readable scripted events for engine tests: `script(t0)` hands out events at stream time that
  * moves forward by `at(ms)` / `wait(ms)`, with stable ids.
  */
-import type { BattleEvent, BattleSide } from '../events/battle';
-import type { GiftEvent } from '../events/gift';
-import type { GoalTarget } from '../events/goal';
-import type { LiveEvent } from '../events/live-event';
-import type { User } from '../events/user';
+import type { BattleEvent, BattleSide } from '../../shared/events/battle';
+import type { GiftEvent } from '../../shared/events/gift';
+import type { GoalTarget } from '../../shared/events/goal';
+import type { LiveEvent } from '../../shared/events/live-event';
+import type { User } from '../../shared/events/user';
 
 export const T0 = 1_765_000_000_000;
 

@@ -1,9 +1,8 @@
 /**
  * Gift frames for tests, built through the real schema so defaults match production events.
- * Kept beside the ledger so other parts' tests can build the same frames.
  */
-import type { EventSource } from '../events/base';
-import { type GiftEvent, type GiftInfo, giftEventSchema } from '../events/gift';
+import type { EventSource } from '../../shared/events/base';
+import { type GiftEvent, type GiftInfo, giftEventSchema } from '../../shared/events/gift';
 
 export const ROSE: GiftInfo = { id: 5655, name: 'Rose', coins: 1, type: 1, imageUrl: null };
 export const FINGER_HEART: GiftInfo = {

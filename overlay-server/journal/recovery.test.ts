@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLiveRoom } from '../../shared/engines';
 import type { LiveRoom } from '../../shared/engines/live-room-contract';
-import { script, T0, viewer } from '../../tests/support/engine-events';
 import type { LiveEvent } from '../../shared/events/live-event';
+import { script, T0, viewer } from '../../tests/support/engine-events';
 import { loadRecording } from '../sources/recording';
 import { type RoomFactory, recoverStream } from './recovery';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { script, T0, viewer } from '../../tests/support/engine-events';
 import type { ChatLine } from '../protocol/channel-data';
 import { createLiveRoom } from './live-room';
-import { script, T0, viewer } from '../../tests/support/engine-events';
 
 describe('chat feed', () => {
   it("hands overlays the viewer's badges, TikTok's badge pictures and each emote's place", () => {

@@ -4,6 +4,7 @@
  * (`Authorization: Bearer …` or `?token=`) and answer CORS only for the allowed origins.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { MEDIA_IMAGE_PATH } from '../../shared/protocol/media';
 import type { Role } from '../../shared/protocol/roles';
 import type { OriginPolicy } from '../auth/origins';
 import { type RoleTokens, roleForToken } from '../auth/tokens';
@@ -78,7 +79,7 @@ function route(deps: RouteDeps, req: IncomingMessage, res: ServerResponse) {
     const link = `${deps.baseUrl()}/pair?token=${encodeURIComponent(token)}`;
     return sendText(res, role ? 200 : 401, 'text/html; charset=utf-8', pairPage(link, role));
   }
-  if (path === '/media/image') {
+  if (path === MEDIA_IMAGE_PATH) {
     const role = roleForToken(deps.tokens, presentedToken(req, url));
     void serveMediaImage(deps.media, role, req, res, url);
     return;

@@ -7,14 +7,12 @@
  */
 import { open } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { MEDIA_ROLES } from '../../shared/protocol/media';
 import type { Role } from '../../shared/protocol/roles';
 import { sendError } from '../http/respond';
 import type { CachedImage, ImageCache } from './image-cache';
 import { checkImageUrl, type UrlPolicy } from './image-url-policy';
 import { asRefusal } from './media-refusal';
-
-/** Roles that may load pictures: overlay pages and the panel (owner, moderator). */
-export const MEDIA_ROLES: readonly Role[] = ['overlay', 'owner', 'moderator'];
 
 export interface MediaRouteDeps {
   cache: ImageCache;

@@ -12,6 +12,7 @@ import { installDebugHook } from './debug-hook';
 import { DemoPlayer } from './demo-player';
 import { fitDesignSpace, placeBox } from './design-space';
 import { type Anchor, parseParams } from './params';
+import { usePictureToken } from './picture-route';
 import type { OverlayScreen, ScreenDefinition } from './screen';
 import { StageDrawing } from './stage-drawing';
 import { themeFrom } from './theme';
@@ -35,6 +36,8 @@ export async function bootOverlay(
   const { params, warnings } = parseParams(window.location.search);
   const placements = placementsFor(warnings);
   const theme = themeFrom(params);
+  // A demo has no server: its pictures are the drawn fallbacks.
+  usePictureToken(params.demo ? null : params.token);
 
   capBatchTextures();
   const app = new Application();

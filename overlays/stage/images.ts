@@ -1,15 +1,22 @@
 /**
- * Loads pictures from events (gift images, avatars) as textures the caller owns. Never throws:
- * a picture that cannot load (offline, no CORS header, 404, timeout) resolves to null and the
- * caller draws its fallback. Textures bypass Pixi's Assets cache on purpose: each avatar is
+ * Loads pictures from events (gift images, avatars, emotes, badges) as textures the caller owns.
+ * TikTok pictures come through the server's media cache (`/media/image`, same origin): TikTok's
+ * CDN sends no CORS headers, so WebGL could not draw them straight from it. Never throws: a
+ * picture that cannot load (no server in `?demo`, refused, 404, timeout) resolves to null and
+ * the caller draws its fallback. Textures bypass Pixi's Assets cache on purpose: each avatar is
  * used once, and the caller destroys it with its card, so nothing accumulates over a stream.
  */
 import { ImageSource, Texture } from 'pixi.js';
+import { type PictureOrigin, pictureRequestUrl } from './picture-route';
 
 const TIMEOUT_MS = 6000;
 
-export function loadPicture(url: string | null): Promise<Texture | null> {
-  if (!url || !/^https?:\/\//i.test(url)) return Promise.resolve(null);
+export function loadPicture(
+  url: string | null,
+  origin: PictureOrigin = 'tiktok',
+): Promise<Texture | null> {
+  const source = pictureRequestUrl(url, origin);
+  if (!source) return Promise.resolve(null);
   return new Promise((resolve) => {
     const image = new Image();
     // WebGL may only upload cross-origin pictures served with CORS; without it, fall back.
@@ -33,6 +40,6 @@ export function loadPicture(url: string | null): Promise<Texture | null> {
       finish(new Texture({ source: new ImageSource({ resource: image }) }));
     };
     image.onerror = () => finish(null);
-    image.src = url;
+    image.src = source;
   });
 }

@@ -6,6 +6,7 @@
 import { Container, Graphics, Sprite, type Texture } from 'pixi.js';
 import { loadPicture } from './images';
 import { makeLabel } from './label';
+import type { PictureOrigin } from './picture-route';
 import { RELEASE_ALL, release } from './release';
 import { graphemes } from './text-fit';
 import type { Theme } from './theme';
@@ -25,10 +26,11 @@ export class Picture extends Container {
     private readonly edge: number,
     shape: PictureShape,
     fallback: Container,
+    origin: PictureOrigin = 'tiktok',
   ) {
     super();
     this.addChild(fallback);
-    void loadPicture(url).then((texture) => {
+    void loadPicture(url, origin).then((texture) => {
       if (!texture) return;
       if (this.gone) {
         texture.destroy(true);

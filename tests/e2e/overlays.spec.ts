@@ -262,14 +262,20 @@ test.describe('overlays on the real server', () => {
         // Unreachable on purpose: the avatar falls back to a drawn picture, never an error.
         avatarUrl: 'http://127.0.0.1:9/ana.png',
       });
-      // The gift's picture is served (with CORS, as a CDN would) and must replace the fallback.
-      await page.route('http://images.limelight.test/**', (route) =>
-        route.fulfill({
+      // The page asks the server's media cache for the gift's picture (this worker's server has
+      // no CDN to fetch from: the answer is stood in here; overlays-media.spec.ts runs the whole
+      // path against a fake CDN) and it must replace the fallback.
+      const asked: string[] = [];
+      await page.route('**/media/image?*', (route) => {
+        const src = new URL(route.request().url()).searchParams.get('src') ?? '';
+        asked.push(src);
+        // The avatar's request reaches the real server, which refuses its IP literal host.
+        if (!src.startsWith('http://images.limelight.test/')) return route.continue();
+        return route.fulfill({
           contentType: 'image/png',
-          headers: { 'access-control-allow-origin': '*' },
           body: Buffer.from(ONE_PIXEL_PNG, 'base64'),
-        }),
-      );
+        });
+      });
       const frame = (count: number, end: boolean) => {
         // Perfume, 20 coins: ×1–×4 is tier 2, ×5 (100 coins) crosses into tier 3.
         const event = s.gift(ana, {
@@ -300,6 +306,8 @@ test.describe('overlays on the real server', () => {
       await expect
         .poll(async () => (await alerts()).card)
         .toEqual({ avatar: 'fallback', gift: 'image', merged: false, count: '×5' });
+      expect(asked).toContain('http://images.limelight.test/rose.png');
+      expect(asked).toContain('http://127.0.0.1:9/ana.png');
       // The streak levelled up into tier 3 on screen, still as the same alert.
       expect((await alerts()).levelUps).toBe(1);
       expect((await alerts()).current).toMatchObject({ tier: 3, count: 5 });

@@ -1,4 +1,7 @@
-/** `?demo` for chat: a few lines, emoji, a very long message and a moderated line. */
+/**
+ * `?demo` for chat: a few lines with badges, emoji, emotes inline, a very long message and a
+ * moderated line.
+ */
 import type { ChatLine } from '../../../shared/protocol/channel-data';
 import { viewer } from '../../demo/sample-viewers';
 import type { DemoScript, DemoStep } from '../../stage/demo-player';
@@ -12,13 +15,27 @@ const MESSAGES = [
   'spam line that a moderator hides',
 ];
 
+/** Emotes the demo places inline (no server in `?demo`: their drawn stand-ins show). */
+const EMOTES: Record<number, ChatLine['emotes']> = {
+  4: [
+    { id: 'demo-gg', imageUrl: 'https://p16-webcast.tiktokcdn.com/demo/gg.png', at: 3 },
+    { id: 'demo-heart', imageUrl: 'https://p16-webcast.tiktokcdn.com/demo/heart.png', at: 5 },
+  ],
+};
+
 function line(index: number): ChatLine {
   const user = viewer(index);
   return {
     id: `demo-chat-${index}`,
-    user: { ...user, moderator: index === 1, subscriber: index % 2 === 0 },
+    user: {
+      ...user,
+      moderator: index === 1,
+      subscriber: index % 2 === 0,
+      topGifterRank: index === 0 ? 1 : index === 4 ? 3 : null,
+      gifterLevel: index === 2 ? 27 : index === 4 ? 12 : null,
+    },
     text: MESSAGES[index % MESSAGES.length]!,
-    emotes: [],
+    emotes: EMOTES[index] ?? [],
     at: 0,
   };
 }

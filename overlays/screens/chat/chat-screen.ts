@@ -47,7 +47,10 @@ class ChatScreen implements OverlayScreen {
       this.views.delete(id);
     }
     for (const line of change.added) {
-      const view = new ChatLineView(this.context.theme, line, this.width);
+      // A badge or emote picture that arrives after the line came to rest is drawn then.
+      const view = new ChatLineView(this.context.theme, line, this.width, () =>
+        this.context.requestDraw(),
+      );
       view.alpha = 0;
       this.views.set(line.id, view);
       this.view.addChild(view);
@@ -88,7 +91,16 @@ class ChatScreen implements OverlayScreen {
 
   debugState(): Record<string, unknown> {
     const animating = this.animating();
-    return { lines: this.log.current.map((line) => line.id), views: this.views.size, animating };
+    const drawn = this.log.current.map((line) => ({
+      id: line.id,
+      parts: this.views.get(line.id)?.describe() ?? [],
+    }));
+    return {
+      lines: this.log.current.map((line) => line.id),
+      views: this.views.size,
+      animating,
+      drawn,
+    };
   }
 
   destroy(): void {

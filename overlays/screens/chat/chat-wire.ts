@@ -1,6 +1,21 @@
 /** Narrows inbound chat-channel payloads to the shapes drawn. */
+import type { ChatEmote } from '../../../shared/events/chat';
+import { BADGE_KINDS, type BadgePicture } from '../../../shared/events/user';
 import type { ChatLine, ChatState } from '../../../shared/protocol/channel-data';
 import { isNumber, isRecord, isString, readList, readViewer } from '../../stage/guards';
+
+const positive = (value: unknown): number | null => (isNumber(value) && value > 0 ? value : null);
+
+function readEmote(value: unknown): ChatEmote | null {
+  if (!isRecord(value) || !isString(value.id) || !isString(value.imageUrl)) return null;
+  return { id: value.id, imageUrl: value.imageUrl, at: isNumber(value.at) ? value.at : null };
+}
+
+function readBadgePicture(value: unknown): BadgePicture | null {
+  if (!isRecord(value) || !isString(value.imageUrl)) return null;
+  const kind = BADGE_KINDS.find((known) => known === value.kind);
+  return kind ? { kind, imageUrl: value.imageUrl } : null;
+}
 
 export function readChatLine(value: unknown): ChatLine | null {
   if (!isRecord(value) || !isString(value.id) || !isString(value.text)) return null;
@@ -12,9 +27,12 @@ export function readChatLine(value: unknown): ChatLine | null {
       ...viewer,
       moderator: value.user.moderator === true,
       subscriber: value.user.subscriber === true,
+      topGifterRank: positive(value.user.topGifterRank),
+      gifterLevel: positive(value.user.gifterLevel),
+      badgePictures: readList(value.user.badgePictures, readBadgePicture),
     },
     text: value.text,
-    emotes: [],
+    emotes: readList(value.emotes, readEmote),
     at: isNumber(value.at) ? value.at : 0,
   };
 }

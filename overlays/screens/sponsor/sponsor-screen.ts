@@ -90,6 +90,8 @@ class SponsorScreen implements OverlayScreen {
       120,
       'square',
       avatarFallback(theme, card.brand, 120, theme.accent),
+      // The streamer's own logo URL, not a TikTok picture: loaded as is (CORS permitting).
+      'direct',
     );
     logo.position.set(28, 25);
     // The logo may load after the card came to rest: draw it once then.

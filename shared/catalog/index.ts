@@ -1,2 +1,3 @@
 export * from './gift-catalog';
+export * from './gift-pictures';
 export * from './resolve-gift';

@@ -17,6 +17,8 @@ export type ScriptStep =
   | {
       roomId?: string;
       hostUserId?: string;
+      /** What the session's `giftList()` gives: the list, or `fail` to reject. */
+      giftList?: unknown;
       events: Array<{ event: string; data: unknown }>;
       /** How the session ends after its events; `open` keeps it open until closed. */
       end: SessionEnd | 'open';
@@ -56,12 +58,21 @@ export function createFakeTransport(
       // A session left open at the end of the script is where the test stops the source: as
       // soon as the source starts waiting on it.
       const last = opens === script.length;
-      return openSession(
+      const session = openSession(
         step.roomId ?? null,
         step.end,
         last ? onExhausted : undefined,
         step.hostUserId,
       );
+      if (!('giftList' in step)) return session;
+      const list = step.giftList;
+      return {
+        ...session,
+        giftList: () =>
+          list === 'fail'
+            ? Promise.reject(new Error('gift list unavailable'))
+            : Promise.resolve(list),
+      };
     },
   };
 

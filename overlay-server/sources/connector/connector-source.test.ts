@@ -130,6 +130,51 @@ describe('connector source', () => {
     expect(receivers).toEqual([null, null, 'guest.one']);
   });
 
+  it("fills gift pictures from the room's gift list when a payload has none", async () => {
+    const [, , rose] = readRecording('sample-recording-v3.jsonl');
+    const base = rose?.data as Record<string, unknown> & {
+      common: Record<string, unknown>;
+      gift: Record<string, unknown>;
+    };
+    const { image: _image, ...giftWithoutImage } = base.gift;
+    const gift = (msgId: string, withImage: boolean, giftId = '5655') => ({
+      event: 'gift',
+      data: {
+        ...base,
+        giftId,
+        common: { ...base.common, msgId },
+        repeatEnd: 1,
+        gift: withImage ? { ...base.gift, id: giftId } : { ...giftWithoutImage, id: giftId },
+      },
+    });
+    const listed = 'https://p19-webcast.tiktokcdn.com/img/alisg/webcast-sg/rose.png~tplv-obj.webp';
+    // TikTok's gift list answer (`data.gifts`), snake case, as fetchAvailableGifts returns it.
+    const giftList = [
+      { id: 5655, name: 'Rose', diamond_count: 1, image: { url_list: [listed] } },
+      { id: 0, name: 'no id', image: { url_list: [listed] } },
+      { id: 5269, name: 'TikTok', image: { url_list: ['javascript:alert(1)'] } },
+    ];
+    const own = 'https://p19-webcast.tiktokcdn.com/img/maliva/webcast-va/rose.png';
+    const pictures = (events: LiveEvent[]) =>
+      events.flatMap((e) => (e.kind === 'gift' ? [e.gift.imageUrl] : []));
+
+    const withList = await run([
+      {
+        roomId: 'room-6',
+        giftList,
+        events: [gift('g1', false), gift('g2', true), gift('g3', false, '5269')],
+        end: 'open',
+      },
+    ]);
+    expect(pictures(withList.events)).toEqual([listed, own, null]);
+
+    const failing = await run([
+      { roomId: 'room-7', giftList: 'fail', events: [gift('g4', false)], end: 'open' },
+    ]);
+    expect(pictures(failing.events)).toEqual([null]);
+    expect(failing.problems).toEqual([]);
+  });
+
   it('drops the recent messages TikTok replays after a reconnect', async () => {
     const recorded = readRecording('sample-recording-v3.jsonl').filter(
       (line) => line.event !== 'streamEnd',

@@ -5,11 +5,13 @@
  * and reports every state the panel shows. Payloads go through THE shared mapping
  * (`tiktok-payloads/`), the same one recordings and replay use.
  */
+import { createGiftPictureBook, type GiftPictureBook } from '../../../shared/catalog/gift-pictures';
 import type { LiveEvent } from '../../../shared/events/live-event';
 import { parseLiveEvent } from '../../../shared/events/parse';
 import { createMessageDeduper, type MessageDeduper } from '../../../shared/ledger/message-dedupe';
 import type { SourceClock } from '../clock';
 import type { EventSourceRunner, SourceSink, SourceStatus } from '../source';
+import { readGiftPictures } from '../tiktok-payloads/gift-list';
 import { mapConnectorEvent, type PayloadMappingOptions } from '../tiktok-payloads/map-payload';
 import { type Backoff, createBackoff } from './backoff';
 import type { RawRecorder } from './raw-recorder';
@@ -43,6 +45,9 @@ export function createConnectorSource(options: ConnectorSourceOptions): EventSou
   const backoff = options.backoff ?? createBackoff();
   const { clock, transport, recorder } = options;
   const announcedRooms = new Set<string>();
+  // Kept across reconnects: a gift without a picture takes the room's listed one.
+  const giftPictures = createGiftPictureBook();
+  const giftPicture = (giftId: number | null) => giftPictures.pictureFor(giftId);
 
   return {
     name: 'connector',
@@ -53,7 +58,7 @@ export function createConnectorSource(options: ConnectorSourceOptions): EventSou
         sink,
         clock,
         recorder,
-        mapping: options.mapping,
+        mapping: { giftPicture, ...options.mapping },
         hostHandle: handle.slice(1).toLowerCase(),
       };
       // Messages that arrive while connecting (TikTok's recent history) wait until the stream
@@ -69,7 +74,7 @@ export function createConnectorSource(options: ConnectorSourceOptions): EventSou
           held = [];
         },
         hostUserId: (id: string | null) => {
-          if (id) context.mapping = { ...options.mapping, hostUserId: id };
+          if (id) context.mapping = { giftPicture, ...options.mapping, hostUserId: id };
         },
         flush: () => {
           const pending = held ?? [];
@@ -114,6 +119,8 @@ export function createConnectorSource(options: ConnectorSourceOptions): EventSou
     connecting.hostUserId(session.hostUserId);
     sink.status({ state: 'live', detail: session.title ? `${handle}: ${session.title}` : handle });
     announceStream(session, sink);
+    // TikTok's recent messages wait (briefly) for the gift list, so their gifts get pictures too.
+    await learnGiftPictures(session, giftPictures);
     connecting.flush();
     const end = await untilEndOrAbort(session.ended, signal);
     if (end === 'aborted') {
@@ -194,6 +201,27 @@ export function createConnectorSource(options: ConnectorSourceOptions): EventSou
       }
     }
   }
+}
+
+/** How long the first messages of a session wait for the room's gift list, ms. */
+const GIFT_LIST_WAIT_MS = 2_000;
+
+/**
+ * Learns gift pictures from the session's gift list. Waits at most `GIFT_LIST_WAIT_MS`; a list
+ * that arrives later is still learned, and one that fails changes nothing.
+ */
+async function learnGiftPictures(session: ConnectorSession, book: GiftPictureBook): Promise<void> {
+  if (!session.giftList) return;
+  const learned = session.giftList().then(
+    (raw) => book.learn(readGiftPictures(raw)),
+    () => {},
+  );
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const bound = new Promise<void>((done) => {
+    timer = setTimeout(done, GIFT_LIST_WAIT_MS);
+  });
+  await Promise.race([learned, bound]);
+  clearTimeout(timer);
 }
 
 const retry = (wait: number, state: SourceStatus['state'], detail: string): Cycle => ({

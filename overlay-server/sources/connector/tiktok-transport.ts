@@ -112,6 +112,9 @@ export function createTikTokTransport(options: TikTokTransportOptions): Connecto
             ? String(ownerId)
             : null,
         ended,
+        // Fetched apart from connect: a gift list that fails must not fail the connection (the
+        // library's enableExtendedGiftInfo would fetch it inside connect).
+        giftList: () => connection.fetchAvailableGifts(),
         close: () => connection.disconnect(),
       };
     },

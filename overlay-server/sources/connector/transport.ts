@@ -52,6 +52,11 @@ export interface ConnectorSession {
   readonly title: string | null;
   /** The host's TikTok user id when the room info had it (gifts to the host name them). */
   readonly hostUserId: string | null;
+  /**
+   * The room's gift list as TikTok sends it (tiktok-payloads/gift-list.ts reads it), for gift
+   * pictures; rejects when it cannot be fetched. Absent where a transport has none.
+   */
+  giftList?(): Promise<unknown>;
   /** Resolves once, when the session closes by itself. */
   readonly ended: PromiseLike<SessionEnd>;
   /** Closes the session; `ended` may then never resolve. */

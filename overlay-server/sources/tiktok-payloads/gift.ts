@@ -30,6 +30,8 @@ const SINGLE_GIFT_TYPE = 2;
 export interface GiftMappingContext {
   /** The host's user id: a `toUser` naming the host is a gift to the host, not to a guest. */
   hostUserId?: string;
+  /** A gift's picture from the room's gift list, for payloads that carry none. */
+  giftPicture?: (giftId: number | null) => string | null;
 }
 
 type GiftFields = Omit<GiftEventInput, 'id' | 'source' | 'at' | 'kind'>;
@@ -57,10 +59,11 @@ export function mapGiftFields(data: Obj, where: FieldPath, ctx: GiftMappingConte
     positive(optionalCount(details, 'type', detailsPath)) ??
     positive(optionalCount(details, 'giftType', detailsPath)) ??
     positive(optionalCount(extended, 'type', at(where, 'extendedGiftInfo')));
-  const imageUrl =
+  const ownImageUrl =
     firstImageUrl(details.image) ??
     firstImageUrl(details.giftImage) ??
     firstImageUrl(isObject(extended.image) ? { urlList: extended.image.url_list } : undefined);
+  const imageUrl = ownImageUrl ?? ctx.giftPicture?.(giftId) ?? null;
   const combo = optionalFlag(details, 'combo', detailsPath);
   const resolved = resolveGiftInfo({
     id: giftId,

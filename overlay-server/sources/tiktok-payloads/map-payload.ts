@@ -33,6 +33,8 @@ export interface PayloadMappingOptions {
   source?: EventSource;
   /** The host's user id, so a gift whose `toUser` is the host counts as the host's. */
   hostUserId?: string;
+  /** Gift pictures from the room's gift list, for gift payloads that carry none. */
+  giftPicture?: (giftId: number | null) => string | null;
 }
 
 /** What became of one payload. */
@@ -88,6 +90,7 @@ export function mapConnectorEvent(
     const result = mapper(data, where, {
       source: options.source ?? 'connector',
       hostUserId: options.hostUserId ?? '',
+      giftPicture: options.giftPicture ?? noPicture,
     });
     if ('skip' in result) return { status: 'skipped', reason: result.skip };
     const common = optionalObject(data, 'common', where) ?? {};
@@ -109,6 +112,8 @@ export function mapConnectorEvent(
     throw error;
   }
 }
+
+const noPicture = () => null;
 
 /** `common.createTime` is epoch ms as a string; some messages carry seconds. */
 function eventTime(common: Obj, receivedAt: number): number {

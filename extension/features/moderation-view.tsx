@@ -1,5 +1,6 @@
 /** Moderation: word filter, hide chat lines, mute viewers, and the audit log. */
 import { useSignal } from '@preact/signals';
+import { ChatLineText } from '../ui/chat-line';
 import { CommandRefusalNote } from '../ui/command-refusal';
 import { usePanel } from '../ui/context';
 import { formatDate } from '../ui/format';
@@ -74,7 +75,7 @@ function RecentChat() {
               class={hidden.has(line.id) || removed.has(line.id) ? 'hidden-line' : undefined}
               data-removed={removed.has(line.id)}
             >
-              <strong>{line.user.nickname}</strong>: {line.text}{' '}
+              <ChatLineText line={line} />{' '}
               {!removed.has(line.id) && (
                 <button type="button" onClick={() => void moderation.hideMessage(line.id)}>
                   Hide

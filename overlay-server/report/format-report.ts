@@ -109,6 +109,37 @@ function toMarkdown(r: FormattableReport): string {
     '| --- | --- | --- |',
     ...r.topGifters.map((g) => `| @${mdCell(g.handle)} | ${mdCell(g.nickname)} | ${g.coins} |`),
     '',
+    ...battlesMarkdown(r.battles),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** Battles: each side with its points (the streamer's side first), and how it ended. */
+function battlesMarkdown(battles: StreamReport['battles']): string[] {
+  if (battles.length === 0) return [];
+  const host = (side: StreamReport['battles'][number]['sides'][number]) =>
+    side.handle ? `@${side.handle}` : side.hostId;
+  const outcome = (battle: StreamReport['battles'][number]) => {
+    if (battle.status === 'running') return 'running';
+    if (battle.status === 'unfinished') return 'no result (cut off)';
+    if (battle.draw) return 'draw';
+    const winner = battle.sides.find((side) => side.hostId === battle.winnerHostId);
+    return winner ? `${host(winner)} won` : 'ended';
+  };
+  return [
+    '## Battles',
+    '',
+    'Battle points restate gifts already counted above; they are not coins.',
+    '',
+    '| started | sides (points) | result |',
+    '| --- | --- | --- |',
+    ...battles.map((battle) => {
+      const sides = battle.sides
+        .map((side) => `${host(side)}${side.streamer ? ' (streamer)' : ''} ${side.score}`)
+        .join(' · ');
+      const started = new Date(battle.startedAt).toISOString();
+      return `| ${started} | ${mdCell(sides)} | ${mdCell(outcome(battle))} |`;
+    }),
+    '',
+  ];
 }

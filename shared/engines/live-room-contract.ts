@@ -5,7 +5,7 @@
  */
 import type { LiveEvent } from '../events/live-event';
 import type { Ack } from '../protocol/ack';
-import type { ChannelStates } from '../protocol/channel-data';
+import type { BattleResult, BattleView, ChannelStates } from '../protocol/channel-data';
 import type { Channel, ChannelUpdate } from '../protocol/channels';
 import type { Role } from '../protocol/roles';
 import type { RevenueModel } from '../revenue/revenue-model';
@@ -55,6 +55,27 @@ export interface StreamReport {
   sponsorSegments: unknown[];
   /** Treasure chests: coins handed to viewers, never revenue. */
   treasureChests: number;
+  /** Link-mic battles, oldest first. Their points restate gifts: never part of `coins`. */
+  battles: BattleReport[];
+}
+
+/** One battle in the report: its sides (the streamer's first) with their final points. */
+export interface BattleReport {
+  battleId: string;
+  status: BattleView['status'];
+  startedAt: number;
+  endedAt: number | null;
+  sides: Array<{
+    hostId: string;
+    handle: string | null;
+    nickname: string | null;
+    /** Battle points, not coins. */
+    score: number;
+    streamer: boolean;
+    result: BattleResult | null;
+  }>;
+  winnerHostId: string | null;
+  draw: boolean;
 }
 
 export interface LiveRoom {

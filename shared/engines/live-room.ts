@@ -16,6 +16,8 @@ import type { ChannelStates } from '../protocol/channel-data';
 import type { Channel, ChannelUpdate } from '../protocol/channels';
 import { BRIEF_PRESET, revenueFor } from '../revenue/revenue-model';
 import { createAlertQueue } from './alerts/alert-queue';
+import { createBattleEngine } from './battles/battle-engine';
+import { battleReport } from './battles/battle-report';
 import { createChatFeed } from './chat-feed';
 import { createGoalEngine } from './goals/goal-engine';
 import { clone } from './json-state';
@@ -84,6 +86,7 @@ function buildParts(options: LiveRoomOptions): RoomParts {
     alerts: createAlertQueue(saved?.alerts, config.alerts),
     moderation,
     chat: createChatFeed(moderation, saved?.chat),
+    battles: createBattleEngine(saved?.battles),
   };
 }
 
@@ -109,6 +112,7 @@ export function createLiveRoom(options: LiveRoomOptions): LiveRoom {
       moderatorsSeeEarnings: facts.moderatorsSeeEarnings,
     }),
     moderation: () => p.moderation.view(),
+    battle: () => p.battles.view(),
   };
 
   /** Stream time each throttled channel was last sent at, and those changed since. */
@@ -176,6 +180,7 @@ export function createLiveRoom(options: LiveRoomOptions): LiveRoom {
       moveClock(p, now, b);
       onCommits(p, p.ledger.advance(facts.now), b, true);
       if (p.goals.tick(facts.now)) b.dirty.add('goals');
+      if (p.battles.tick(facts.now)) b.dirty.add('battle');
       if (Math.floor(facts.now / 1000) !== metricsSecond) b.dirty.add('metrics');
       return flush(b, true);
     },
@@ -220,6 +225,7 @@ export function createLiveRoom(options: LiveRoomOptions): LiveRoom {
         polls: p.polls.reportPolls(),
         sponsorSegments: p.sponsor.reports(streamTotals(), facts.revenueModel),
         treasureChests: facts.treasureChestCoins,
+        battles: p.battles.all().map(battleReport),
       };
     },
 
@@ -236,6 +242,7 @@ export function createLiveRoom(options: LiveRoomOptions): LiveRoom {
         alerts: p.alerts.exportState(),
         moderation: p.moderation.exportState(),
         chat: p.chat.exportState(),
+        battles: p.battles.exportState(),
       };
     },
   };

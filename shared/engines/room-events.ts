@@ -49,6 +49,7 @@ export function endStream(p: RoomParts, b: UpdateBatch) {
   onCommits(p, p.ledger.closeAll(now), b, true);
   if (p.polls.closeRunning(now)) b.dirty.add('poll');
   if (p.sponsor.endActive(now)) b.dirty.add('sponsor');
+  if (p.battles.endStream(now)) b.dirty.add('battle');
   p.facts.endedAt ??= now;
   b.dirty.add('metrics').add('earnings');
 }
@@ -124,13 +125,18 @@ export function routeEvent(p: RoomParts, event: LiveEvent, b: UpdateBatch) {
       endStream(p, b);
       return;
     case 'streamStart':
+      p.battles.setStreamer(event.host);
+      return;
+    case 'battle':
+      // Battle points restate gifts (counted by the ledger as `gift` events): never coins.
+      if (p.battles.apply(event)) b.dirty.add('battle');
+      return;
     case 'join':
       return;
     // Kept in the journal and the report's input summary; no engine reads these yet. Battle
     // scores and goal contributions restate gifts: they must never reach the ledger or coins.
     case 'emote':
     case 'imDelete':
-    case 'battle':
     case 'goalUpdate':
     case 'liveIntro':
       return;

@@ -3,6 +3,7 @@ import type { User } from '../events/user';
 import type { ViewerBadge } from '../protocol/channel-data';
 import type { ChannelUpdate } from '../protocol/channels';
 import type { AlertQueue } from './alerts/alert-queue';
+import type { BattleEngine } from './battles/battle-engine';
 import type { ChatFeed } from './chat-feed';
 import type { GoalEngine } from './goals/goal-engine';
 import type { GiftLedgerPort } from './ledger-port';
@@ -24,6 +25,7 @@ export interface RoomParts {
   alerts: AlertQueue;
   moderation: ModerationEngine;
   chat: ChatFeed;
+  battles: BattleEngine;
 }
 
 /** Channels resent whole (`<channel>.state`) when they change. */
@@ -35,7 +37,8 @@ export type StateChannel =
   | 'leaderboard'
   | 'metrics'
   | 'earnings'
-  | 'moderation';
+  | 'moderation'
+  | 'battle';
 
 /** What one call changed: incremental updates (chat, alerts) and channels to resend whole. */
 export interface UpdateBatch {

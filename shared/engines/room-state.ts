@@ -3,6 +3,7 @@ import type { AlertSettings } from '../protocol/commands/alerts';
 import type { QnaSettings } from '../protocol/commands/qna';
 import type { RevenueModel } from '../revenue/revenue-model';
 import type { AlertQueueState } from './alerts/alert-state';
+import type { BattleEngineState } from './battles/battle-engine';
 import type { ChatFeedState } from './chat-feed';
 import type { GoalEngineState } from './goals/goal-engine';
 import { clone } from './json-state';
@@ -66,6 +67,8 @@ export interface LiveRoomState extends RoomFacts {
   alerts: AlertQueueState;
   moderation: ModerationEngineState;
   chat: ChatFeedState;
+  /** Absent in snapshots written before battles were followed: none then. */
+  battles?: BattleEngineState;
 }
 
 const ENGINE_KEYS = ['metrics', 'polls', 'qna', 'sponsor', 'goals', 'alerts', 'moderation', 'chat'];

@@ -13,6 +13,7 @@ export const CHANNELS = [
   'metrics',
   'earnings',
   'moderation',
+  'battle',
   'sources',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];

@@ -216,7 +216,12 @@ export function script(t0 = T0) {
       host,
       text,
     }),
-    streamStart: (): LiveEvent => ({ ...base(), kind: 'streamStart', host: 'host', title: null }),
+    streamStart: (host = 'host'): LiveEvent => ({
+      ...base(),
+      kind: 'streamStart',
+      host,
+      title: null,
+    }),
     streamEnd: (): LiveEvent => ({ ...base(), kind: 'streamEnd', reason: 'ended' }),
   };
 }

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import type { DemoScript } from '../stage/demo-player';
 import { readAlertsState, readAlertView } from './alerts/alert-wire';
 import { alertsDemo } from './alerts/alerts-demo';
+import { battleDemo } from './battle/battle-demo';
+import { readBattleState } from './battle/battle-wire';
 import { chatDemo } from './chat/chat-demo';
 import { readChatLine, readChatState, readRemovedIds } from './chat/chat-wire';
 import { goalDemo } from './goal/goal-demo';
@@ -31,6 +33,7 @@ const READERS: Record<string, (data: unknown) => unknown> = {
   'sponsor.state': readSponsorState,
   'goals.state': readGoalsState,
   'leaderboard.state': readLeaderboardState,
+  'battle.state': readBattleState,
 };
 
 const DEMOS: Record<string, () => DemoScript> = {
@@ -41,6 +44,7 @@ const DEMOS: Record<string, () => DemoScript> = {
   sponsor: sponsorDemo,
   goal: goalDemo,
   leaderboard: leaderboardDemo,
+  battle: battleDemo,
 };
 
 describe('demo scripts', () => {

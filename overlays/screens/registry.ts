@@ -1,6 +1,7 @@
 /** Every screen by its static id: what the scene page (and tests) look screens up in. */
 import type { ScreenDefinition, ScreenId } from '../stage/screen';
 import { alertsScreen } from './alerts/alerts-screen';
+import { battleScreen } from './battle/battle-screen';
 import { chatScreen } from './chat/chat-screen';
 import { goalScreen } from './goal/goal-screen';
 import { leaderboardScreen } from './leaderboard/leaderboard-screen';
@@ -16,4 +17,5 @@ export const SCREENS: Record<ScreenId, ScreenDefinition> = {
   sponsor: sponsorScreen,
   goal: goalScreen,
   leaderboard: leaderboardScreen,
+  battle: battleScreen,
 };

@@ -11,6 +11,7 @@ export const OVERLAY_PAGES = [
   'sponsor',
   'goal',
   'leaderboard',
+  'battle',
   'scene',
 ] as const;
 

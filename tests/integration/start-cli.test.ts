@@ -34,6 +34,7 @@ describe('npm start', () => {
       'sponsor',
       'goal',
       'leaderboard',
+      'battle',
       'scene',
     ]) {
       expect(out).toContain(`${base}/overlays/${page}.html?token=${server.tokens.overlay}`);

@@ -8,7 +8,7 @@ import type { Channel, ChannelUpdate } from '../../shared/protocol/channels';
 import { capBatchTextures } from './batch-textures';
 import { type ConnectionStatus, connectOverlay } from './connection';
 import { ConnectionIndicator } from './connection-indicator';
-import { installDebugHook } from './debug-hook';
+import { type DesignBox, installDebugHook } from './debug-hook';
 import { DemoPlayer } from './demo-player';
 import { fitDesignSpace, placeBox } from './design-space';
 import { type Anchor, parseParams } from './params';
@@ -27,6 +27,8 @@ export interface Placement {
 interface Mounted {
   definition: ScreenDefinition;
   screen: OverlayScreen;
+  /** Where the screen's box was placed, design px. */
+  box: DesignBox;
 }
 
 export async function bootOverlay(
@@ -79,7 +81,11 @@ export async function bootOverlay(
     screen.view.scale.set(scale);
     screen.view.position.set(where.x, where.y);
     design.addChild(screen.view);
-    return { definition, screen };
+    return {
+      definition,
+      screen,
+      box: { ...where, width: size.width * scale, height: size.height * scale },
+    };
   });
 
   let status: ConnectionStatus = params.demo ? { state: 'demo' } : { state: 'connecting' };
@@ -153,14 +159,21 @@ export async function bootOverlay(
     drawing.frame(still);
   });
 
-  installDebugHook(app.stage, () => ({
-    status,
-    ready: true,
-    frames: drawing.report(),
-    screens: Object.fromEntries(
-      mounted.map(({ definition, screen }) => [definition.id, screen.debugState()]),
-    ),
-  }));
+  installDebugHook(
+    app.stage,
+    design,
+    () => Object.fromEntries(mounted.map(({ definition, screen }) => [definition.id, screen.view])),
+    () => ({
+      status,
+      ready: true,
+      warnings,
+      boxes: Object.fromEntries(mounted.map(({ definition, box }) => [definition.id, box])),
+      frames: drawing.report(),
+      screens: Object.fromEntries(
+        mounted.map(({ definition, screen }) => [definition.id, screen.debugState()]),
+      ),
+    }),
+  );
 }
 
 /**

@@ -12,13 +12,34 @@ export interface LimelightDebugHook {
   displayObjectCount(): number;
   /** The text of every visible Text, depth first. */
   texts(): string[];
+  /**
+   * Where every visible Text is drawn, in design px (1920×1080), depth first: tests check labels
+   * stay inside their cards at every frame.
+   */
+  textBounds(): Array<{ text: string } & DesignBox>;
+  /** Where the first visible node with this Pixi `label` is drawn, design px; null if none. */
+  boundsOf(label: string): DesignBox | null;
+  /** Where each screen is drawn (the bounds of all it draws), design px, keyed by screen id. */
+  screenBounds(): Record<string, DesignBox>;
   /** Connection status and each screen's own state, keyed by screen id. */
   readonly state: {
     status: ConnectionStatus;
     ready: boolean;
+    /** Ignored URL parameters and scene problems, as `?preview` lists them. */
+    warnings: string[];
+    /** Where each screen's box was placed, design px, keyed by screen id. */
+    boxes: Record<string, DesignBox>;
     frames: StageFrames;
     screens: Record<string, unknown>;
   };
+}
+
+/** A rectangle in the 1920×1080 design space. */
+export interface DesignBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 /** What the stage does per frame: tests check an idle page stops drawing and keeps no callbacks. */
@@ -46,8 +67,21 @@ declare global {
 
 export function installDebugHook(
   stage: Container,
+  design: Container,
+  screens: () => Record<string, Container>,
   state: () => LimelightDebugHook['state'],
 ): LimelightDebugHook {
+  const inDesign = (node: Container): DesignBox => {
+    const bounds = node.getBounds();
+    const scale = design.worldTransform.a || 1;
+    const { tx, ty } = design.worldTransform;
+    return {
+      x: (bounds.x - tx) / scale,
+      y: (bounds.y - ty) / scale,
+      width: bounds.width / scale,
+      height: bounds.height / scale,
+    };
+  };
   const hook: LimelightDebugHook = {
     displayObjectCount: () => countContainers(stage),
     texts: () => {
@@ -55,6 +89,17 @@ export function installDebugHook(
       collectTexts(stage, out);
       return out;
     },
+    textBounds: () => {
+      const out: Text[] = [];
+      collectTextNodes(stage, out);
+      return out.map((text) => ({ text: text.text, ...inDesign(text) }));
+    },
+    boundsOf: (label) => {
+      const node = findVisible(stage, label);
+      return node ? inDesign(node) : null;
+    },
+    screenBounds: () =>
+      Object.fromEntries(Object.entries(screens()).map(([id, view]) => [id, inDesign(view)])),
     get state() {
       return state();
     },
@@ -67,6 +112,22 @@ function countContainers(node: Container): number {
   let count = 1;
   for (const child of node.children) count += countContainers(child);
   return count;
+}
+
+function findVisible(node: Container, label: string): Container | null {
+  if (!node.visible) return null;
+  if (node.label === label) return node;
+  for (const child of node.children) {
+    const found = findVisible(child, label);
+    if (found) return found;
+  }
+  return null;
+}
+
+function collectTextNodes(node: Container, out: Text[]): void {
+  if (!node.visible) return;
+  if (node instanceof Text && node.text !== '') out.push(node);
+  for (const child of node.children) collectTextNodes(child, out);
 }
 
 function collectTexts(node: Container, out: string[]): void {

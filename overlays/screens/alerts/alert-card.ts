@@ -20,6 +20,7 @@ import type { AlertPhase } from './alert-sequencer';
 import { actionLine, countLabel } from './alert-text';
 import { ConfettiBurst } from './confetti';
 import { reachAround } from './confetti-motion';
+import { COUNT_CENTER, countScale } from './count-fit';
 import { GlowFrame } from './glow-frame';
 import { LightRays } from './tier-effects';
 import {
@@ -28,6 +29,7 @@ import {
   CARD_WIDTH,
   easeOutBack,
   easeOutCubic,
+  entranceRoom,
   type TierStyle,
 } from './tiers';
 
@@ -81,7 +83,7 @@ export class AlertCard extends Container {
     this.body.pivot.set(CARD_WIDTH / 2, CARD_HEIGHT / 2);
     this.body.addChild(this.face);
 
-    const panel = new Graphics()
+    const panel = new Graphics({ label: 'card-panel' })
       .roundRect(0, 0, CARD_WIDTH, CARD_HEIGHT, 28)
       .fill({ color: theme.panel, alpha: theme.panelAlpha })
       .stroke({ width: 4, color });
@@ -130,10 +132,10 @@ export class AlertCard extends Container {
       size: 58,
       weight: '900',
       color,
-      anchor: { x: 0, y: 0.5 },
+      anchor: { x: 0.5, y: 0.5 },
       shadow: true,
     });
-    this.count.position.set(652, CARD_HEIGHT / 2);
+    this.count.position.set(COUNT_CENTER.x, COUNT_CENTER.y);
     this.count.visible = alert.kind === 'gift' || alert.merged !== null;
     this.body.addChild(this.count);
 
@@ -189,6 +191,11 @@ export class AlertCard extends Container {
     this.settled = alert.settled;
   }
 
+  /** Storm mode merged several gifts into this alert. */
+  get isMerged(): boolean {
+    return this.merged;
+  }
+
   get shownCountValue(): number {
     return this.shownCount;
   }
@@ -224,14 +231,16 @@ export class AlertCard extends Container {
     this.alpha = 1;
     if (phase === 'in') {
       const eased = easeOutBack(progress);
+      // Entrances stay inside the alerts box, so on the scene page they pass over no other screen.
+      const room = entranceRoom(base);
       switch (this.style.entrance) {
         case 'slide':
-          offsetX = -500 * (1 - easeOutCubic(progress));
+          offsetX = -room.slide * (1 - easeOutCubic(progress));
           // Never invisible on its first frame: the alert is on screen as soon as it arrives.
           this.alpha = 0.35 + 0.65 * progress;
           break;
         case 'surge':
-          scale = base * (2 - easeOutCubic(progress));
+          scale = base * (1 + (room.surge - 1) * (1 - easeOutCubic(progress)));
           this.alpha = 0.35 + 0.65 * progress;
           break;
         default:
@@ -246,7 +255,9 @@ export class AlertCard extends Container {
       offsetY = -30 * progress;
     }
     this.pulse = Math.max(0, this.pulse - delta / 220);
-    this.count.scale.set(1 + 0.45 * this.pulse);
+    // Measured each frame (cached by Pixi per text and style): a font that loads late changes it.
+    const text = this.count.getLocalBounds();
+    this.count.scale.set(countScale(text.width, text.height, this.pulse));
     this.body.scale.set(scale);
     this.body.position.set(offsetX, offsetY);
     this.glow.scale.set(scale);

@@ -14,8 +14,9 @@ import { AlertCard } from './alert-card';
 import { AlertSequencer, type SequencerEvent } from './alert-sequencer';
 import { readAlertsState, readAlertView, readSkip } from './alert-wire';
 import { alertsDemo } from './alerts-demo';
+import { ALERTS_BOX } from './tiers';
 
-const BOX = { width: 1100, height: 520 };
+const BOX = ALERTS_BOX;
 
 class AlertsScreen implements OverlayScreen {
   readonly view = new Container({ label: 'alerts' });
@@ -72,10 +73,11 @@ class AlertsScreen implements OverlayScreen {
     this.play(this.sequencer.tick(now));
     const phase = this.sequencer.phase(now);
     if (this.card && phase) this.card.animate(phase.phase, phase.progress, now);
-    this.stormBanner.visible = this.sequencer.storm;
-    // It pulses beside an alert only: the server keeps storm mode a while after the last merged
-    // alert, and a banner pulsing alone would keep the stage redrawing the whole canvas for it.
-    this.stormBanner.alpha = this.card ? 0.7 + 0.3 * Math.sin(now / 150) : 1;
+    // Over merged storm cards only: the server keeps storm mode a while after the last merged
+    // alert, and a single gift shown then is no storm. Nor does it pulse alone, which would keep
+    // the stage redrawing the whole canvas for it.
+    this.stormBanner.visible = this.sequencer.storm && this.card?.isMerged === true;
+    this.stormBanner.alpha = 0.7 + 0.3 * Math.sin(now / 150);
   }
 
   /** Between alerts nothing moves (the storm banner, if up, holds still): no redrawing. */
@@ -131,6 +133,7 @@ class AlertsScreen implements OverlayScreen {
       lastFinished: this.lastFinished,
       waiting: this.sequencer.waitingCount,
       storm: this.sequencer.storm,
+      stormBanner: this.stormBanner.visible,
       paused: this.sequencer.paused,
       ...this.sequencer.stats,
     };

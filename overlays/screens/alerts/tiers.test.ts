@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { alertStyle, easeOutBack, TIER_STYLES, TIERS, tierForCoins } from './tiers';
+import {
+  ALERTS_BOX,
+  alertStyle,
+  CARD_HEIGHT,
+  CARD_WIDTH,
+  easeOutBack,
+  entranceRoom,
+  TIER_STYLES,
+  TIERS,
+  tierForCoins,
+} from './tiers';
 
 describe('alert tiers', () => {
   it('maps coin values to five tiers', () => {
@@ -41,5 +51,23 @@ describe('alert tiers', () => {
     expect(easeOutBack(0)).toBeCloseTo(0);
     expect(easeOutBack(1)).toBeCloseTo(1);
     expect(Math.max(...[0.6, 0.7, 0.8].map(easeOutBack))).toBeGreaterThan(1);
+  });
+});
+
+describe('entrances', () => {
+  it('keep every tier’s card inside the alerts box while it slides or surges in', () => {
+    for (const tier of TIERS) {
+      const { scale } = TIER_STYLES[tier];
+      const width = CARD_WIDTH * scale;
+      const room = entranceRoom(scale);
+      expect(width + 2 * room.slide).toBeLessThanOrEqual(ALERTS_BOX.width);
+      expect(width * room.surge).toBeLessThanOrEqual(ALERTS_BOX.width);
+      expect(CARD_HEIGHT * scale * room.surge).toBeLessThanOrEqual(ALERTS_BOX.height);
+      expect(room.surge).toBeGreaterThan(1);
+    }
+  });
+
+  it('holds a legendary card with its glow at rest', () => {
+    expect(ALERTS_BOX.width).toBeGreaterThanOrEqual((CARD_WIDTH + 2 * 55) * 1.4);
   });
 });

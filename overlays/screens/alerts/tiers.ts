@@ -12,6 +12,28 @@ export const CARD_WIDTH = 820;
 export const CARD_HEIGHT = 180;
 export const TIERS: readonly Tier[] = [1, 2, 3, 4, 5];
 
+/**
+ * The alerts screen's box, design px: a legendary card at rest (1,148 × 252 at scale 1.4) with
+ * its glow (77 px around it) and the storm banner above. A box anchored at a corner keeps the
+ * whole card inside the page's margin, and on the scene page other screens stay clear of it.
+ */
+export const ALERTS_BOX = { width: 1320, height: 520 } as const;
+
+/**
+ * How far a sliding card may start from its place (design px) and how large a surging card may
+ * start (× its size): as far as keeps the card's panel inside ALERTS_BOX, at most 500 px and 2×.
+ */
+export function entranceRoom(scale: number): { slide: number; surge: number } {
+  const width = CARD_WIDTH * scale;
+  const height = CARD_HEIGHT * scale;
+  // Room for the entrance shake (12 px at most) on both sides.
+  const roomWidth = ALERTS_BOX.width - 24;
+  return {
+    slide: Math.max(0, Math.min(500, (roomWidth - width) / 2)),
+    surge: Math.max(1, Math.min(2, roomWidth / width, (ALERTS_BOX.height - 24) / height)),
+  };
+}
+
 /** Lowest coin value (the whole alert's coins) of each tier. */
 export const TIER_THRESHOLDS: Record<Tier, number> = { 1: 0, 2: 10, 3: 100, 4: 1000, 5: 10_000 };
 

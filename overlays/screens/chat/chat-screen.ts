@@ -73,7 +73,8 @@ class ChatScreen implements OverlayScreen {
       view.age += 1;
       view.y = approach(view.y, view.targetY, delta, 60);
       view.alpha = approach(view.alpha, 1, delta, 60);
-      view.visible = view.targetY + view.lineHeight > 0;
+      // Only whole lines: one cut at the box's top would spill over whatever sits above the chat.
+      view.visible = view.targetY >= 0;
     }
   }
 

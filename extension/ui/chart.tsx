@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { axisWidth, compactValue, legendValue } from './chart-axes';
 
 export interface ChartSeries {
   label: string;
@@ -38,12 +39,20 @@ export function LineChart(props: {
         height: props.height ?? 160,
         scales: { x: { time: props.time ?? false } },
         series: [
-          { label: props.xLabel ?? (props.time ? 'Date' : 'x') },
+          props.time
+            ? { label: props.xLabel ?? 'Date' }
+            : {
+                label: props.xLabel ?? 'x',
+                value: (u: uPlot, _raw: unknown, _sidx: number, idx: number | null) =>
+                  legendValue(u.data[0], idx),
+              },
           ...props.series.map((s) => ({
             label: s.label,
             stroke: s.color,
             width: 2,
             scale: s.scale ?? 'y',
+            value: (u: uPlot, _raw: unknown, sidx: number, idx: number | null) =>
+              legendValue(u.data[sidx] ?? [], idx),
           })),
         ],
         axes: [
@@ -54,6 +63,9 @@ export function LineChart(props: {
             stroke: ink,
             grid: { show: index === 0, ...rule },
             ticks: rule,
+            values: (_u: uPlot, splits: number[]) => splits.map(compactValue),
+            size: (u: uPlot, values: string[] | null, axisIdx: number) =>
+              axisWidth(u, values, axisIdx),
           })),
         ],
         legend: { show: true },

@@ -3,8 +3,10 @@
  * server at /overlays/<page>.html. Relative asset paths (`base: './'`) keep the pages working
  * under that prefix; the target is the Chromium in OBS's browser source (103 for OBS 28–30).
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { OVERLAY_PAGES } from '../shared/protocol/overlay-pages';
 
 /** Every overlay page; each is `<name>.html` beside this file. */
@@ -15,10 +17,37 @@ export const OBS_BROWSER_TARGET = 'chrome103';
 
 const here = import.meta.dirname;
 
+/** Bundled fonts whose license travels with the built pages (docs/bundled-assets.md). */
+const FONT_LICENSES: Record<string, string> = {
+  'inter.txt': '@fontsource-variable/inter/LICENSE',
+  'noto-sans-jp.txt': '@fontsource-variable/noto-sans-jp/LICENSE',
+  'noto-sans-sc.txt': '@fontsource-variable/noto-sans-sc/LICENSE',
+  'noto-sans-kr.txt': '@fontsource-variable/noto-sans-kr/LICENSE',
+  'twemoji-colr-font.txt': 'twemoji-colr-font/LICENSE',
+};
+
+/** Copies each bundled font's license into `dist/overlays/licenses/`, beside the files served. */
+function fontLicenses(): Plugin {
+  const require = createRequire(import.meta.url);
+  return {
+    name: 'limelight-font-licenses',
+    generateBundle() {
+      for (const [fileName, source] of Object.entries(FONT_LICENSES)) {
+        this.emitFile({
+          type: 'asset',
+          fileName: `licenses/${fileName}`,
+          source: readFileSync(require.resolve(source), 'utf8'),
+        });
+      }
+    },
+  };
+}
+
 export default defineConfig({
   root: here,
   base: './',
   publicDir: false,
+  plugins: [fontLicenses()],
   build: {
     target: OBS_BROWSER_TARGET,
     outDir: resolve(here, '../dist/overlays'),

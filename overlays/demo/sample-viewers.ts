@@ -1,10 +1,13 @@
-/** Sample viewers and gifts for `?demo` (made up; names exercise emoji and truncation). */
+/**
+ * Sample viewers and gifts for `?demo` (made up; names exercise emoji, a flag, Japanese and
+ * simplified Chinese — 龙 is in no Japanese font — and truncation).
+ */
 import type { ViewerBadge } from '../../shared/protocol/channel-data';
 
 export const SAMPLE_VIEWERS: ViewerBadge[] = [
   { id: 'd1', handle: 'ana_b', nickname: 'Ana 🌹', avatarUrl: null },
   { id: 'd2', handle: 'sam.streams', nickname: 'Sam', avatarUrl: null },
-  { id: 'd3', handle: 'kenji', nickname: 'Kenji 健二', avatarUrl: null },
+  { id: 'd3', handle: 'kenji', nickname: 'Kenji 健二 けんじ 🇯🇵', avatarUrl: null },
   {
     id: 'd4',
     handle: 'the_longest_name',
@@ -12,7 +15,7 @@ export const SAMPLE_VIEWERS: ViewerBadge[] = [
     avatarUrl: null,
   },
   { id: 'd5', handle: 'mia', nickname: 'Mia ✨', avatarUrl: null },
-  { id: 'd6', handle: 'leo', nickname: 'Leo', avatarUrl: null },
+  { id: 'd6', handle: 'leo', nickname: 'Leo 李小龙', avatarUrl: null },
 ];
 
 /** Gift name and coins per unit, one per tier (across the known gifts' price range). */

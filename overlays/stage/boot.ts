@@ -11,6 +11,8 @@ import { ConnectionIndicator } from './connection-indicator';
 import { type DesignBox, installDebugHook } from './debug-hook';
 import { DemoPlayer } from './demo-player';
 import { fitDesignSpace, placeBox } from './design-space';
+import { BundledFonts } from './fonts/bundled-fonts';
+import { TextFonts } from './fonts/text-fonts';
 import { type Anchor, parseParams } from './params';
 import { usePictureToken } from './picture-route';
 import type { OverlayScreen, ScreenDefinition } from './screen';
@@ -42,6 +44,9 @@ export async function bootOverlay(
   usePictureToken(params.demo ? null : params.token);
 
   capBatchTextures();
+  // Latin text is drawn in the bundled font from the first frame (a local file: milliseconds).
+  const fonts = new BundledFonts();
+  const firstFont = fonts.load('Aa');
   const app = new Application();
   await app.init({
     resizeTo: window,
@@ -55,6 +60,7 @@ export async function bootOverlay(
     autoDensity: true,
   });
   document.body.appendChild(app.canvas);
+  await firstFont;
   const drawing = new StageDrawing(app);
 
   const design = new Container({ label: 'design-space' });
@@ -88,6 +94,10 @@ export async function bootOverlay(
     };
   });
 
+  // Text that needs a bundled font not loaded yet (a CJK name, an emoji) is drawn again once it is.
+  const textFonts = new TextFonts(app.stage, fonts, () => drawing.invalidate());
+  let textChanged = true;
+
   let status: ConnectionStatus = params.demo ? { state: 'demo' } : { state: 'connecting' };
   const indicator = params.preview ? new ConnectionIndicator(theme, warnings) : null;
   if (indicator) app.stage.addChild(indicator);
@@ -100,6 +110,7 @@ export async function bootOverlay(
 
   const applyState = (channel: Channel, state: unknown, origin: 'snapshot' | 'update') => {
     drawing.invalidate();
+    textChanged = true;
     for (const { definition, screen } of mounted) {
       if (!definition.channels.includes(channel)) continue;
       guarded(definition.id, () => screen.applyState(channel, state, origin));
@@ -107,6 +118,7 @@ export async function bootOverlay(
   };
   const applyUpdate = (update: ChannelUpdate) => {
     drawing.invalidate();
+    textChanged = true;
     for (const { definition, screen } of mounted) {
       if (!definition.channels.includes(update.channel)) continue;
       // `<channel>.state` replaces the whole state; anything else is an increment.
@@ -155,6 +167,10 @@ export async function bootOverlay(
     const now = performance.now();
     for (const demo of demos) for (const update of demo.due(now)) applyUpdate(update);
     for (const { definition, screen } of mounted) guarded(definition.id, () => screen.update(now));
+    if (textChanged) {
+      textChanged = false;
+      textFonts.scan();
+    }
     const still = mounted.every(({ screen }) => screen.isStill?.() ?? false);
     drawing.frame(still);
   });
@@ -167,6 +183,7 @@ export async function bootOverlay(
       status,
       ready: true,
       warnings,
+      fonts: fonts.report(),
       boxes: Object.fromEntries(mounted.map(({ definition, box }) => [definition.id, box])),
       frames: drawing.report(),
       screens: Object.fromEntries(

@@ -5,6 +5,7 @@
  */
 import { type Container, Text } from 'pixi.js';
 import type { ConnectionStatus } from './connection';
+import type { FontsReport } from './fonts/bundled-fonts';
 import type { FrameCounts } from './frame-gate';
 
 export interface LimelightDebugHook {
@@ -27,6 +28,8 @@ export interface LimelightDebugHook {
     ready: boolean;
     /** Ignored URL parameters and scene problems, as `?preview` lists them. */
     warnings: string[];
+    /** Bundled font files loaded per family, loads under way and failed (fonts/). */
+    fonts: FontsReport;
     /** Where each screen's box was placed, design px, keyed by screen id. */
     boxes: Record<string, DesignBox>;
     frames: StageFrames;

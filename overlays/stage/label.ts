@@ -40,8 +40,13 @@ export function makeLabel(theme: Theme, options: LabelOptions): Text {
   return label;
 }
 
+/** What a fitted label was asked to show, so it can be fitted again once its font loads. */
+const fittedLabels = new WeakMap<Text, { text: string; maxWidth: number }>();
+
 /** Sets a label's text, fitted to `maxWidth` in its own style; skips work when unchanged. */
 export function setLabelText(label: Text, text: string, maxWidth?: number): void {
+  if (maxWidth === undefined) fittedLabels.delete(label);
+  else fittedLabels.set(label, { text, maxWidth });
   const fitted =
     maxWidth === undefined
       ? text
@@ -49,4 +54,13 @@ export function setLabelText(label: Text, text: string, maxWidth?: number): void
           return CanvasTextMetrics.measureText(candidate, label.style).width;
         });
   if (label.text !== fitted) label.text = fitted;
+}
+
+/**
+ * Fits a label again to the width it was given (its font changed: the bundled font for its
+ * script finished loading, fonts/text-fonts.ts); labels without a width are left as they are.
+ */
+export function refitLabel(label: Text): void {
+  const wanted = fittedLabels.get(label);
+  if (wanted) setLabelText(label, wanted.text, wanted.maxWidth);
 }

@@ -1,4 +1,5 @@
 /** Colour palettes for the overlays; `?theme=` picks one and `?accent=` recolours its accent. */
+import { BUNDLED_FAMILIES } from './fonts/families';
 import type { OverlayParams, ThemeName } from './params';
 
 /** Colours are 0xRRGGBB numbers, as Pixi takes them. */
@@ -19,10 +20,13 @@ export interface Theme {
 }
 
 /**
- * Emoji fonts come after the generic family: emoji fonts also carry digits and spaces (keycap
- * bases), so listed earlier they would draw "1" and " " in emoji metrics.
+ * The bundled fonts first (fonts/families.ts: every machine draws names and emoji alike), then
+ * the machine's own for scripts they do not cover. System emoji fonts come after the generic
+ * family: they also carry digits and spaces (keycap bases), so listed earlier they would draw
+ * "1" and " " in emoji metrics; the bundled emoji face leaves those to Inter by coming second.
  */
 const FONT_STACK = [
+  ...BUNDLED_FAMILIES,
   'Inter',
   'Segoe UI',
   'Roboto',

@@ -107,7 +107,9 @@ test('alerts: the streak counter and every label stay inside the card while it p
   const counts = frames.flatMap((frame) =>
     cardTexts(frame).filter((text) => text.text.startsWith('×')),
   );
-  expect(new Set(counts.map((count) => count.text))).toContain('×11');
+  // Two-digit counts (×10 … ×15) were drawn: the wide ones that used to pass the card's edge (a
+  // busy machine may skip a frame, so not every count is seen).
+  expect(counts.filter((count) => /^×\d\d$/.test(count.text)).length).toBeGreaterThan(0);
   // The pulse was measured: the counter was drawn much larger in some frames than in others.
   const heights = counts.map((count) => count.height);
   expect(Math.max(...heights) / Math.min(...heights)).toBeGreaterThan(1.3);

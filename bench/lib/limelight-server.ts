@@ -19,7 +19,7 @@ export interface LimelightServer {
   baseUrl: string;
   home: string;
   tokens: Record<Role, string>;
-  /** Milliseconds from spawn to the `LIMELIGHT_READY` line. */
+  /** Milliseconds from spawn to the `LIMELIGHT_READY` line (asked for with `--ready-line`). */
   readyMs: number;
   /** Everything the server printed before it was ready (OBS URLs, pairing link). */
   banner: string[];
@@ -64,7 +64,15 @@ export async function startLimelight(options: StartOptions = {}): Promise<Limeli
   const started = performance.now();
   const child = spawnTs(
     START_SCRIPT,
-    ['--port', '0', '--host', '127.0.0.1', ...SOURCELESS_ARGS, ...(options.args ?? [])],
+    [
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+      '--ready-line',
+      ...SOURCELESS_ARGS,
+      ...(options.args ?? []),
+    ],
     { ...process.env, ...options.env, LIMELIGHT_HOME: home, NODE_ENV: 'production' },
     options.nodeArgs,
   );

@@ -64,8 +64,13 @@ export interface Application {
   port(): number;
   /** Set when the last stream was resumed at start. */
   resumed: ReturnType<Relay['resume']>;
-  /** Flushes the journal, closes sockets and the HTTP server. */
-  close(): Promise<void>;
+  /**
+   * Flushes the journal, closes sockets and the HTTP server. With `endStream` (a clean stop) the
+   * running stream ends first, for that reason; without it, it stays resumable.
+   */
+  close(options?: { endStream?: string }): Promise<void>;
+  /** The stream `close({endStream})` ended, once it has. */
+  endedStream(): string | null;
 }
 
 export function createApplication(
@@ -198,6 +203,7 @@ export function createApplication(
   advanceTimer.unref();
 
   let closing: Promise<void> | null = null;
+  let ended: string | null = null;
   const server = io;
   return {
     io: server,
@@ -205,10 +211,14 @@ export function createApplication(
     sources,
     port,
     resumed,
-    close() {
+    endedStream: () => ended,
+    close(closeOptions = {}) {
       closing ??= (async () => {
         clearInterval(advanceTimer);
         sources.flush();
+        // No await between the end and the relay's close: nothing arriving in between could
+        // open a new stream.
+        if (closeOptions.endStream) ended = relay.endRunningStream(closeOptions.endStream);
         batcher.flushNow();
         batcher.stop();
         relay.close();

@@ -1,9 +1,11 @@
 /**
- * What `npm start` prints on stdout once it listens: the OBS browser-source URLs, the pairing
- * links for the extension, and one machine-readable `LIMELIGHT_READY {...}` line for scripts and
- * tests. (Logs go to stderr; this is the one place tokens are shown, to the user who owns them.)
+ * What `npm start` prints on stdout once it listens: where things are, the OBS browser-source
+ * URLs and the pairing links with what each role may do. This is the one place tokens are shown,
+ * to the user who owns them; it never goes to the log file. The machine-readable
+ * `LIMELIGHT_READY {...}` line is printed only with `--ready-line`.
  */
 import { OVERLAY_PAGES } from '../../shared/protocol/overlay-pages';
+import { REPORT_TOKEN_WORDS, ROLE_ABILITIES } from '../../shared/protocol/role-abilities';
 import type { RoleTokens } from '../auth/tokens';
 
 export interface BannerInput {
@@ -11,6 +13,7 @@ export interface BannerInput {
   tokens: RoleTokens;
   configPath: string;
   dataDir: string;
+  logPath: string;
   sourceLine: string;
   overlaysReady: boolean;
   resumedStream: string | null;
@@ -24,9 +27,13 @@ export function bannerLines(input: BannerInput): string[] {
     `  source: ${input.sourceLine}`,
     `  config: ${input.configPath} (tokens; keep it private)`,
     `  data:   ${input.dataDir}/streams`,
+    `  log:    ${input.logPath}`,
   ];
-  if (input.resumedStream)
-    lines.push(`  resumed stream ${input.resumedStream} after an unclean stop`);
+  if (input.resumedStream) {
+    lines.push(
+      `  resumed stream ${input.resumedStream}: the server did not stop cleanly last time`,
+    );
+  }
   lines.push('', 'OBS browser sources (one per overlay):');
   for (const page of OVERLAY_PAGES) {
     lines.push(`  ${page.padEnd(12)} ${input.baseUrl}/overlays/${page}.html?token=${overlayToken}`);
@@ -35,10 +42,18 @@ export function bannerLines(input: BannerInput): string[] {
   lines.push(
     '',
     'Pair the extension: open the side panel, choose "Pair with server", paste a link:',
-    `  owner      ${input.baseUrl}/pair?token=${encodeURIComponent(input.tokens.owner)}`,
-    `  moderator  ${input.baseUrl}/pair?token=${encodeURIComponent(input.tokens.moderator)}`,
+  );
+  for (const role of ['owner', 'moderator'] as const) {
+    lines.push(
+      `  ${role.padEnd(10)} ${input.baseUrl}/pair?token=${encodeURIComponent(input.tokens[role])}`,
+      `  ${''.padEnd(10)} ${ROLE_ABILITIES[role]}`,
+    );
+  }
+  lines.push(
     '',
-    `Health: ${input.baseUrl}/health   Reports: ${input.baseUrl}/api/streams (owner token)`,
+    `Reports: ${input.baseUrl}/api/streams (${REPORT_TOKEN_WORDS})`,
+    `Health:  ${input.baseUrl}/health`,
+    'Stop with Ctrl+C: the stream ends and its report stays in the data folder.',
     '',
   );
   return lines;

@@ -18,6 +18,8 @@ export interface SourceContext {
   env: NodeJS.ProcessEnv;
   home: string;
   record?: string;
+  /** The stream resumed at start (after a crash): how far its journal got and its like total. */
+  resumed?: { seq: number; likeTotal: number };
 }
 
 export function sourceFor(choice: SourceChoice, context?: SourceContext): ChosenSource {
@@ -50,8 +52,13 @@ export function sourceFor(choice: SourceChoice, context?: SourceContext): Chosen
           seed: choice.seed,
           preset: choice.preset,
           speed: choice.speed,
+          // A resumed demo stream goes on with a new seeded segment: replaying the seed's script
+          // from its start would send the gifts already counted a second time.
+          segment: context?.resumed
+            ? { index: context.resumed.seq, likeTotal: context.resumed.likeTotal }
+            : undefined,
         }),
-        describe: `simulated ${choice.preset} stream, seed ${choice.seed}${choice.speed === 1 ? '' : ` at ${choice.speed}×`} (--replay FILE for a recording)`,
+        describe: `simulated ${choice.preset} stream, seed ${choice.seed}${context?.resumed ? ', continued' : ''}${choice.speed === 1 ? '' : ` at ${choice.speed}×`} (--replay FILE for a recording)`,
       };
     default:
       return { runner: null, describe: 'none: events arrive on /ingest only' };

@@ -10,6 +10,9 @@ describe('npm start flags', () => {
       record: undefined,
       source: { kind: 'simulator', seed: 1, preset: 'mid', speed: 1 },
       buildOverlays: true,
+      overlaysDir: undefined,
+      readyLine: false,
+      logJson: false,
       help: false,
     });
     expect(DEFAULT_PORT).toBe(7420);
@@ -37,6 +40,16 @@ describe('npm start flags', () => {
       user: '@someone',
     });
     expect(parseStartArgs(['--no-source']).source).toEqual({ kind: 'none' });
+  });
+
+  it('prints JSON logs and the ready line only when asked', () => {
+    expect(parseStartArgs(['--log-json', '--ready-line', '--overlays', '/tmp/o'])).toMatchObject({
+      logJson: true,
+      readyLine: true,
+      overlaysDir: '/tmp/o',
+    });
+    expect(parseStartArgs([], { LIMELIGHT_LOG_FORMAT: 'json' }).logJson).toBe(true);
+    expect(parseStartArgs([], { LIMELIGHT_LOG_FORMAT: 'human' }).logJson).toBe(false);
   });
 
   it.each([

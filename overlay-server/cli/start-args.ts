@@ -19,8 +19,14 @@ export interface StartArgs {
   source: SourceChoice;
   /** `--record FILE` (with `--tiktok`): raw connector events written as a recording. */
   record: string | undefined;
-  /** Build the overlay pages when dist/overlays is missing. */
+  /** Build the overlay pages when they are missing. */
   buildOverlays: boolean;
+  /** `--overlays DIR`: where the overlay pages are served from (and built); else dist/overlays. */
+  overlaysDir: string | undefined;
+  /** Print the machine-readable `LIMELIGHT_READY {...}` line once listening (scripts, tests). */
+  readyLine: boolean;
+  /** Log lines as JSON on the console (`--log-json` or LIMELIGHT_LOG_FORMAT=json). */
+  logJson: boolean;
   help: boolean;
 }
 
@@ -40,12 +46,18 @@ export const USAGE = `Usage: npm start -- [options]
                      LIMELIGHT_TIKTOK_API_KEY or SIGN_API_KEY, or tiktok.apiKey in the config file)
   --record FILE      with --tiktok: also write the raw events as a recording (report, --replay)
   --config DIR       config and data folder (default $LIMELIGHT_HOME or ~/.limelight)
-  --no-build         do not build the overlay pages when dist/overlays is missing
+  --no-build         do not build the overlay pages when they are missing
+  --overlays DIR     serve the overlay pages from DIR (default dist/overlays), built there
+                     when missing
+  --log-json         log lines as JSON on the console (also LIMELIGHT_LOG_FORMAT=json); the
+                     log file (logs/limelight.log in the config folder) is always JSON
+  --ready-line       print one machine-readable line, LIMELIGHT_READY {"port":…,"host":…,
+                     "pid":…}, on stdout once the server listens (for scripts)
   --help             this text`;
 
 export class ArgsError extends Error {}
 
-export function parseStartArgs(argv: string[]): StartArgs {
+export function parseStartArgs(argv: string[], env: NodeJS.ProcessEnv = {}): StartArgs {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
@@ -87,6 +99,9 @@ export function parseStartArgs(argv: string[]): StartArgs {
     source,
     record: values.record,
     buildOverlays: values['no-build'] !== true,
+    overlaysDir: values.overlays,
+    readyLine: values['ready-line'] === true,
+    logJson: values['log-json'] === true || env.LIMELIGHT_LOG_FORMAT === 'json',
     help: values.help === true,
   };
 }
@@ -106,6 +121,9 @@ function parse(argv: string[]) {
       tiktok: { type: 'string' },
       record: { type: 'string' },
       config: { type: 'string' },
+      overlays: { type: 'string' },
+      'log-json': { type: 'boolean' },
+      'ready-line': { type: 'boolean' },
       'no-source': { type: 'boolean' },
       'no-build': { type: 'boolean' },
       help: { type: 'boolean' },

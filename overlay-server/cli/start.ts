@@ -1,7 +1,9 @@
 /**
- * `npm start`: the composition root. Reads flags and the config, builds the application on an
- * HTTP server, starts the source, prints the OBS URLs and pairing links, and shuts down
- * gracefully (journal flushed, sockets closed) on SIGINT/SIGTERM.
+ * `npm start`: the composition root. Reads flags and the config, builds the overlay pages on the
+ * first start, builds the application on an HTTP server, starts the source and prints the OBS
+ * URLs and pairing links. The console gets short human lines (JSON with `--log-json`); the log
+ * file in the config folder gets every line as JSON. SIGINT/SIGTERM stop cleanly and end the
+ * stream; a console that goes away (EPIPE, a closed terminal) does not stop the server.
  */
 import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
@@ -9,10 +11,13 @@ import { fileURLToPath } from 'node:url';
 import { createLiveRoom } from '../../shared/engines';
 import { createApplication } from '../app/create-application';
 import { loadOrCreateConfig, resolveHome } from '../auth/config-file';
-import { createLogger } from '../log';
+import { journalPathFor } from '../journal/streams-dir';
+import { createLogger, type LogLevel } from '../log';
 import { mediaSettingsFrom } from '../media/media-settings';
 import { bannerLines, readyLine } from './banner';
+import { createConsoleOut } from './console-out';
 import { isLoopback, pageHosts } from './lan-hosts';
+import { openLogFile } from './log-file';
 import { ensureOverlaysBuilt } from './overlays-build';
 import { runSource, sourceFor } from './source-runner';
 import { ArgsError, parseStartArgs, USAGE } from './start-args';
@@ -22,7 +27,7 @@ const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 async function main(): Promise<number> {
   let args: ReturnType<typeof parseStartArgs>;
   try {
-    args = parseStartArgs(process.argv.slice(2));
+    args = parseStartArgs(process.argv.slice(2), process.env);
   } catch (error) {
     if (!(error instanceof ArgsError)) throw error;
     process.stderr.write(`${error.message}\n\n${USAGE}\n`);
@@ -32,24 +37,42 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const log = createLogger({
-    pretty: process.stderr.isTTY === true,
-    level: process.env.LIMELIGHT_LOG === 'debug' ? 'debug' : 'info',
-  });
   const home = resolveHome(args.config, process.env);
   const { config, path: configPath, created } = loadOrCreateConfig(home);
-  if (created)
-    log.info('created tokens for owner, moderator, overlay and ingest', { config: configPath });
+  const level: LogLevel = process.env.LIMELIGHT_LOG === 'debug' ? 'debug' : 'info';
+  const logFile = openLogFile(home);
+  const fileLog = createLogger({ sinks: [logFile.sink(level)] });
+  const out = createConsoleOut(
+    { stdout: process.stdout, stderr: process.stderr },
+    (stream, error) =>
+      fileLog.warn(`the console's ${stream} closed; still serving, logging to this file only`, {
+        error: error.message,
+        pid: process.pid,
+      }),
+  );
+  const log = createLogger({
+    sinks: [
+      logFile.sink(level),
+      { level, format: args.logJson ? 'json' : 'human', write: (line) => out.err(`${line}\n`) },
+    ],
+  });
+  /** A line for the person at the console; the file gets it too (never with a token in it). */
+  const say = (line: string) => {
+    out.out(`${line}\n`);
+    fileLog.info(line);
+  };
+  if (created) say(`Created the tokens for each role in ${configPath} (only you can read it).`);
 
-  const source = sourceFor(args.source, { env: process.env, home, record: args.record });
-  const overlaysDir = join(repoRoot, 'dist', 'overlays');
-  const overlaysReady = ensureOverlaysBuilt(repoRoot, overlaysDir, args.buildOverlays, log);
-
+  const overlaysDir = resolve(args.overlaysDir ?? join(repoRoot, 'dist', 'overlays'));
+  const overlaysReady = ensureOverlaysBuilt({
+    repoRoot,
+    overlaysDir,
+    build: args.buildOverlays,
+    say,
+  });
   if (!isLoopback(args.host)) {
-    process.stderr.write(
-      `\n!!! WARNING: listening on ${args.host}: the relay is reachable from your network.\n` +
-        '!!! Anyone with a token can control or read your stream; share moderator tokens only.\n\n',
-    );
+    say(`Warning: listening on ${args.host}: the relay is reachable from your network.`);
+    say('  Anyone with a token can control or read your stream; share moderator tokens only.');
   }
 
   const httpServer = createServer();
@@ -63,6 +86,14 @@ async function main(): Promise<number> {
       media: { settings: mediaSettingsFrom(config.media) },
     },
   );
+  const source = sourceFor(args.source, {
+    env: process.env,
+    home,
+    record: args.record,
+    resumed: app.resumed
+      ? { seq: app.relay.seq, likeTotal: app.relay.report()?.likes ?? 0 }
+      : undefined,
+  });
 
   try {
     await new Promise<void>((done, failed) => {
@@ -74,10 +105,10 @@ async function main(): Promise<number> {
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    process.stderr.write(
+    say(
       code === 'EADDRINUSE'
-        ? `port ${args.port} is in use: is Limelight already running? Try --port N.\n`
-        : `cannot listen on ${args.host}:${args.port}: ${String(error)}\n`,
+        ? `Port ${args.port} is in use: is Limelight already running? Stop it, or start with --port N (npm run doctor checks).`
+        : `Cannot listen on ${args.host}:${args.port}: ${String(error)}`,
     );
     await app.close().catch(() => {});
     return 1;
@@ -89,17 +120,18 @@ async function main(): Promise<number> {
       ? '127.0.0.1'
       : args.host;
   const baseUrl = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
-  process.stdout.write(
-    `${bannerLines({
-      baseUrl,
-      tokens: config.tokens,
-      configPath,
-      dataDir: home,
-      sourceLine: source.describe,
-      overlaysReady,
-      resumedStream: app.resumed?.streamId ?? null,
-    }).join('\n')}\n`,
-  );
+  fileLog.info('listening', { url: baseUrl, pid: process.pid, node: process.version });
+  const banner = bannerLines({
+    baseUrl,
+    tokens: config.tokens,
+    configPath,
+    dataDir: home,
+    logPath: logFile.path,
+    sourceLine: source.describe,
+    overlaysReady,
+    resumedStream: app.resumed?.streamId ?? null,
+  });
+  out.out(`${banner.join('\n')}\n`);
   const stopSource = new AbortController();
   const sourceDone = runSource(source, app.sources, stopSource.signal, log);
 
@@ -107,18 +139,28 @@ async function main(): Promise<number> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info('shutting down', { signal });
+    log.info('stopping', { signal });
     stopSource.abort();
     await Promise.race([sourceDone, new Promise((done) => setTimeout(done, 2_000))]);
-    await app.close();
-    log.info('journal flushed, sockets closed');
+    await app.close({ endStream: 'stopped' });
+    const ended = app.endedStream();
+    log.info('journal flushed, sockets closed', { endedStream: ended ?? undefined });
+    if (ended)
+      say(`Stream ${ended} ended. Its report: npm run report -- ${journalPathFor(home, ended)}`);
+    logFile.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  // A closed terminal sends SIGHUP: keep serving (OBS and the panel still use the relay).
+  process.on('SIGHUP', () =>
+    fileLog.warn('the terminal closed (SIGHUP); still serving', {
+      stopWith: `kill ${process.pid}`,
+    }),
+  );
   // Ready only once a stop signal is handled: a pipe write is synchronous on Linux, so a script
   // that signals on this line could otherwise kill the process before the handlers exist.
-  process.stdout.write(`${readyLine({ port, host: args.host, pid: process.pid })}\n`);
+  if (args.readyLine) out.out(`${readyLine({ port, host: args.host, pid: process.pid })}\n`);
   return -1;
 }
 

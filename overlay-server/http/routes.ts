@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MEDIA_IMAGE_PATH } from '../../shared/protocol/media';
-import type { Role } from '../../shared/protocol/roles';
+import { REPORT_ROLES, REPORT_TOKEN_WORDS } from '../../shared/protocol/role-abilities';
 import type { OriginPolicy } from '../auth/origins';
 import { type RoleTokens, roleForToken } from '../auth/tokens';
 import { type MediaRouteDeps, serveMediaImage } from '../media/media-route';
@@ -88,12 +88,10 @@ function route(deps: RouteDeps, req: IncomingMessage, res: ServerResponse) {
   sendError(res, 404, 'NOT_FOUND', `nothing at ${path}`);
 }
 
-const PANEL_ROLES: readonly Role[] = ['owner', 'moderator'];
-
 function api(deps: RouteDeps, req: IncomingMessage, res: ServerResponse, url: URL) {
   const role = roleForToken(deps.tokens, presentedToken(req, url));
-  if (role === null) return sendError(res, 401, 'UNAUTHORIZED', 'send an owner or moderator token');
-  if (!PANEL_ROLES.includes(role))
+  if (role === null) return sendError(res, 401, 'UNAUTHORIZED', `send an ${REPORT_TOKEN_WORDS}`);
+  if (!REPORT_ROLES.includes(role))
     return sendError(res, 403, 'FORBIDDEN', `the ${role} role may not read reports`);
 
   if (url.pathname === '/api/streams') return sendJson(res, 200, { streams: pastStreams(deps) });

@@ -45,6 +45,9 @@ export interface RelayOutput {
 
 const RECENT_IDS_IN_SNAPSHOT = 10_000;
 
+/** Who ends the stream when the server stops cleanly (recorded in the room's audit log). */
+const SERVER_ACTOR: Actor = { role: 'owner', name: 'server' };
+
 const moderatorsSeeEarningsIn = (room: LiveRoom): boolean =>
   room.snapshot(['earnings']).earnings?.moderatorsSeeEarnings === true;
 
@@ -202,7 +205,10 @@ export class Relay {
     this.send([{ channel: 'sources', type: 'sources.state', data: sources }]);
   }
 
-  /** Graceful shutdown: fsync the journal and snapshot the room; the stream stays resumable. */
+  /**
+   * Flushes for a stop: fsync the journal and snapshot the room. A stream still running stays
+   * resumable (as after a crash); the CLI ends it first on a clean stop (`endRunningStream`).
+   */
   close(): void {
     this.queue.drain();
     this.stream?.close();
@@ -255,9 +261,38 @@ export class Relay {
     }
     const stream = this.stream;
     if (!stream || stream.ended) return fail('CONFLICT', 'no stream is running');
+    const refused = this.endThroughRoom(stream, actor, at, 'operator', updates);
+    if (refused) return refused;
+    this.send(updates);
+    return ok({ streamId: stream.streamId });
+  }
+
+  /**
+   * Ends the running stream as the server stops cleanly (`reason`, e.g. `stopped`): open
+   * streaks commit, polls and segments close, the journal ends with a streamEnd, so the next
+   * start begins a new stream instead of resuming this one. Returns its id, or null if none ran.
+   */
+  endRunningStream(reason: string): string | null {
+    this.queue.drain();
+    const stream = this.stream;
+    if (!stream || stream.ended) return null;
+    const updates: ChannelUpdate[] = [];
+    this.endThroughRoom(stream, SERVER_ACTOR, this.clock.now(), reason, updates);
+    this.send(updates);
+    return stream.streamId;
+  }
+
+  /** The room's own `stream.end`, then the journal's end; a refusal other than "unknown" is returned. */
+  private endThroughRoom(
+    stream: LiveStream,
+    actor: Actor,
+    at: number,
+    reason: string,
+    updates: ChannelUpdate[],
+  ): Ack<unknown> | null {
     // The room closes polls and segments and commits open streaks on its own `stream.end`;
     // a room that does not know the command gets the stream-end event instead.
-    const result = stream.applyCommand(command, actor, at);
+    const result = stream.applyCommand({ type: 'stream.end' }, actor, at);
     for (const update of result.updates) updates.push(update);
     if (!result.ack.ok && result.ack.code !== 'UNKNOWN_EVENT') return result.ack;
     if (!result.ack.ok) {
@@ -271,9 +306,8 @@ export class Relay {
       this.deduper.seen(end.id);
       stream.applyEvents([end], updates);
     }
-    this.endStream('operator', at, updates);
-    this.send(updates);
-    return ok({ streamId: stream.streamId });
+    this.endStream(reason, at, updates);
+    return null;
   }
 
   private ensureStream(at: number, pendingUpdates: ChannelUpdate[]): LiveStream {

@@ -3,6 +3,8 @@
  * tick generates the stream time that passed since the last one, so events keep their
  * simulated spacing and a slow tick never loses any.
  */
+
+import { mixSeed } from '../../../shared/random/prng';
 import { type SourceClock, systemClock } from '../clock';
 import type { EventSourceRunner } from '../source';
 import type { SimulatorPresetName } from './presets';
@@ -27,6 +29,12 @@ export interface SimulatorSourceOptions {
    * with everything it "missed". Default 2000.
    */
   maxCatchUpMs?: number;
+  /**
+   * The stream was resumed after a crash: play a new seeded segment of it instead of the seed's
+   * script from the beginning (which would repeat every gift already counted). `index` tells
+   * segments apart (the resumed journal's length); `likeTotal` is the room's like total so far.
+   */
+  segment?: { index: number; likeTotal: number };
 }
 
 export function createSimulatorSource(options: SimulatorSourceOptions = {}): EventSourceRunner {
@@ -43,17 +51,21 @@ export function createSimulatorSource(options: SimulatorSourceOptions = {}): Eve
     async start(sink, signal) {
       let wallStart = clock.now();
       let lastTick = wallStart;
+      const seed = options.seed ?? 1;
+      const segment = options.segment;
       const simulator = createStreamSimulator({
-        seed: options.seed ?? 1,
+        seed: segment ? mixSeed(seed, segment.index) : seed,
+        audienceSeed: seed,
         preset,
         startAt: wallStart,
         host: options.host,
+        continues: segment ? { likeTotal: segment.likeTotal } : undefined,
       });
       const endAt =
         options.durationMs === undefined
           ? Number.POSITIVE_INFINITY
           : simulator.startAt + options.durationMs;
-      const detail = `${preset} stream, seed ${options.seed ?? 1}${speed === 1 ? '' : `, ${speed}×`}`;
+      const detail = `${preset} stream, seed ${seed}${segment ? ', continued after a restart' : ''}${speed === 1 ? '' : `, ${speed}×`}`;
       sink.status({ state: 'live', detail });
       while (!signal.aborted) {
         const now = clock.now();

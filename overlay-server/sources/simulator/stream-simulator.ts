@@ -26,6 +26,14 @@ export interface StreamSimulatorOptions {
   source?: EventSource;
   /** Host handle for the `streamStart` event. */
   host?: string;
+  /**
+   * This is a later segment of a stream already running (the server came back after a crash):
+   * no `streamStart`, and the room's like total goes on from `likeTotal` instead of 0 (the room
+   * keeps the highest total it saw, so starting over would freeze it).
+   */
+  continues?: { likeTotal: number };
+  /** Who is in the room; default `seed`. A later segment keeps its stream's people. */
+  audienceSeed?: number;
 }
 
 export interface StreamSimulator {
@@ -45,7 +53,7 @@ export function createStreamSimulator(options: StreamSimulatorOptions): StreamSi
   const startAt = options.startAt ?? DEFAULT_SIMULATION_START;
   const source = options.source ?? 'simulator';
   const random: Random = createRandom(options.seed);
-  const audience: Audience = createAudience(options.seed, preset.audience);
+  const audience: Audience = createAudience(options.audienceSeed ?? options.seed, preset.audience);
   const queue = new EventQueue();
   const idPrefix = `sim-${options.seed >>> 0}-${startAt.toString(36)}-`;
   let nextId = 0;
@@ -54,7 +62,7 @@ export function createStreamSimulator(options: StreamSimulatorOptions): StreamSi
   let out: LiveEvent[] = [];
   let activity = 1;
   let viewers = Math.max(1, Math.round(preset.viewers * 0.5));
-  let likeTotal = 0;
+  let likeTotal = options.continues?.likeTotal ?? 0;
   const followed = new Set<string>();
   const truth: SimulatorTruth = {
     coins: 0,
@@ -190,6 +198,7 @@ export function createStreamSimulator(options: StreamSimulatorOptions): StreamSi
 
   // Setup order is part of determinism: do not reorder.
   queue.schedule(startAt, (at) => {
+    if (options.continues) return;
     push({
       id: newId(),
       source,

@@ -1,7 +1,7 @@
 /**
  * The server as users run it (`overlay-server/cli/start.ts`) in a child process, for crash tests:
- * spawned with node + tsx directly (so SIGKILL hits the server, not a wrapper), found through its
- * `LIMELIGHT_READY {"port":…}` line.
+ * spawned with node + tsx directly (so SIGKILL hits the server, not a wrapper), found through the
+ * `LIMELIGHT_READY {"port":…}` line it prints when asked (`--ready-line`).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -26,7 +26,16 @@ export function spawnServer(
 ): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'overlay-server/cli/start.ts', '--port', '0', '--no-build', ...args],
+    [
+      '--import',
+      'tsx',
+      'overlay-server/cli/start.ts',
+      '--port',
+      '0',
+      '--no-build',
+      '--ready-line',
+      ...args,
+    ],
     { env: { ...process.env, ...env, LIMELIGHT_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';
@@ -68,7 +77,7 @@ export function spawnServer(
 }
 
 /**
- * Stops a server gracefully (SIGTERM: journal flushed) and waits for it to exit; a server that
+ * Stops a server cleanly (SIGTERM: the stream ends, the journal is flushed) and waits for it to exit; a server that
  * already exited (a crash test killed it) is left as it is.
  */
 export async function stopServer(server: ServerProcess): Promise<void> {

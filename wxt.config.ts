@@ -15,7 +15,16 @@ export default defineConfig({
     // A fixed public key pins the Chrome extension id (ijojiiebaapenjjpcmedgjjmegjdjjjm) for
     // unpacked installs, so the server can allow exactly this origin (see shared/extension-id.ts).
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'limelight@limelight.local' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'limelight@limelight.local',
+              // Firefox asks new add-ons to declare what they collect. Limelight sends nothing
+              // off the machine: the panel and the page capture talk only to the local relay.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : // The toolbar button opens the side panel (background sets openPanelOnActionClick).
         { key: EXTENSION_PUBLIC_KEY, action: { default_title: 'Open Limelight' } }),
     description: 'Run polls, Q&A, sponsor segments and watch live TikTok LIVE earnings.',

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
-import { OVERLAY_PAGES } from '../shared/protocol/overlay-pages';
+import { OVERLAY_PAGES } from '../shared/protocol/overlay-pages.ts';
 
 /** Every overlay page; each is `<name>.html` beside this file. */
 export { OVERLAY_PAGES };

@@ -24,6 +24,10 @@ export default defineConfig({
               data_collection_permissions: { required: ['none'] },
             },
           },
+          // Firefox's default MV3 policy adds `upgrade-insecure-requests`, which turns the
+          // panel's ws://127.0.0.1 into wss:// and the relay is never reached (close code 1015).
+          // The same script rules as the default, without that upgrade.
+          content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'" },
         }
       : // The toolbar button opens the side panel (background sets openPanelOnActionClick).
         { key: EXTENSION_PUBLIC_KEY, action: { default_title: 'Open Limelight' } }),

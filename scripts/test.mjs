@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { ensureChromium } from './chromium.mjs';
+import { ensureFirefox } from './firefox.mjs';
 
 const steps = [];
 let passed = 0;
@@ -59,6 +60,16 @@ try {
   failed += 1;
 }
 
+// The Firefox build's sidebar test drives Debian's Firefox ESR; without one that test fails and
+// says how to install it.
+let firefox;
+try {
+  firefox = ensureFirefox();
+  console.log(`[limelight] the Firefox sidebar test uses ${firefox}`);
+} catch (error) {
+  console.error(`\n[limelight] ${error.message}`);
+}
+
 if (chromium) {
   const buildOk = run('build (extension for Chrome and Firefox, overlays)', 'npm', [
     'run',
@@ -71,6 +82,7 @@ if (chromium) {
     env: {
       ...process.env,
       LIMELIGHT_CHROMIUM: chromium,
+      ...(firefox ? { LIMELIGHT_FIREFOX: firefox } : {}),
       PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/playwright.json',
     },
   });

@@ -1,5 +1,6 @@
 /** Pairing: paste the link `npm start` printed; see the role and the connection state. */
 import { useSignal } from '@preact/signals';
+import { ROLE_ABILITIES } from '../../shared/protocol/role-abilities';
 import type { ConnectionState } from '../transport/transport';
 import { usePanel } from '../ui/context';
 
@@ -27,9 +28,14 @@ export function ConnectionBadge() {
         {describeState(state)}
       </span>
       {connection.role.value && (
-        <span class="role" data-testid="role">
-          {connection.role.value}
-        </span>
+        <>
+          <span class="role" data-testid="role">
+            {connection.role.value}
+          </span>
+          <span class="role-abilities" data-testid="role-abilities">
+            {ROLE_ABILITIES[connection.role.value]}
+          </span>
+        </>
       )}
     </div>
   );

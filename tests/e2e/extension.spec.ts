@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { io } from 'socket.io-client';
 import { CHROME_EXTENSION_ID } from '../../shared/extension-id';
 import type { Ack } from '../../shared/protocol/ack';
+import { ROLE_ABILITIES } from '../../shared/protocol/role-abilities';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import { spawnServer } from '../integration/support/server-process';
 import { script, viewer } from '../support/engine-events';
@@ -27,6 +28,7 @@ test('pairs with the pasted link, shows the role, and reconnects after a reload'
 
   await pair(panel, pairingLink(server, 'owner'));
   await expect(panel.getByTestId('role')).toHaveText('owner');
+  await expect(panel.getByTestId('role-abilities')).toHaveText(ROLE_ABILITIES.owner);
 
   await panel.reload();
   await expect(panel.getByTestId('connection-state')).toHaveAttribute('data-status', 'connected');
@@ -177,6 +179,8 @@ test('a moderator sees no money controls, and the server refuses an owner action
 }) => {
   const panel = await openPairedPanel('moderator');
   await expect(panel.getByTestId('role')).toHaveText('moderator');
+  // What a moderator may do, in the words of the npm start banner and the README.
+  await expect(panel.getByTestId('role-abilities')).toHaveText(ROLE_ABILITIES.moderator);
   await expect(panel.getByTestId('earnings-hidden')).toBeVisible();
   await expect(panel.getByTestId('tab-analytics')).toHaveCount(0);
   await panel.getByTestId('tab-settings').click();

@@ -11,9 +11,10 @@ let failed = 0;
 
 function run(name, command, args, options = {}) {
   console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
+  const started = Date.now();
   const result = spawnSync(command, args, { stdio: 'inherit', ...options });
   const okay = result.status === 0;
-  steps.push({ name, okay });
+  steps.push({ name, okay, seconds: Math.round((Date.now() - started) / 1000) });
   return okay;
 }
 
@@ -97,6 +98,7 @@ if (chromium) {
 }
 
 console.log('\nSuites:');
-for (const step of steps) console.log(`  ${step.okay ? '✔' : '✘'} ${step.name}`);
+for (const step of steps)
+  console.log(`  ${step.okay ? '✔' : '✘'} ${step.name} (${step.seconds} s)`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

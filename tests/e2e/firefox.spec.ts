@@ -13,9 +13,9 @@ import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 // @ts-expect-error -- plain ESM helper shared with scripts/test.mjs, no type declarations
 import { findFirefox } from '../../scripts/firefox.mjs';
-import { script, viewer } from '../../shared/engines/test-events';
 import { FIREFOX_EXTENSION_ID } from '../../shared/extension-id';
 import { ROLE_ABILITIES } from '../../shared/protocol/role-abilities';
+import { script, viewer } from '../support/engine-events';
 import { expect, pairingLink, test } from './support/extension';
 
 const FIREFOX_BUILD = resolve('.output/firefox-mv3');

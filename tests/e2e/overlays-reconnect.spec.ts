@@ -1,6 +1,6 @@
 /**
- * Stable on stream: when the server restarts, an open overlay reconnects by itself and shows
- * the current state from the new server's snapshot (the poll restored from the journal, plus
+ * Stable on stream: when the server crashes and comes back, an open overlay reconnects by itself
+ * and shows the current state from the new server's snapshot (the poll restored from the journal, plus
  * a vote cast while it was reconnecting). Own server, not the shared one: this test stops it.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -32,11 +32,13 @@ test('an overlay reconnects by itself after a server restart and catches up', as
     });
     await expectTexts(page, ['Which game next?', '1 · Chess']);
     firstRelay.close();
-    await stopServer(first);
+    // A crash: a clean stop would end the stream (and close its poll) by design.
+    first.child.kill('SIGKILL');
+    await first.exited;
     const status = async () => (await readScene(page)).state.status.state;
     await expect.poll(status).toBe('offline');
 
-    // Same home (tokens, journal) and same port: what a streamer's restart looks like.
+    // Same home (tokens, journal) and same port: the stream resumes, as after any crash.
     const second = await spawnServer(home, ['--no-source', '--port', String(first.port)]);
     const secondRelay = await connectRelay(second);
     try {

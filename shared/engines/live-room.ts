@@ -13,8 +13,14 @@
 import type { LiveEvent } from '../events/live-event';
 import { createGiftLedger } from '../ledger';
 import type { ChannelStates } from '../protocol/channel-data';
-import type { Channel, ChannelUpdate } from '../protocol/channels';
+import {
+  type Channel,
+  type ChannelUpdate,
+  isRoomChannel,
+  type RoomChannel,
+} from '../protocol/channels';
 import { BRIEF_PRESET, revenueFor } from '../revenue/revenue-model';
+import { createActionEngine } from './actions/action-engine';
 import { createAlertQueue } from './alerts/alert-queue';
 import { createBattleEngine } from './battles/battle-engine';
 import { battleReport } from './battles/battle-report';
@@ -26,6 +32,7 @@ import { createMetricsEngine } from './metrics';
 import { createModerationEngine } from './moderation/moderation-engine';
 import { createPollEngine } from './polls/poll-engine';
 import { createQnaEngine } from './qna/qna-engine';
+import { actionsOnEvent, actionsOnViews, flushActions } from './room-actions';
 import { runCommand } from './room-commands';
 import { moveClock, onCommits, routeEvent } from './room-events';
 import { newBatch, type RoomParts, type StateChannel, type UpdateBatch } from './room-parts';
@@ -87,6 +94,9 @@ function buildParts(options: LiveRoomOptions): RoomParts {
     moderation,
     chat: createChatFeed(moderation, saved?.chat),
     battles: createBattleEngine(saved?.battles),
+    actions: createActionEngine(saved?.actions, saved ? undefined : options.actions, {
+      isMuted: moderation.isMuted,
+    }),
   };
 }
 
@@ -97,7 +107,7 @@ export function createLiveRoom(options: LiveRoomOptions): LiveRoom {
   /** The whole-second of stream time metrics were last sent at (they tick with duration). */
   let metricsSecond = -1;
 
-  const views: { [C in Exclude<Channel, 'sources'>]: () => ChannelStates[C] } = {
+  const views: { [C in RoomChannel]: () => ChannelStates[C] } = {
     alerts: () => p.alerts.view(),
     chat: () => p.chat.view(),
     poll: () => p.polls.view(),
@@ -113,6 +123,14 @@ export function createLiveRoom(options: LiveRoomOptions): LiveRoom {
     }),
     moderation: () => p.moderation.view(),
     battle: () => p.battles.view(),
+    actions: () => p.actions.view(),
+    actionRules: () => p.actions.rulesView(),
+  };
+
+  /** Actions fired by what this call changed, and what the actions engine started or ended. */
+  const settleActions = (b: UpdateBatch) => {
+    actionsOnViews(p, b);
+    flushActions(p, b);
   };
 
   /** Stream time each throttled channel was last sent at, and those changed since. */
@@ -160,6 +178,8 @@ export function createLiveRoom(options: LiveRoomOptions): LiveRoom {
       const b = newBatch();
       moveClock(p, event.at, b);
       routeEvent(p, event, b);
+      actionsOnEvent(p, event);
+      settleActions(b);
       return flush(b, false);
     },
 
@@ -167,6 +187,7 @@ export function createLiveRoom(options: LiveRoomOptions): LiveRoom {
       const b = newBatch();
       try {
         const ack = runCommand(p, command, ctx, b);
+        settleActions(b);
         return { ack, updates: flush(b, true) };
       } catch (error) {
         // A bug must not take the server down with it: answer INTERNAL and keep serving.
@@ -182,13 +203,14 @@ export function createLiveRoom(options: LiveRoomOptions): LiveRoom {
       if (p.goals.tick(facts.now)) b.dirty.add('goals');
       if (p.battles.tick(facts.now)) b.dirty.add('battle');
       if (Math.floor(facts.now / 1000) !== metricsSecond) b.dirty.add('metrics');
+      settleActions(b);
       return flush(b, true);
     },
 
     snapshot(channels: readonly Channel[]) {
       const snap: Partial<Record<Channel, unknown>> = {};
       for (const channel of channels) {
-        if (channel !== 'sources') snap[channel] = views[channel]();
+        if (isRoomChannel(channel)) snap[channel] = views[channel]();
       }
       return snap as Partial<ChannelStates>;
     },
@@ -243,6 +265,7 @@ export function createLiveRoom(options: LiveRoomOptions): LiveRoom {
         moderation: p.moderation.exportState(),
         chat: p.chat.exportState(),
         battles: p.battles.exportState(),
+        actions: p.actions.exportState(),
       };
     },
   };

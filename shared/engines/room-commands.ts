@@ -25,6 +25,8 @@ export function runCommand(
   const result = apply(p, command, ctx, b);
   if (result.ack.ok) {
     for (const channel of result.dirty ?? []) b.dirty.add(channel);
+    // An output's report is logged by the actions engine when it says something failed.
+    if (command.type === 'actions.outcome') return result.ack;
     p.moderation.record({
       at: p.facts.now,
       by: ctx.actor.name,
@@ -42,6 +44,16 @@ export function runCommand(
  * and the audit log goes to moderators' panels: it says only that a value was set.
  */
 function auditDetail(command: ControlCommand): string {
+  if (command.type === 'actions.saveRule') {
+    const rule = command.rule as { id?: unknown; name?: unknown } | null;
+    return `rule ${JSON.stringify(rule?.name ?? '')}${typeof rule?.id === 'string' ? ` (${rule.id})` : ''}`.slice(
+      0,
+      300,
+    );
+  }
+  if (command.type === 'actions.importRules') {
+    return `${command.rules.length} rules (${command.mode})`;
+  }
   const { type: _type, ...fields } = command;
   if ('dealValueUsd' in fields && fields.dealValueUsd !== undefined) {
     (fields as Record<string, unknown>).dealValueUsd = 'set';
@@ -138,6 +150,27 @@ function apply(p: RoomParts, c: ControlCommand, ctx: CommandContext, b: UpdateBa
       p.facts.revenueModel = { ...model };
       return { ack: ok(p.facts.revenueModel), dirty: ['earnings'] };
     }
+    case 'actions.saveRule':
+      return { ack: p.actions.saveRule(c.rule, ctx.actor.role, p.metrics.state.likes) };
+    case 'actions.removeRule':
+      return { ack: p.actions.removeRule(c.ruleId, ctx.actor.role, now) };
+    case 'actions.enableRule':
+      return { ack: p.actions.enableRule(c.ruleId, c.enabled, ctx.actor.role) };
+    case 'actions.importRules':
+      return {
+        ack: p.actions.importRules(c.rules, c.mode, ctx.actor.role, p.metrics.state.likes),
+      };
+    case 'actions.settings':
+      return { ack: p.actions.configure(c.settings, now) };
+    case 'actions.simulate':
+      return { ack: p.actions.simulate(c.ruleId, now) };
+    case 'actions.skip':
+      return { ack: p.actions.skip(c.runId, ctx.actor.name, now) };
+    case 'actions.clear':
+      return { ack: p.actions.clear(ctx.actor.name, now) };
+    case 'actions.outcome':
+      return { ack: p.actions.outcome(c.runId, c.ok, c.reason, now) };
+
     case 'settings.moderatorsSeeEarnings':
       p.facts.moderatorsSeeEarnings = c.allowed;
       return { ack: ok({ moderatorsSeeEarnings: c.allowed }), dirty: ['earnings'] };

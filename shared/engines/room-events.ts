@@ -1,6 +1,7 @@
 /** How each live event reaches the ledger and the engines. */
 import type { LiveEvent } from '../events/live-event';
 import type { LedgerCommit } from './ledger-port';
+import { actionsOnCommit, actionsOnStreak } from './room-actions';
 import { badge, type RoomParts, type UpdateBatch } from './room-parts';
 
 /** A viewer as overlays show them: filtered words in their name starred out. */
@@ -20,6 +21,7 @@ export function moveClock(p: RoomParts, at: number, b: UpdateBatch) {
   p.metrics.elapse(now);
   if (p.polls.tick(now)) b.dirty.add('poll');
   b.out.push(...p.alerts.tick(now));
+  p.actions.tick(now);
 }
 
 /** Committed coins reach metrics, goals, the sponsor segment, gift votes and alerts. */
@@ -35,6 +37,7 @@ export function onCommits(
     p.sponsor.count('coins', commit.coins);
     if (p.goals.add('coins', commit.coins, now)) b.dirty.add('goals');
     if (p.polls.onGiftCoins(commit.user.id, commit.coins)) b.dirty.add('poll');
+    actionsOnCommit(p, commit);
     if (settleAlerts && !p.moderation.isMuted(commit.user.id)) {
       const frame = { key: commit.key, user: shownBadge(p, commit.user), gift: commit.gift };
       b.out.push(...p.alerts.onStreak({ ...frame, count: commit.totalUnits, settled: true }, now));
@@ -67,6 +70,7 @@ export function routeEvent(p: RoomParts, event: LiveEvent, b: UpdateBatch) {
       const outcome = p.ledger.apply(event);
       if (outcome.status === 'duplicate') return;
       p.metrics.observe(event);
+      actionsOnStreak(p, outcome.streak);
       b.dirty.add('earnings');
       if (!p.moderation.isMuted(event.user.id)) {
         const s = outcome.streak;

@@ -2,6 +2,7 @@
 import type { User } from '../events/user';
 import type { ViewerBadge } from '../protocol/channel-data';
 import type { ChannelUpdate } from '../protocol/channels';
+import type { ActionEngine } from './actions/action-engine';
 import type { AlertQueue } from './alerts/alert-queue';
 import type { BattleEngine } from './battles/battle-engine';
 import type { ChatFeed } from './chat-feed';
@@ -26,6 +27,7 @@ export interface RoomParts {
   moderation: ModerationEngine;
   chat: ChatFeed;
   battles: BattleEngine;
+  actions: ActionEngine;
 }
 
 /** Channels resent whole (`<channel>.state`) when they change. */
@@ -38,7 +40,9 @@ export type StateChannel =
   | 'metrics'
   | 'earnings'
   | 'moderation'
-  | 'battle';
+  | 'battle'
+  | 'actions'
+  | 'actionRules';
 
 /** What one call changed: incremental updates (chat, alerts) and channels to resend whole. */
 export interface UpdateBatch {

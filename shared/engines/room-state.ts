@@ -2,6 +2,7 @@
 import type { AlertSettings } from '../protocol/commands/alerts';
 import type { QnaSettings } from '../protocol/commands/qna';
 import type { RevenueModel } from '../revenue/revenue-model';
+import type { ActionEngineState, ActionSetup } from './actions/action-engine';
 import type { AlertQueueState } from './alerts/alert-state';
 import type { BattleEngineState } from './battles/battle-engine';
 import type { ChatFeedState } from './chat-feed';
@@ -34,6 +35,8 @@ export interface LiveRoomOptions {
   /** Whether moderators may see earnings (default false); carried from stream to stream. */
   moderatorsSeeEarnings?: boolean;
   config?: LiveRoomConfig;
+  /** The owner's action rules and settings, stored by the server across streams. */
+  actions?: ActionSetup;
   /** A state from `exportState()` (journal snapshot) to continue from; wins over the rest. */
   state?: unknown;
 }
@@ -69,6 +72,8 @@ export interface LiveRoomState extends RoomFacts {
   chat: ChatFeedState;
   /** Absent in snapshots written before battles were followed: none then. */
   battles?: BattleEngineState;
+  /** Absent in snapshots written before actions existed: the owner's stored rules then. */
+  actions?: ActionEngineState;
 }
 
 const ENGINE_KEYS = ['metrics', 'polls', 'qna', 'sponsor', 'goals', 'alerts', 'moderation', 'chat'];

@@ -7,6 +7,12 @@ import type { EventSource } from '../events/base';
 import type { ChatEmote } from '../events/chat';
 import type { BadgePicture } from '../events/user';
 import type { RevenueFigures } from '../revenue/revenue-model';
+import type {
+  ActionRulesState,
+  ActionsState,
+  ActionsUpdate,
+  ObsState,
+} from './actions/actions-data';
 import type { Channel } from './channels';
 
 /** A viewer as overlays draw them. */
@@ -318,7 +324,10 @@ export interface ChannelStates {
   earnings: EarningsState;
   moderation: ModerationState;
   battle: BattleState;
+  actions: ActionsState;
+  actionRules: ActionRulesState;
   sources: SourcesState;
+  obs: ObsState;
 }
 
 /** `<channel>.state` replaces the channel's whole state. */
@@ -326,4 +335,4 @@ export type StateUpdate = {
   [C in Channel]: { channel: C; type: `${C}.state`; data: ChannelStates[C] };
 }[Channel];
 
-export type TypedUpdate = StateUpdate | AlertsUpdate | ChatUpdate;
+export type TypedUpdate = StateUpdate | AlertsUpdate | ChatUpdate | ActionsUpdate;

@@ -14,9 +14,24 @@ export const CHANNELS = [
   'earnings',
   'moderation',
   'battle',
+  'actions',
+  'actionRules',
   'sources',
+  'obs',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
+
+/**
+ * Channels the relay holds itself, outside any stream's room: source health and the link to
+ * OBS.
+ */
+export const RELAY_CHANNELS = ['sources', 'obs'] as const satisfies readonly Channel[];
+export type RelayChannel = (typeof RELAY_CHANNELS)[number];
+/** Channels a stream's live room draws. */
+export type RoomChannel = Exclude<Channel, RelayChannel>;
+
+export const isRoomChannel = (channel: Channel): channel is RoomChannel =>
+  !(RELAY_CHANNELS as readonly string[]).includes(channel);
 
 export const isChannel = (value: unknown): value is Channel =>
   typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);

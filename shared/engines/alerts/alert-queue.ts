@@ -321,6 +321,31 @@ export function createAlertQueue(saved?: AlertQueueState, settings?: Partial<Ale
       return ok(clone(alert));
     },
 
+    /**
+     * An alert an action rule asked for: the viewer who fired the rule (or a sample viewer) in
+     * the look of a gift tier, a follow, a share or a subscription. Display only: no coins.
+     */
+    fromAction(
+      variant: 'gift' | 'follow' | 'share' | 'subscribe',
+      tierWanted: Tier,
+      user: ViewerBadge,
+      giftName: string | null,
+      now: number,
+    ): AlertsUpdate[] {
+      const sample = testAlert(newId('action'), tierWanted, variant, s.settings, now);
+      const alert: AlertView = {
+        ...sample,
+        kind: variant,
+        tier: variant === 'gift' ? tierWanted : KIND_TIER[variant],
+        user: { ...user },
+        gift: sample.gift && giftName ? { ...sample.gift, name: giftName } : sample.gift,
+        coins: 0,
+      };
+      enqueue(alert, null);
+      play(now);
+      return drain();
+    },
+
     configure(settings: Partial<AlertSettings>): AlertSettings {
       s.settings = { ...s.settings, ...settings };
       structural = true;

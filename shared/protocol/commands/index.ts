@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { describeIssues, formatIssues } from '../../events/parse';
 import type { ErrorCode } from '../ack';
 import type { Role } from '../roles';
+import { actionCommandSchemas } from './actions';
 import { alertCommandSchemas } from './alerts';
 import { goalCommandSchemas } from './goals';
 import { moderationCommandSchemas } from './moderation';
@@ -15,6 +16,7 @@ import { settingsCommandSchemas } from './settings';
 import { sponsorCommandSchemas } from './sponsor';
 import { streamCommandSchemas } from './stream';
 
+export * from './actions';
 export * from './alerts';
 export * from './goals';
 export * from './poll';
@@ -30,6 +32,7 @@ export const controlCommandSchema = z.discriminatedUnion('type', [
   ...moderationCommandSchemas,
   ...streamCommandSchemas,
   ...settingsCommandSchemas,
+  ...actionCommandSchemas,
 ]);
 
 export type ControlCommand = z.output<typeof controlCommandSchema>;
@@ -47,6 +50,8 @@ const OWNER_ONLY: ReadonlySet<string> = new Set<CommandType>([
   'settings.moderatorsSeeEarnings',
   'sponsor.setDealValue',
   'stream.end',
+  // Who may edit rules, how many actions run at once: the owner's call.
+  'actions.settings',
 ]);
 
 export const isCommandType = (value: unknown): value is CommandType =>

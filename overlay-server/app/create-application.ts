@@ -9,6 +9,7 @@ import { Server } from 'socket.io';
 import type { HandshakeRefusal } from '../../shared/protocol/handshake';
 import { NAMESPACES, type Namespace } from '../../shared/protocol/roles';
 import type { RevenueModel } from '../../shared/revenue/revenue-model';
+import { ActionStore } from '../actions/action-store';
 import { handshakeMiddleware } from '../auth/handshake';
 import { createOriginPolicy } from '../auth/origins';
 import type { RoleTokens } from '../auth/tokens';
@@ -24,8 +25,10 @@ import { type ControlNamespace, serveControl } from '../namespaces/control';
 import { type IngestNamespace, serveIngest } from '../namespaces/ingest';
 import { type OverlayNamespace, serveOverlay } from '../namespaces/overlay';
 import { refreshMoneyAccess } from '../namespaces/watchers';
+import { createObsService, type ObsService } from '../obs/obs-service';
 import { LIMITS } from '../pipeline/limits';
 import { Relay } from '../pipeline/relay';
+import type { BackoffOptions } from '../sources/connector/backoff';
 import type { SnapshotPolicy } from '../stream/live-stream';
 import { createSourceBoard, type SourceBoard } from './source-sink';
 
@@ -54,12 +57,16 @@ export interface ApplicationOptions {
   recoveryMaxPackets?: number;
   /** The picture cache behind /media/image (config.json's `media`; defaults otherwise). */
   media?: MediaOptions;
+  /** How the OBS link waits between attempts (tests make it quick). */
+  obsBackoff?: BackoffOptions;
 }
 
 export interface Application {
   io: Server;
   relay: Relay;
   sources: SourceBoard;
+  /** The link to OBS and the OBS actions. */
+  obs: ObsService;
   /** The bound port (after `listen`). */
   port(): number;
   /** Set when the last stream was resumed at start. */
@@ -89,10 +96,18 @@ export function createApplication(
     revenueModel: options.revenueModel,
     log,
     snapshots: options.snapshots,
+    actions: new ActionStore(options.dataDir, log),
   });
   const resumed = relay.resume();
   if (resumed) log.info('stream resumed', resumed);
   const sources = createSourceBoard(relay, log);
+  const obs = createObsService({
+    dataDir: options.dataDir,
+    log,
+    publish: (state) => relay.setObs(state),
+    report: (runId, succeeded, reason) => relay.reportActionOutcome(runId, succeeded, reason),
+    backoff: options.obsBackoff,
+  });
 
   let io: Server | null = null;
   const clients = () =>
@@ -116,6 +131,7 @@ export function createApplication(
       media: createMediaService(options.dataDir, options.media),
       startedAt,
       sources: () => sources.state(),
+      obs: () => obs.state(),
       clients,
       pendingUpdates: () => pendingUpdates(),
     }),
@@ -165,7 +181,10 @@ export function createApplication(
   });
   pendingUpdates = () => batcher.pending;
   relay.attach({
-    updates: (updates) => batcher.push(updates),
+    updates: (updates) => {
+      batcher.push(updates);
+      obs.onUpdates(updates);
+    },
     streamChanged: () => {
       batcher.flushNow();
       fanout.sendSnapshots((channels) => relay.snapshot(channels));
@@ -183,7 +202,8 @@ export function createApplication(
     admit: (event) => sources.admit(event),
     status: (source, status) => sources.reportStatus(source, status),
   });
-  serveControl(controlNsp, { ...watchDeps, log: log.child({ ns: '/control' }) });
+  serveControl(controlNsp, { ...watchDeps, obs, log: log.child({ ns: '/control' }) });
+  obs.start();
   serveOverlay(overlayNsp, { ...watchDeps, log: log.child({ ns: '/overlay' }) });
 
   // Source rates and last-event times go stale between status changes: republish them now and then.
@@ -209,6 +229,7 @@ export function createApplication(
     io: server,
     relay,
     sources,
+    obs,
     port,
     resumed,
     endedStream: () => ended,
@@ -222,6 +243,7 @@ export function createApplication(
         batcher.flushNow();
         batcher.stop();
         relay.close();
+        await obs.close();
         await server.close();
       })();
       return closing;

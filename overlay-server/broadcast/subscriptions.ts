@@ -5,13 +5,17 @@
  * socket, and replays what was broadcast to it while the socket was away.
  */
 import type { Socket } from 'socket.io';
-import { CHANNELS, type Channel, isChannel } from '../../shared/protocol/channels';
+import {
+  CHANNELS,
+  type Channel,
+  isChannel,
+  PANEL_ONLY_CHANNELS,
+} from '../../shared/protocol/channels';
 import type { Role } from '../../shared/protocol/roles';
 
 const ROOM_PREFIX = 'ch:';
 
-/** Channels only panels may watch: the moderation audit and filters are not for OBS pages. */
-const PANEL_ONLY: ReadonlySet<Channel> = new Set<Channel>(['moderation']);
+const PANEL_ONLY: ReadonlySet<Channel> = new Set<Channel>(PANEL_ONLY_CHANNELS);
 
 export type ChannelRequest =
   | { ok: true; channels: Channel[] }

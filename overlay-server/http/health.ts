@@ -1,4 +1,5 @@
 /** GET /health: is the relay alive, is the source live, is anything flowing, who is connected. */
+import type { ObsState } from '../../shared/protocol/actions/actions-data';
 import type { SourcesState } from '../../shared/protocol/channel-data';
 import type { Namespace } from '../../shared/protocol/roles';
 import type { Relay } from '../pipeline/relay';
@@ -16,6 +17,8 @@ export interface HealthReport {
   clients: Record<Namespace, number>;
   /** Updates waiting for the current frame window. */
   pendingUpdates: number;
+  /** The link to OBS: `off`, `connecting`, `connected`, `unreachable` (retrying) or `refused`. */
+  obs: { status: ObsState['status']; detail: string | null; retryAt: number | null };
 }
 
 export interface HealthDeps {
@@ -24,12 +27,14 @@ export interface HealthDeps {
   sources: () => SourcesState;
   clients: () => Record<Namespace, number>;
   pendingUpdates: () => number;
+  obs: () => ObsState;
   wall?: () => number;
 }
 
 export function healthReport(deps: HealthDeps): HealthReport {
   const now = (deps.wall ?? Date.now)();
   const last = deps.relay.stats.lastEventWall;
+  const obs = deps.obs();
   return {
     ok: true,
     uptimeSeconds: Math.round((now - deps.startedAt) / 1000),
@@ -40,5 +45,6 @@ export function healthReport(deps: HealthDeps): HealthReport {
     eventsPerSecond: deps.relay.stats.perSecond(),
     clients: deps.clients(),
     pendingUpdates: deps.pendingUpdates(),
+    obs: { status: obs.status, detail: obs.detail, retryAt: obs.retryAt },
   };
 }

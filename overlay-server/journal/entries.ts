@@ -3,6 +3,7 @@
  * accepted event and command is a line, written before it is acknowledged; replaying the lines
  * through a fresh live room rebuilds the stream exactly.
  */
+import type { ActionSetup } from '../../shared/engines/actions/action-engine';
 import type { Actor } from '../../shared/engines/live-room-contract';
 import type { LiveEvent } from '../../shared/events/live-event';
 import type { RevenueModel } from '../../shared/revenue/revenue-model';
@@ -22,6 +23,8 @@ export type JournalEntry =
       revenueModel?: RevenueModel;
       /** The owner's setting carried over from the stream before (absent: false). */
       moderatorsSeeEarnings?: boolean;
+      /** The owner's action rules and settings the stream started with (absent: none). */
+      actions?: ActionSetup;
     })
   | (EntryBase & { type: 'event'; event: LiveEvent })
   | (EntryBase & { type: 'command'; command: unknown; actor: Actor })

@@ -2,6 +2,7 @@
  * Rebuilds a live room from a journal: the latest snapshot, then the entries after it. Used on
  * start to resume a stream that did not end (after a crash or kill -9), and by reports.
  */
+import type { ActionSetup } from '../../shared/engines/actions/action-engine';
 import type { LiveRoom } from '../../shared/engines/live-room-contract';
 import type { LiveEvent } from '../../shared/events/live-event';
 import { parseLiveEvent } from '../../shared/events/parse';
@@ -16,6 +17,8 @@ export type RoomFactory = (options: {
   startedAt: number;
   revenueModel?: RevenueModel;
   moderatorsSeeEarnings?: boolean;
+  /** The owner's action rules and settings the stream starts with. */
+  actions?: ActionSetup;
   state?: unknown;
 }) => LiveRoom;
 
@@ -122,6 +125,7 @@ function replayJournal(
         startedAt,
         revenueModel: entry.revenueModel,
         moderatorsSeeEarnings: entry.moderatorsSeeEarnings,
+        actions: entry.actions,
       });
     } else if (room) {
       applyEntry(room, entry);

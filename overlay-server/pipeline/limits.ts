@@ -2,6 +2,8 @@
 export const LIMITS = {
   /** One event or command. A real gift event is about 400 bytes. */
   maxEventBytes: 16 * 1024,
+  /** One import of action rules (at most 100 rules of a few hundred bytes each). */
+  maxImportBytes: 128 * 1024,
   /** One `events` batch. */
   maxBatchBytes: 1024 * 1024,
   /** Events in one batch. */

@@ -2,15 +2,22 @@
  * The relay's core, past validation: dedupe → live room → journal → updates out. It owns the
  * current stream (start, end, resume after a crash) and the stream clock. Sockets, sources and
  * HTTP call into it; it knows nothing of Socket.IO.
+ *
+ * Longer than most files: every path that changes the running stream (events, commands, ticks,
+ * outputs' reports, start, end, resume) goes through this one class, so the journal's order is
+ * the order things happened. What is not about that order lives beside it (turn queue, clock,
+ * stream, action store).
  */
 import type { Actor, LiveRoom, StreamReport } from '../../shared/engines/live-room-contract';
 import type { LiveEvent } from '../../shared/events/live-event';
 import { createMessageDeduper } from '../../shared/ledger/message-dedupe';
 import { type Ack, fail, ok } from '../../shared/protocol/ack';
+import type { ObsState } from '../../shared/protocol/actions/actions-data';
 import type { SourcesState } from '../../shared/protocol/channel-data';
 import type { Channel, ChannelUpdate, StateSnapshot } from '../../shared/protocol/channels';
-import { checkCommand } from '../../shared/protocol/commands';
+import { checkCommand, SERVER_ONLY_COMMANDS } from '../../shared/protocol/commands';
 import type { RevenueModel } from '../../shared/revenue/revenue-model';
+import type { ActionStore } from '../actions/action-store';
 import { newStreamId } from '../journal/entries';
 import { type RoomFactory, recoverStream } from '../journal/recovery';
 import { journalPathFor, listStreams } from '../journal/streams-dir';
@@ -34,6 +41,8 @@ export interface RelayOptions {
   log: Logger;
   snapshots?: SnapshotPolicy;
   wall?: () => number;
+  /** Where the owner's action rules are kept between streams (none: each stream starts empty). */
+  actions?: ActionStore;
 }
 
 /** Where the relay's output goes (the broadcaster). */
@@ -51,6 +60,9 @@ const SERVER_ACTOR: Actor = { role: 'owner', name: 'server' };
 const moderatorsSeeEarningsIn = (room: LiveRoom): boolean =>
   room.snapshot(['earnings']).earnings?.moderatorsSeeEarnings === true;
 
+/** The server's own outputs (OBS, the media check) report on runs as this actor. */
+const SERVER_ACTOR: Actor = { role: 'owner', name: 'server' };
+
 export class Relay {
   readonly stats: EventStats;
   private readonly options: RelayOptions;
@@ -60,6 +72,16 @@ export class Relay {
   /** What watchers see: the running stream's room, else the last one, else an empty room. */
   private viewRoom: LiveRoom;
   private sources: SourcesState = { sources: [] };
+  private obs: ObsState = {
+    status: 'off',
+    enabled: false,
+    address: null,
+    passwordSet: false,
+    detail: null,
+    retryAt: null,
+    scenes: [],
+    inputs: [],
+  };
   private output: RelayOutput = { updates: () => {}, streamChanged: () => {} };
   private lastSourceName: LiveEvent['source'] = 'simulator';
   private readonly queue: TurnQueue<LiveEvent, IngestOutcome>;
@@ -84,6 +106,7 @@ export class Relay {
       streamId: 'standby',
       startedAt: wall(),
       revenueModel: options.revenueModel,
+      actions: options.actions?.load(),
     });
   }
 
@@ -107,6 +130,7 @@ export class Relay {
         startedAt: recovered.lastAt,
         revenueModel: this.options.revenueModel,
         moderatorsSeeEarnings: moderatorsSeeEarningsIn(recovered.room),
+        actions: this.options.actions?.load(),
       });
       return null;
     }
@@ -167,6 +191,10 @@ export class Relay {
     const at = this.clock.now();
     const streamCommand = parseStreamCommand(payload);
     if (streamCommand) return this.streamCommand(streamCommand, actor, at);
+    const type = (payload as { type?: unknown } | null)?.type;
+    if (typeof type === 'string' && SERVER_ONLY_COMMANDS.has(type)) {
+      return fail('FORBIDDEN', `${type} is reported by the server's own outputs only`);
+    }
     const updates: ChannelUpdate[] = [];
     // A bad command after a stream ended must not open an empty new one.
     if (!this.currentStreamId) {
@@ -177,7 +205,27 @@ export class Relay {
     const result = stream.applyCommand(payload, actor, at);
     for (const update of result.updates) updates.push(update);
     this.send(updates);
+    if (result.ack.ok) this.options.actions?.afterCommand(type, stream.room);
     return result.ack;
+  }
+
+  /**
+   * An output's report on an action run (OBS refused, a sound is gone): journaled like a
+   * command, so a replay ends the run where the live stream did.
+   */
+  reportActionOutcome(runId: string, succeeded: boolean, reason: string | null): void {
+    this.queue.drain();
+    const stream = this.stream;
+    if (!stream || stream.ended) return;
+    const command = { type: 'actions.outcome', runId, ok: succeeded, reason };
+    const result = stream.applyCommand(command, SERVER_ACTOR, this.clock.now());
+    this.send(result.updates);
+  }
+
+  /** How the link to OBS stands (the OBS link sets it; panels watch the `obs` channel). */
+  setObs(obs: ObsState): void {
+    this.obs = obs;
+    this.send([{ channel: 'obs', type: 'obs.state', data: obs }]);
   }
 
   /** Time-driven changes (streak quiet periods, poll deadlines), from the stream clock. */
@@ -191,6 +239,7 @@ export class Relay {
   snapshot(channels: readonly Channel[]): StateSnapshot {
     const states: StateSnapshot['channels'] = { ...this.viewRoom.snapshot(channels) };
     if (channels.includes('sources')) states.sources = this.sources;
+    if (channels.includes('obs')) states.obs = this.obs;
     return { streamId: this.currentStreamId, seq: this.seq, channels: states };
   }
 
@@ -318,11 +367,13 @@ export class Relay {
     const path = journalPathFor(this.options.dataDir, streamId);
     if (!path) throw new Error(`bad stream id ${streamId}`);
     const moderatorsSeeEarnings = this.moderatorsSeeEarnings;
+    const actions = this.options.actions?.load();
     const room = this.options.createRoom({
       streamId,
       startedAt: at,
       revenueModel: this.options.revenueModel,
       moderatorsSeeEarnings,
+      actions,
     });
     const journal = openJournalWriter(path);
     journal.append([
@@ -334,6 +385,7 @@ export class Relay {
         startedAt: at,
         revenueModel: this.options.revenueModel,
         moderatorsSeeEarnings,
+        actions,
       },
     ]);
     this.stream = new LiveStream({

@@ -129,15 +129,18 @@ function audit(p: RoomParts, action: string, run: ActionRun, detail: string) {
 }
 
 function runSummary(run: ActionRun): string {
-  const a = run.action;
   const who = run.viewer ? ` for ${run.viewer.nickname}` : '';
+  return `${actionSummary(run.action)}${who}`;
+}
+
+function actionSummary(a: ActionRun['action']): string {
   switch (a.kind) {
     case 'sound':
-      return `sound ${a.soundId}${who}`;
+      return `sound ${a.soundId}`;
     case 'clip':
-      return `clip ${a.clipId}${who}`;
+      return `clip ${a.clipId}`;
     case 'alert':
-      return `alert (${a.variant}${a.variant === 'gift' ? ` tier ${a.tier}` : ''})${who}`;
+      return `alert (${a.variant}${a.variant === 'gift' ? ` tier ${a.tier}` : ''})`;
     case 'text':
       return `text "${a.text}"`;
     case 'timer':

@@ -33,6 +33,16 @@ export type RoomChannel = Exclude<Channel, RelayChannel>;
 export const isRoomChannel = (channel: Channel): channel is RoomChannel =>
   !(RELAY_CHANNELS as readonly string[]).includes(channel);
 
+/**
+ * Channels only panels may watch: the moderation audit and filters, the action rules and the
+ * link to OBS are not for OBS pages.
+ */
+export const PANEL_ONLY_CHANNELS = [
+  'moderation',
+  'actionRules',
+  'obs',
+] as const satisfies readonly Channel[];
+
 export const isChannel = (value: unknown): value is Channel =>
   typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);
 

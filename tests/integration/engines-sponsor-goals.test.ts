@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SponsorSegmentReport } from '../../shared/engines';
 import type { GoalView, SponsorPlanView } from '../../shared/protocol/channel-data';
-import { CHANNELS, type Channel } from '../../shared/protocol/channels';
+import { CHANNELS, type Channel, PANEL_ONLY_CHANNELS } from '../../shared/protocol/channels';
 import { BRIEF_PRESET, brandDealNet } from '../../shared/revenue/revenue-model';
 import { dataOf, type EngineRoom, startEngineRoom } from './support/engine-room';
 import { instantGift, script, viewer } from './support/events';
@@ -21,7 +21,9 @@ afterEach(async () => {
  * Every channel an OBS page may watch (moderation is for panels only), taken from CHANNELS so a
  * channel added later is checked for deal-value leaks too.
  */
-const OVERLAY_CHANNELS: Channel[] = CHANNELS.filter((channel) => channel !== 'moderation');
+const OVERLAY_CHANNELS: Channel[] = CHANNELS.filter(
+  (channel) => !(PANEL_ONLY_CHANNELS as readonly string[]).includes(channel),
+);
 /** A deal value no other figure in the test could print. */
 const DEAL_VALUE_USD = 4321.57;
 

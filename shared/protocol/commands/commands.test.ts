@@ -21,6 +21,13 @@ const EXAMPLES: Record<string, Record<string, unknown>> = {
   'moderation.unmuteViewer': { userId: 'u1' },
   'settings.revenueModel': { presetId: 'brief-20' },
   'settings.moderatorsSeeEarnings': { allowed: true },
+  'actions.saveRule': { rule: { name: 'r' } },
+  'actions.removeRule': { ruleId: 'rule-1' },
+  'actions.enableRule': { ruleId: 'rule-1', enabled: false },
+  'actions.importRules': { rules: [] },
+  'actions.settings': { settings: { maxQueue: 10 } },
+  'actions.simulate': { ruleId: 'rule-1' },
+  'actions.outcome': { runId: 'run-1', ok: false },
 };
 
 const OWNER_ONLY = [
@@ -28,6 +35,7 @@ const OWNER_ONLY = [
   'settings.moderatorsSeeEarnings',
   'sponsor.setDealValue',
   'stream.end',
+  'actions.settings',
 ];
 
 describe('control commands', () => {

@@ -13,7 +13,7 @@ import {
   createApplication,
 } from '../../../overlay-server/app/create-application';
 import { newRoleTokens, type RoleTokens } from '../../../overlay-server/auth/tokens';
-import { silentLogger } from '../../../overlay-server/log';
+import { type Logger, silentLogger } from '../../../overlay-server/log';
 import { createLiveRoom } from '../../../shared/engines';
 import type { Ack } from '../../../shared/protocol/ack';
 import type { StateSnapshot, UpdateBatch } from '../../../shared/protocol/channels';
@@ -53,16 +53,19 @@ export interface ClientOptions {
 export interface StartOptions extends Partial<ApplicationOptions> {
   dataDir?: string;
   tokens?: RoleTokens;
+  /** Where the server logs (silent by default). */
+  log?: Logger;
 }
 
 export async function startRelay(options: StartOptions = {}): Promise<RunningRelay> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'limelight-it-'));
   const tokens = options.tokens ?? newRoleTokens();
   const httpServer = createServer();
+  const { log, ...appOptions } = options;
   const app = createApplication(
     httpServer,
-    { createRoom: createLiveRoom, tokens, log: silentLogger },
-    { overlaysDir: join(dataDir, 'no-overlays'), ...options, dataDir },
+    { createRoom: createLiveRoom, tokens, log: log ?? silentLogger },
+    { overlaysDir: join(dataDir, 'no-overlays'), ...appOptions, dataDir },
   );
   await new Promise<void>((done) => httpServer.listen(0, '127.0.0.1', done));
   const port = app.port();

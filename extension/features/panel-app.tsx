@@ -2,6 +2,7 @@
 import { useSignal } from '@preact/signals';
 import type { FunctionComponent } from 'preact';
 import { usePanel } from '../ui/context';
+import { ActionsView } from './actions/actions-view';
 import { AlertsView } from './alerts-view';
 import { AnalyticsView } from './analytics-view';
 import { LiveView } from './live-view';
@@ -25,6 +26,7 @@ const TABS: Tab[] = [
   { id: 'qna', label: 'Q&A', view: QnaView },
   { id: 'sponsors', label: 'Sponsors', view: SponsorsView },
   { id: 'alerts', label: 'Alerts', view: AlertsView },
+  { id: 'actions', label: 'Actions', view: ActionsView },
   { id: 'moderation', label: 'Moderation', view: ModerationView },
   { id: 'analytics', label: 'Analytics', view: AnalyticsView, ownerOnly: true },
   { id: 'settings', label: 'Settings', view: SettingsView },

@@ -5,6 +5,7 @@
 import type { PanelStore } from '../storage/panel-store';
 import type { ReportFetcher } from '../transport/report-client';
 import type { ControlTransport } from '../transport/transport';
+import { ActionsModel } from './actions-model';
 import { AlertsModel } from './alerts-model';
 import { AnalyticsModel } from './analytics-model';
 import { ConnectionModel } from './connection-model';
@@ -40,6 +41,7 @@ export function createPanelModels({ transport, store, fetchReport }: PanelDeps) 
     sponsors: new SponsorModel(transport, room, store, fetchReport),
     alerts: new AlertsModel(transport, room),
     moderation: new ModerationModel(transport, room),
+    actions: new ActionsModel(transport, room, connection),
   };
   /** Loads what the store holds, then reconnects with the saved pairing. */
   const start = async () => {
@@ -54,6 +56,7 @@ export function createPanelModels({ transport, store, fetchReport }: PanelDeps) 
   };
   const dispose = () => {
     for (const model of [
+      models.actions,
       models.moderation,
       models.alerts,
       models.sponsors,

@@ -26,3 +26,11 @@ export const formatDate = (at: number) =>
     hour: '2-digit',
     minute: '2-digit',
   });
+
+/** `20:14:03`: the time of day of a stream moment. */
+export const formatClock = (at: number) =>
+  new Date(at).toLocaleTimeString('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });

@@ -37,7 +37,8 @@ export function ruleProblems(rule: ActionRule, inventory: ActionInventory): Reso
   let obsNoted = false;
   rule.actions.forEach((action, index) => {
     const path = `actions.${index}`;
-    const add = (code: ResourceProblemCode, message: string) => problems.push({ code, path, message });
+    const add = (code: ResourceProblemCode, message: string) =>
+      problems.push({ code, path, message });
     switch (action.kind) {
       case 'sound':
         if (inventory.sounds && !inventory.sounds.includes(action.soundId)) {
@@ -53,7 +54,8 @@ export function ruleProblems(rule: ActionRule, inventory: ActionInventory): Reso
       case 'obsSource':
       case 'obsText': {
         if (!obsUp) {
-          if (!obsNoted) add('OBS_NOT_CONNECTED', 'OBS is not connected: its scenes cannot be checked');
+          if (!obsNoted)
+            add('OBS_NOT_CONNECTED', 'OBS is not connected: its scenes cannot be checked');
           obsNoted = true;
           return;
         }

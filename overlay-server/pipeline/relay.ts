@@ -54,14 +54,14 @@ export interface RelayOutput {
 
 const RECENT_IDS_IN_SNAPSHOT = 10_000;
 
-/** Who ends the stream when the server stops cleanly (recorded in the room's audit log). */
+/**
+ * The server acting on its own: it ends the stream when it stops cleanly, and its outputs (OBS)
+ * report on action runs (recorded in the room's audit log).
+ */
 const SERVER_ACTOR: Actor = { role: 'owner', name: 'server' };
 
 const moderatorsSeeEarningsIn = (room: LiveRoom): boolean =>
   room.snapshot(['earnings']).earnings?.moderatorsSeeEarnings === true;
-
-/** The server's own outputs (OBS, the media check) report on runs as this actor. */
-const SERVER_ACTOR: Actor = { role: 'owner', name: 'server' };
 
 export class Relay {
   readonly stats: EventStats;

@@ -6,6 +6,7 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import type { SourceHealth } from '../../shared/protocol/channel-data';
+import type { InputSummary } from '../../shared/protocol/input-summary';
 import { usePanel } from '../ui/context';
 import { formatCount, formatDuration } from '../ui/format';
 
@@ -25,6 +26,34 @@ function useNow(): number {
     return () => clearInterval(timer);
   }, []);
   return now;
+}
+
+/** Reasons named on the line; the rest are counted. */
+const REASONS_SHOWN = 3;
+
+/**
+ * What became of the source's input (connector payloads, replayed lines): events, duplicates,
+ * and skipped ones by reason, the same reasons `npm run report` gives.
+ */
+function InputLine({ input }: { input: InputSummary }) {
+  const shown = input.skipped.byReason.slice(0, REASONS_SHOWN);
+  const more = input.skipped.byReason.length - shown.length;
+  const unknown = Object.entries(input.unknownEvents)
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, count]) => `${name} ×${formatCount(count)}`);
+  return (
+    <>
+      <br />
+      <span class="input" data-testid="source-input">
+        {formatCount(input.events)} mapped · {formatCount(input.duplicates.count)} duplicates ·{' '}
+        {formatCount(input.skipped.count)} skipped
+        {shown.length > 0 &&
+          `: ${shown.map((group) => `${group.reason} ×${formatCount(group.count)}`).join(', ')}`}
+        {more > 0 && ` and ${more} other reasons`}
+        {unknown.length > 0 && ` (unknown events: ${unknown.slice(0, REASONS_SHOWN).join(', ')})`}
+      </span>
+    </>
+  );
 }
 
 export function SourceHealthList() {
@@ -57,6 +86,7 @@ export function SourceHealthList() {
           </span>
           {' · '}
           <span class="rate">{formatCount(health.eventsPerMinute)} events/min</span>
+          {health.input && <InputLine input={health.input} />}
         </li>
       ))}
     </ul>

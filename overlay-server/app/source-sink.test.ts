@@ -4,6 +4,7 @@ import type { SourcesState } from '../../shared/protocol/channel-data';
 import { viewer } from '../../tests/support/engine-events';
 import { silentLogger } from '../log';
 import type { Relay } from '../pipeline/relay';
+import { emptySummary } from '../sources/input-summary';
 import { createSourceBoard, primarySource } from './source-sink';
 
 function fakeRelay() {
@@ -15,6 +16,7 @@ function fakeRelay() {
       return events.map(() => 'accepted');
     },
     setSources: (state: SourcesState) => published.push(state),
+    settleOpenStreaks: () => 1,
   } as unknown as Relay;
   return { relay, ingested, published };
 }
@@ -68,6 +70,23 @@ describe('source board', () => {
     expect(board.state().sources.find((s) => s.primary)?.source).toBe('connector');
     expect(board.admit(viewers('page', 1_300))).toBe(false);
     expect(board.admit(viewers('connector', 1_234))).toBe(true);
+  });
+
+  it('shows what became of a source’s input and settles open streaks at its end', () => {
+    const { relay } = fakeRelay();
+    const board = createSourceBoard(relay, silentLogger);
+    const replay = board.sinkFor('replay');
+    const summary = {
+      ...emptySummary(),
+      read: 3,
+      events: 1,
+      eventsByKind: { chat: 1 },
+      skipped: { count: 2, byReason: [{ reason: 'unknown event', count: 2, lines: [2, 3] }] },
+      unknownEvents: { hourlyRank: 2 },
+    };
+    replay.inputTally?.(() => summary);
+    expect(board.state().sources[0]?.input).toEqual(summary);
+    expect(replay.endOfInput?.()).toBe(1);
   });
 
   it('counts a chat line once when the connector and the page both report it', () => {

@@ -6,6 +6,7 @@
 import type { EventSource } from '../../shared/events/base';
 import type { LiveEvent } from '../../shared/events/live-event';
 import type { SourceHealth, SourcesState } from '../../shared/protocol/channel-data';
+import type { InputSummary } from '../../shared/protocol/input-summary';
 import type { Logger } from '../log';
 import type { Relay } from '../pipeline/relay';
 import { validateEvent } from '../pipeline/validate-event';
@@ -38,6 +39,7 @@ export interface SourceBoard {
 
 export function createSourceBoard(relay: Relay, log: Logger): SourceBoard {
   const health = new Map<EventSource, SourceHealth>();
+  const tallies = new Map<EventSource, () => InputSummary>();
   const crossSource = createCrossSourceMessageFilter();
   const recent = new Map<EventSource, EventsPerMinute>();
   let queue: LiveEvent[] = [];
@@ -132,6 +134,16 @@ export function createSourceBoard(relay: Relay, log: Logger): SourceBoard {
         problem(problem) {
           log.warn('source input problem', { source: name, ...problem });
         },
+        endOfInput() {
+          flush();
+          const settled = relay.settleOpenStreaks();
+          if (settled > 0)
+            log.info('open streaks committed at end of input', { source: name, settled });
+          return settled;
+        },
+        inputTally(read) {
+          tallies.set(name, read);
+        },
       };
     },
     observe(events) {
@@ -162,7 +174,10 @@ export function createSourceBoard(relay: Relay, log: Logger): SourceBoard {
     state() {
       const now = Date.now();
       const sources = [...health.values()].map((h) => {
-        if (!ingestFed.has(h.source)) return { ...h, eventsPerMinute: perMinute(h.source, now) };
+        const input = tallies.get(h.source)?.();
+        if (!ingestFed.has(h.source)) {
+          return { ...h, eventsPerMinute: perMinute(h.source, now), ...(input && { input }) };
+        }
         // An /ingest source's own word stands until it sends events again; else its traffic.
         const own = reported.get(h.source);
         const ownIsNewer = own && (h.lastEventAt === null || own.at >= h.lastEventAt);

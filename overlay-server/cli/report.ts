@@ -1,29 +1,38 @@
 /**
- * `npm run report -- FILE [--format json|csv|md]`: the stream report of a journal
- * (`~/.limelight/streams/<id>.jsonl`) or a raw tiktok-live-connector recording, on stdout.
- * Problems with the file go to stderr; the exit code is 0 on success, 1 when the file cannot be
- * read, 2 on bad flags.
+ * `npm run report -- FILE [--format json|csv|md] [--strict]`: the stream report of a journal
+ * (`~/.limelight/streams/<id>.jsonl`) or a raw tiktok-live-connector recording, on stdout. What
+ * became of every line (events by kind, duplicates, skipped lines by reason, unknown events)
+ * goes to stderr, the same summary `npm start -- --replay FILE` prints. Exit code: 0 on success;
+ * 1 when the file cannot be read, when no line of it is an event, or with `--strict` when any
+ * line was skipped; 2 on bad flags.
  */
 import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLiveRoom } from '../../shared/engines';
 import { formatReport, isReportFormat, REPORT_FORMATS } from '../report/format-report';
 import { reportFromFile } from '../report/report-from-file';
+import { formatInputSummary } from '../sources/input-summary';
 
-const USAGE = `Usage: npm run report -- FILE [--format ${REPORT_FORMATS.join('|')}]
+const USAGE = `Usage: npm run report -- FILE [--format ${REPORT_FORMATS.join('|')}] [--strict]
 
   FILE        a Limelight journal (~/.limelight/streams/<stream>.jsonl) or a raw
               tiktok-live-connector recording ({"event","data","at"} per line)
-  --format    json (default), csv or md`;
+  --format    json (default), csv or md
+  --strict    exit with code 1 when any line of FILE was skipped (the report is still printed)`;
 
 async function main(): Promise<number> {
-  let values: { format?: string; help?: boolean };
+  let values: { format?: string; help?: boolean; strict?: boolean };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
       args: process.argv.slice(2),
       allowPositionals: true,
-      options: { format: { type: 'string', short: 'f' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        format: { type: 'string', short: 'f' },
+        strict: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
     }));
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
@@ -43,13 +52,17 @@ async function main(): Promise<number> {
     process.stderr.write(`${file}: no such file\n`);
     return 1;
   }
-  const { report, problems } = await reportFromFile(file, createLiveRoom);
-  for (const problem of problems.slice(0, 20)) {
-    process.stderr.write(
-      `warning: ${problem.line ? `line ${problem.line}: ` : ''}${problem.message}\n`,
-    );
+  const { report, summary } = await reportFromFile(file, createLiveRoom);
+  process.stderr.write(formatInputSummary(summary, basename(file)));
+  if (!report) {
+    process.stderr.write(`${file}: no line is an event, so there is nothing to report\n`);
+    return 1;
   }
   process.stdout.write(formatReport(report, format));
+  if (values.strict && summary.skipped.count > 0) {
+    process.stderr.write(`--strict: ${summary.skipped.count} skipped lines\n`);
+    return 1;
+  }
   return 0;
 }
 

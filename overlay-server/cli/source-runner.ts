@@ -1,7 +1,9 @@
 /** Picks the event source from the flags and runs it into the application's source board. */
+import { basename } from 'node:path';
 import type { SourceBoard } from '../app/source-sink';
 import type { Logger } from '../log';
 import { createTikTokSource } from '../sources/connector';
+import type { InputSummary } from '../sources/input-summary';
 import { createReplaySource, parseReplaySpeed } from '../sources/replay-source';
 import { createSimulatorSource } from '../sources/simulator/simulator-source';
 import type { EventSourceRunner } from '../sources/source';
@@ -11,6 +13,8 @@ export interface ChosenSource {
   runner: EventSourceRunner | null;
   /** One line for the start-up banner. */
   describe: string;
+  /** A replay's input: its name and what became of every line (printed once it is read). */
+  input?: { name: string; summary(): InputSummary };
 }
 
 /** What the live TikTok source needs beyond its flag: the API key's places and `--record`. */
@@ -41,9 +45,11 @@ export function sourceFor(choice: SourceChoice, context?: SourceContext): Chosen
     }
     case 'replay': {
       const speed = parseReplaySpeed(choice.speed);
+      const replay = createReplaySource({ file: choice.file, speed });
       return {
-        runner: createReplaySource({ file: choice.file, speed }),
+        runner: replay,
         describe: `replay of ${choice.file} at ${speed === 'max' ? 'full speed' : `${speed}×`}`,
+        input: { name: basename(choice.file), summary: replay.summary },
       };
     }
     case 'simulator':

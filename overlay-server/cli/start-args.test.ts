@@ -13,6 +13,7 @@ describe('npm start flags', () => {
       overlaysDir: undefined,
       readyLine: false,
       logJson: false,
+      strict: false,
       help: false,
     });
     expect(DEFAULT_PORT).toBe(7420);
@@ -40,6 +41,7 @@ describe('npm start flags', () => {
       user: '@someone',
     });
     expect(parseStartArgs(['--no-source']).source).toEqual({ kind: 'none' });
+    expect(parseStartArgs(['--replay', 'x.jsonl', '--strict']).strict).toBe(true);
   });
 
   it('prints JSON logs and the ready line only when asked', () => {
@@ -61,6 +63,8 @@ describe('npm start flags', () => {
     [['--bogus']],
     [['--speed', '-2']],
     [['--record', 'x.jsonl']],
+    [['--strict']],
+    [['--tiktok', '@b', '--strict']],
   ])('refuses %j', (argv) => {
     expect(() => parseStartArgs(argv)).toThrow(ArgsError);
   });

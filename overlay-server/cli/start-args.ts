@@ -27,6 +27,8 @@ export interface StartArgs {
   readyLine: boolean;
   /** Log lines as JSON on the console (`--log-json` or LIMELIGHT_LOG_FORMAT=json). */
   logJson: boolean;
+  /** `--strict` (with `--replay`): exit with code 1 once the file is read if any line was skipped. */
+  strict: boolean;
   help: boolean;
 }
 
@@ -36,7 +38,9 @@ export const USAGE = `Usage: npm start -- [options]
   --host HOST        address to listen on (default ${DEFAULT_HOST}); another address opens the
                      relay to your network (moderators on the LAN) — tokens still apply
   --replay FILE      replay a journal or a raw tiktok-live-connector recording instead of the
-                     simulated stream
+                     simulated stream; what became of every line is printed when it is read
+  --strict           with --replay: exit with code 1 once the file is read if any line of it
+                     was skipped
   --speed N          replay (or simulated stream) speed: 1 real time (default), 10 ten
                      times faster, max (replay only: as fast as possible)
   --seed N           simulated stream seed (default 1)
@@ -92,6 +96,8 @@ export function parseStartArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Sta
   else if (values['no-source']) source = { kind: 'none' };
   if (values.record !== undefined && source.kind !== 'tiktok')
     throw new ArgsError('--record goes with --tiktok (a replay or simulation is already recorded)');
+  if (values.strict === true && source.kind !== 'replay')
+    throw new ArgsError('--strict goes with --replay (it judges the lines of a file)');
   return {
     port,
     host: values.host ?? DEFAULT_HOST,
@@ -102,6 +108,7 @@ export function parseStartArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Sta
     overlaysDir: values.overlays,
     readyLine: values['ready-line'] === true,
     logJson: values['log-json'] === true || env.LIMELIGHT_LOG_FORMAT === 'json',
+    strict: values.strict === true,
     help: values.help === true,
   };
 }
@@ -126,6 +133,7 @@ function parse(argv: string[]) {
       'ready-line': { type: 'boolean' },
       'no-source': { type: 'boolean' },
       'no-build': { type: 'boolean' },
+      strict: { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });

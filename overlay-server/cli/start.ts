@@ -14,6 +14,7 @@ import { loadOrCreateConfig, resolveHome } from '../auth/config-file';
 import { journalPathFor } from '../journal/streams-dir';
 import { createLogger, type LogLevel } from '../log';
 import { mediaSettingsFrom } from '../media/media-settings';
+import { formatInputSummary } from '../sources/input-summary';
 import { bannerLines, readyLine } from './banner';
 import { createConsoleOut } from './console-out';
 import { isLoopback, pageHosts } from './lan-hosts';
@@ -133,10 +134,21 @@ async function main(): Promise<number> {
   });
   out.out(`${banner.join('\n')}\n`);
   const stopSource = new AbortController();
-  const sourceDone = runSource(source, app.sources, stopSource.signal, log);
-
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  const sourceDone = runSource(source, app.sources, stopSource.signal, log).then(() => {
+    // A replay read to its end: what became of every line, as `npm run report` prints it.
+    if (!source.input || stopping) return;
+    const summary = source.input.summary();
+    const text = formatInputSummary(summary, source.input.name);
+    out.err(text);
+    fileLog.info('replay input', { summary: text });
+    if (args.strict && summary.skipped.count > 0) {
+      out.err(`--strict: ${summary.skipped.count} skipped lines\n`);
+      void shutdown('--strict', 1);
+    }
+  });
+
+  const shutdown = async (signal: string, code = 0) => {
     if (stopping) return;
     stopping = true;
     log.info('stopping', { signal });
@@ -148,7 +160,7 @@ async function main(): Promise<number> {
     if (ended)
       say(`Stream ${ended} ended. Its report: npm run report -- ${journalPathFor(home, ended)}`);
     logFile.close();
-    process.exit(0);
+    process.exit(code);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLiveRoom } from '../../shared/engines';
+import { script, viewer } from '../../tests/support/engine-events';
 import { simulatedEventChunks } from '../../tests/support/simulate-stream';
 import { listStreams } from '../journal/streams-dir';
 import { silentLogger } from '../log';
@@ -63,6 +64,30 @@ describe('relay journal and recovery', () => {
     // Messages the source replays after the restart are still dropped as duplicates.
     expect(lastEvents.length).toBeGreaterThan(0);
     expect(again.ingest(lastEvents).every((outcome) => outcome === 'duplicate')).toBe(true);
+  });
+
+  it('settles open streaks at the end of a source’s input and journals it as a tick', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'limelight-relay-'));
+    dirs.push(dataDir);
+    const relay = newRelay(dataDir);
+    const s = script(Date.now());
+    relay.ingest([
+      s.gift(viewer('ana'), { count: 1, end: false }),
+      s.gift(viewer('ana'), { count: 3, end: false }),
+    ]);
+    expect(relay.report()?.coins).toBe(0);
+    expect(relay.settleOpenStreaks()).toBe(1);
+    expect(relay.report()?.coins).toBe(3);
+    expect(relay.settleOpenStreaks()).toBe(0);
+    const journal = readFileSync(
+      join(dataDir, 'streams', `${relay.currentStreamId}.jsonl`),
+      'utf8',
+    );
+    expect(journal.trim().split('\n').at(-1)).toMatch(/"type":"tick"/);
+    // The next relay rebuilds the committed streak from the journal.
+    const again = newRelay(dataDir);
+    again.resume();
+    expect(again.report()?.coins).toBe(3);
   });
 
   it('ends a stream on the source’s stream end and starts the next on the next event', () => {

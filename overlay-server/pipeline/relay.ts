@@ -236,6 +236,20 @@ export class Relay {
     this.stream.snapshotIfDue();
   }
 
+  /**
+   * A source read all its input (a replayed file's last line): streaks whose end never came
+   * commit now by the quiet-period rule, as a report of the same file commits them. Returns how
+   * many streaks that committed.
+   */
+  settleOpenStreaks(): number {
+    this.queue.drain();
+    if (!this.stream || this.stream.ended) return 0;
+    const settled = this.stream.settleOpenStreaks();
+    this.clock.observe(settled.at);
+    this.send(settled.updates);
+    return settled.committed;
+  }
+
   snapshot(channels: readonly Channel[]): StateSnapshot {
     const states: StateSnapshot['channels'] = { ...this.viewRoom.snapshot(channels) };
     if (channels.includes('sources')) states.sources = this.sources;

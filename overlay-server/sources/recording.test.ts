@@ -30,14 +30,14 @@ describe('raw recordings', () => {
       '{"event": "chat", "data": {', // cut off mid-write
       JSON.stringify({ event: 'chat', data: {} }), // no `at`
       '',
-      JSON.stringify({ event: 'linkMicArmies', data: {}, at: 1500 }),
+      JSON.stringify({ event: 'hourlyRank', data: {}, at: 1500 }),
       JSON.stringify({ event: 'chat', data: { content: 'no user' }, at: 1600 }),
       '[1, 2]',
       chatLine('2', 2000),
     ]);
     expect(loaded.format).toBe('raw');
     expect(loaded.events.map((e) => e.id)).toEqual(['1', '2']);
-    expect(loaded.skipped).toEqual({ 'unknown event linkMicArmies': 1 });
+    expect(loaded.skipped).toEqual({ 'unknown event hourlyRank': 1 });
     expect(loaded.problems).toEqual([
       { line: 2, message: 'not JSON' },
       { line: 3, message: 'at: expected epoch milliseconds' },

@@ -2,26 +2,34 @@
  * Reads a stream file line by line, never the whole file at once: either a raw recording of
  * connector events (`{"event","data","at"}` per line, as the README's Reports section says) or a Limelight journal
  * (`{"seq","at","type":"streamStart"|"event"|"command"|"tick"|"streamEnd",…}`). The first
- * parseable line decides
- * which. Bad lines are reported with their 1-based line number and skipped, never fatal.
+ * parseable line decides which. Every line ends as an event, a duplicate (a message id seen
+ * before in the file, dropped as the relay would) or skipped with a reason and its 1-based line
+ * number, never fatal; a journal's own bookkeeping lines are records.
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { LiveEvent } from '../../shared/events/live-event';
 import { parseLiveEvent } from '../../shared/events/parse';
+import { createMessageDeduper, type MessageDeduper } from '../../shared/ledger/message-dedupe';
+import { createInputTally, type InputOutcome, type InputSummary } from './input-summary';
 import { isObject } from './tiktok-payloads/fields';
 import { createPayloadMapper, type PayloadMappingOptions } from './tiktok-payloads/index';
+import type { PayloadShape } from './tiktok-payloads/shape';
 
 export type RecordingFormat = 'raw' | 'journal';
 
-/** One line of a stream file, read. */
+/** One line of a stream file, read. `shape`: a raw line's payload shape, when it had one. */
 export type RecordingItem =
   /** `at`: when the line happened (recording receipt time / journal append time), for pacing. */
-  | { kind: 'event'; line: number; at: number; event: LiveEvent }
-  /** A line that is fine but carries no event (journal commands and snapshots, unused payloads). */
-  | { kind: 'skipped'; line: number; reason: string }
+  | { kind: 'event'; line: number; at: number; event: LiveEvent; shape?: PayloadShape }
+  /** Its message id was seen earlier in the file (a reconnect replay, a doubled emit). */
+  | { kind: 'duplicate'; line: number; id: string; shape?: PayloadShape }
+  /** A payload that is fine but carries no event Limelight uses (unknown event, a non-join…). */
+  | { kind: 'skipped'; line: number; reason: string; shape?: PayloadShape }
   /** `message` names the field where it can; the 1-based line number is in `line`, not repeated. */
-  | { kind: 'problem'; line: number; message: string };
+  | { kind: 'problem'; line: number; message: string; shape?: PayloadShape }
+  /** A journal's own line without a source event (stream start and end, command, tick). */
+  | { kind: 'record'; line: number; type: string };
 
 export interface RecordingReadOptions extends PayloadMappingOptions {
   /** Called once, when the format is known. */
@@ -53,6 +61,8 @@ export async function* readRecordingLines(
   options: RecordingReadOptions = {},
 ): AsyncGenerator<RecordingItem> {
   const mapper = createPayloadMapper({ ...options, source: options.source ?? 'replay' });
+  // The relay's own rule and capacity, so a report drops exactly what a replay drops.
+  const seen = createMessageDeduper();
   let format: RecordingFormat | null = null;
   let line = 0;
   for await (const text of lines) {
@@ -73,8 +83,15 @@ export async function* readRecordingLines(
       format = 'seq' in record && 'type' in record ? 'journal' : 'raw';
       options.onFormat?.(format);
     }
-    yield format === 'journal' ? readJournalLine(record, line) : readRawLine(record, line, mapper);
+    const item =
+      format === 'journal' ? readJournalLine(record, line) : readRawLine(record, line, mapper);
+    yield item.kind === 'event' ? unlessSeen(item, seen) : item;
   }
+}
+
+function unlessSeen(item: RecordingItem & { kind: 'event' }, seen: MessageDeduper): RecordingItem {
+  if (!seen.seen(item.event.id)) return item;
+  return { kind: 'duplicate', line: item.line, id: item.event.id, shape: item.shape };
 }
 
 function readRawLine(
@@ -90,9 +107,10 @@ function readRawLine(
     return { kind: 'problem', line, message: 'at: expected epoch milliseconds' };
   }
   const mapped = mapper.map(name, data, at);
-  if (mapped.status === 'mapped') return { kind: 'event', line, at, event: mapped.event };
-  if (mapped.status === 'skipped') return { kind: 'skipped', line, reason: mapped.reason };
-  return { kind: 'problem', line, message: mapped.error.message };
+  const { shape } = mapped;
+  if (mapped.status === 'mapped') return { kind: 'event', line, at, event: mapped.event, shape };
+  if (mapped.status === 'skipped') return { kind: 'skipped', line, reason: mapped.reason, shape };
+  return { kind: 'problem', line, message: mapped.error.message, shape };
 }
 
 /**
@@ -112,7 +130,7 @@ function readJournalLine(record: Record<string, unknown>, line: number): Recordi
   const { type, at } = record;
   if (type !== 'event') {
     if (typeof type === 'string' && JOURNAL_LINES_WITHOUT_EVENT.includes(type)) {
-      return { kind: 'skipped', line, reason: `journal ${type}` };
+      return { kind: 'record', line, type };
     }
     return { kind: 'problem', line, message: 'type: unknown journal line type' };
   }
@@ -125,10 +143,15 @@ function readJournalLine(record: Record<string, unknown>, line: number): Recordi
 /** A whole file read into memory: for reports and tests, not for 8-hour replays. */
 export interface LoadedRecording {
   format: RecordingFormat | null;
+  /** The events, duplicates left out. */
   events: LiveEvent[];
-  /** Lines without an event, counted per reason. */
+  /** Lines whose message id an earlier line had. */
+  duplicates: Array<{ line: number; id: string }>;
+  /** Lines without an event, counted per reason (journal records as `journal <type>`). */
   skipped: Record<string, number>;
   problems: Array<{ line: number; message: string }>;
+  /** Every line's outcome, summed up as `report` and `--replay` print it. */
+  summary: InputSummary;
 }
 
 export function loadRecording(
@@ -150,16 +173,35 @@ async function collect(
   read: (options: RecordingReadOptions) => AsyncIterable<RecordingItem>,
   options: RecordingReadOptions,
 ): Promise<LoadedRecording> {
-  const loaded: LoadedRecording = { format: null, events: [], skipped: {}, problems: [] };
+  const loaded: Omit<LoadedRecording, 'summary'> = {
+    format: null,
+    events: [],
+    duplicates: [],
+    skipped: {},
+    problems: [],
+  };
+  const tally = createInputTally();
   const onFormat = (format: RecordingFormat) => {
     loaded.format = format;
     options.onFormat?.(format);
   };
+  const skip = (reason: string) => {
+    loaded.skipped[reason] = (loaded.skipped[reason] ?? 0) + 1;
+  };
   for await (const item of read({ ...options, onFormat })) {
+    tally.add(outcomeOf(item));
     if (item.kind === 'event') loaded.events.push(item.event);
-    else if (item.kind === 'skipped') {
-      loaded.skipped[item.reason] = (loaded.skipped[item.reason] ?? 0) + 1;
-    } else loaded.problems.push({ line: item.line, message: item.message });
+    else if (item.kind === 'duplicate') loaded.duplicates.push({ line: item.line, id: item.id });
+    else if (item.kind === 'skipped') skip(item.reason);
+    else if (item.kind === 'record') skip(`journal ${item.type}`);
+    else loaded.problems.push({ line: item.line, message: item.message });
   }
-  return loaded;
+  return { ...loaded, summary: tally.summary() };
+}
+
+/** A read line as the input summary counts it: a problem is a line skipped for its problem. */
+export function outcomeOf(item: RecordingItem): InputOutcome {
+  return item.kind === 'problem'
+    ? { kind: 'skipped', line: item.line, reason: item.message, shape: item.shape }
+    : item;
 }

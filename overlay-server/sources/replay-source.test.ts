@@ -66,7 +66,10 @@ describe('replay', () => {
     });
     await createReplaySource({ file: sample, clock }).start(sink, abort.signal);
     expect(emitted).toHaveLength(3);
-    expect(statuses.at(-1)).toEqual({ state: 'ended', detail: 'stopped: 3 events, 0 bad lines' });
+    expect(statuses.at(-1)).toEqual({
+      state: 'ended',
+      detail: 'stopped: 3 events, 0 duplicates, 0 skipped',
+    });
   });
 
   it('reports bad lines by number, keeps playing, and plays journals too', async () => {

@@ -7,7 +7,8 @@
 import { basename } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { type SourceClock, systemClock } from './clock';
-import { type RecordingFormat, readRecordingFile } from './recording';
+import { createInputTally, type InputSummary } from './input-summary';
+import { outcomeOf, type RecordingFormat, readRecordingFile } from './recording';
 import type { EventSourceRunner, SourceSink } from './source';
 import type { PayloadMappingOptions } from './tiktok-payloads/index';
 
@@ -36,6 +37,8 @@ export interface ReplayStats {
 
 export interface ReplaySource extends EventSourceRunner {
   stats(): ReplayStats;
+  /** Every line's outcome so far, as `npm run report` sums up the same file. */
+  summary(): InputSummary;
 }
 
 /** Parses the `--speed` flag: a positive number, `0` or `max`. */
@@ -55,10 +58,12 @@ export function createReplaySource(options: ReplayOptions): ReplaySource {
     throw new RangeError(`replay speed must be > 0, got ${speed}`);
   const yieldEvery = options.yieldEvery ?? 256;
   const stats: ReplayStats = { format: null, events: 0, skipped: 0, problems: 0 };
+  const tally = createInputTally();
   const name = basename(options.file);
 
   async function play(sink: SourceSink, signal: AbortSignal): Promise<void> {
     sink.status({ state: 'connecting', detail: `reading ${name}` });
+    sink.inputTally?.(() => tally.summary());
     let firstAt: number | null = null;
     let wallStart = 0;
     const items = readRecordingFile(options.file, {
@@ -69,13 +74,15 @@ export function createReplaySource(options: ReplayOptions): ReplaySource {
     });
     for await (const item of items) {
       if (signal.aborted) break;
+      tally.add(outcomeOf(item));
       if (item.kind === 'problem') {
         stats.problems++;
         sink.problem?.({ message: item.message, line: item.line });
         continue;
       }
-      if (item.kind === 'skipped') {
-        stats.skipped++;
+      if (item.kind !== 'event') {
+        // Duplicates are left out as the relay would drop them; records carry no event.
+        if (item.kind === 'skipped') stats.skipped++;
         continue;
       }
       if (firstAt === null) {
@@ -94,7 +101,11 @@ export function createReplaySource(options: ReplayOptions): ReplaySource {
       stats.events++;
       sink.emit(options.retime ? { ...item.event, at: clock.now() } : item.event);
     }
-    const summary = `${stats.events} events, ${stats.problems} bad lines`;
+    // The file is read to its end: streaks whose end never came commit by the quiet period, as
+    // the report of the same file commits them.
+    if (!signal.aborted) tally.settled(sink.endOfInput?.() ?? 0);
+    const { events, duplicates, skipped } = tally.summary();
+    const summary = `${events} events, ${duplicates.count} duplicates, ${skipped.count} skipped`;
     sink.status({
       state: 'ended',
       detail: signal.aborted ? `stopped: ${summary}` : `${name} ended: ${summary}`,
@@ -104,6 +115,7 @@ export function createReplaySource(options: ReplayOptions): ReplaySource {
   return {
     name: 'replay',
     stats: () => ({ ...stats }),
+    summary: () => tally.summary(),
     async start(sink, signal) {
       try {
         await play(sink, signal);

@@ -6,6 +6,7 @@
 import type { EventSource } from '../../shared/events/base';
 import type { LiveEvent } from '../../shared/events/live-event';
 import type { SourceHealth } from '../../shared/protocol/channel-data';
+import type { InputSummary } from './input-summary';
 
 /** A source's own view of its health; the server adds `primary`, `lastEventAt`, rates. */
 export interface SourceStatus {
@@ -27,6 +28,16 @@ export interface SourceSink {
   status(status: SourceStatus): void;
   /** Non-fatal input problems; the source keeps going. Optional: a sink may ignore them. */
   problem?(problem: SourceProblem): void;
+  /**
+   * The source read all its input (a replayed file's last line): streaks whose end never came
+   * commit now by the quiet-period rule. Returns how many streaks that committed.
+   */
+  endOfInput?(): number;
+  /**
+   * Registers the source's input tally (what became of each payload or line), read whenever the
+   * Sources list and /health are built.
+   */
+  inputTally?(read: () => InputSummary): void;
 }
 
 /** A running source of live events. */

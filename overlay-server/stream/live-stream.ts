@@ -115,6 +115,15 @@ export class LiveStream {
     return updates;
   }
 
+  /** End of input: open streaks commit by the quiet rule; journaled as the tick it is. */
+  settleOpenStreaks(): { updates: ChannelUpdate[]; committed: number; at: number } {
+    const settled = this.room.settleOpenStreaks();
+    if (settled.updates.length > 0) {
+      this.write([{ seq: this.nextSeq(), at: settled.at, type: 'tick' }]);
+    }
+    return settled;
+  }
+
   /** Journals the stream's end; the caller applied the streamEnd event first. */
   end(reason: string, at: number): void {
     if (this.endedFlag) return;

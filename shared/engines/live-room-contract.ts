@@ -92,6 +92,13 @@ export interface LiveRoom {
    * and leaderboard states that events throttle to one per 250 ms of stream time.
    */
   advance(now: number): ChannelUpdate[];
+  /**
+   * The input ended (a file read to its last line) with streaks whose end never came: stream
+   * time runs on to where the quiet period has passed for each (`advance`), which commits them at
+   * their highest count, the same rule as live. `at` is that time (unchanged when none was
+   * open); `committed` how many streaks it committed.
+   */
+  settleOpenStreaks(): { updates: ChannelUpdate[]; committed: number; at: number };
   /** The current state of the given channels. */
   snapshot(channels: readonly Channel[]): Partial<ChannelStates>;
   report(): StreamReport;

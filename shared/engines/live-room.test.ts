@@ -69,6 +69,21 @@ describe('live room: ledger, metrics, leaderboard, earnings', () => {
     expect(room.report().coins).toBe(15);
   });
 
+  it('settles streaks whose end never came where the quiet period ends, once', () => {
+    const room = createLiveRoom({ streamId: 's1', startedAt: T0 });
+    const s = script();
+    expect(room.settleOpenStreaks()).toEqual({ updates: [], committed: 0, at: T0 });
+    room.applyEvent(s.gift(viewer('bo'), { coins: 5, count: 2, end: false }));
+    s.wait(4_000);
+    room.applyEvent(s.gift(viewer('cy'), { coins: 1, count: 3, end: false, groupId: 'g2' }));
+    room.applyEvent(s.chat(viewer('cy'), 'still here'));
+    const settled = room.settleOpenStreaks();
+    expect(settled).toMatchObject({ committed: 2, at: s.now + 15_000 });
+    expect(settled.updates.map((u) => u.type)).toContain('earnings.state');
+    expect(room.report().coins).toBe(13);
+    expect(room.settleOpenStreaks()).toMatchObject({ committed: 0, updates: [] });
+  });
+
   it('takes room likes from the sampled total, never summing deltas', () => {
     const room = createLiveRoom({ streamId: 's1', startedAt: T0 });
     const s = script();

@@ -173,6 +173,17 @@ export function createLiveRoom(options: LiveRoomOptions): LiveRoom {
     };
   };
 
+  function advance(now: number): ChannelUpdate[] {
+    const b = newBatch();
+    moveClock(p, now, b);
+    onCommits(p, p.ledger.advance(facts.now), b, true);
+    if (p.goals.tick(facts.now)) b.dirty.add('goals');
+    if (p.battles.tick(facts.now)) b.dirty.add('battle');
+    if (Math.floor(facts.now / 1000) !== metricsSecond) b.dirty.add('metrics');
+    settleActions(b);
+    return flush(b, true);
+  }
+
   return {
     applyEvent(event: LiveEvent) {
       const b = newBatch();
@@ -196,15 +207,14 @@ export function createLiveRoom(options: LiveRoomOptions): LiveRoom {
       }
     },
 
-    advance(now: number) {
-      const b = newBatch();
-      moveClock(p, now, b);
-      onCommits(p, p.ledger.advance(facts.now), b, true);
-      if (p.goals.tick(facts.now)) b.dirty.add('goals');
-      if (p.battles.tick(facts.now)) b.dirty.add('battle');
-      if (Math.floor(facts.now / 1000) !== metricsSecond) b.dirty.add('metrics');
-      settleActions(b);
-      return flush(b, true);
+    advance,
+
+    settleOpenStreaks() {
+      const deadline = p.ledger.quietDeadline();
+      if (deadline === null) return { updates: [], committed: 0, at: facts.now };
+      const open = p.ledger.openStreaks().length;
+      const updates = advance(Math.max(deadline, facts.now));
+      return { updates, committed: open - p.ledger.openStreaks().length, at: facts.now };
     },
 
     snapshot(channels: readonly Channel[]) {

@@ -60,6 +60,11 @@ export interface GiftLedger {
   topGifters(limit?: number): TopGifter[];
   /** Streaks with units seen but not committed, oldest first. */
   openStreaks(): StreakView[];
+  /**
+   * Stream time by which the quiet period has passed for every open streak (its last frame plus
+   * `quietPeriodMs`), or null when none is open: where `advance` commits them all.
+   */
+  quietDeadline(): number | null;
   /** JSON-serializable state; `createGiftLedger({ state })` continues from it. */
   exportState(): LedgerState;
 }
@@ -235,6 +240,14 @@ export function createGiftLedger(options: GiftLedgerOptions = {}): GiftLedger {
     totals: currentTotals,
     topGifters: (limit) => totals.topGifters(limit),
     openStreaks: () => [...streaks.values()].filter((s) => pendingUnits(s) > 0).map(viewStreak),
+    quietDeadline() {
+      let deadline: number | null = null;
+      for (const streak of streaks.values()) {
+        if (pendingUnits(streak) === 0) continue;
+        deadline = Math.max(deadline ?? 0, streak.lastAt + quietPeriodMs);
+      }
+      return deadline;
+    },
     exportState: () => ({
       version: LEDGER_STATE_VERSION,
       streaks: [...streaks.values()].map(copyStreak),

@@ -14,6 +14,7 @@ import type {
   ObsState,
 } from './actions/actions-data';
 import type { Channel } from './channels';
+import type { InputSummary } from './input-summary';
 
 /** A viewer as overlays draw them. */
 export interface ViewerBadge {
@@ -306,6 +307,8 @@ export interface SourceHealth {
   primary: boolean;
   lastEventAt: number | null;
   eventsPerMinute: number;
+  /** Sources that read TikTok payloads (connector, replay): what became of their input. */
+  input?: InputSummary;
 }
 export interface SourcesState {
   sources: SourceHealth[];

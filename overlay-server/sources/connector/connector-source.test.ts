@@ -11,6 +11,8 @@ import {
 } from '../../../tests/support/fake-connector-transport';
 import { reportFromFile } from '../../report/report-from-file';
 import { createVirtualClock } from '../clock';
+import type { InputSummary } from '../input-summary';
+import { loadRecording } from '../recording';
 import type { SourceSink, SourceStatus } from '../source';
 import { mapConnectorEvent } from '../tiktok-payloads/map-payload';
 import { createBackoff } from './backoff';
@@ -30,12 +32,16 @@ function collectingSink() {
   const events: LiveEvent[] = [];
   const statuses: SourceStatus[] = [];
   const problems: string[] = [];
+  let tally: (() => InputSummary) | null = null;
   const sink: SourceSink = {
     emit: (event) => events.push(event),
     status: (status) => statuses.push(status),
     problem: (problem) => problems.push(problem.message),
+    inputTally: (read) => {
+      tally = read;
+    },
   };
-  return { sink, events, statuses, problems };
+  return { sink, events, statuses, problems, tally: () => tally?.() ?? null };
 }
 
 /** Runs the source over a script until the script is used up. */
@@ -101,6 +107,27 @@ describe('connector source', () => {
       ]);
     });
   }
+
+  it('tallies every payload by the reasons a report of its recording gives', async () => {
+    const name = 'shape-nested-v3.jsonl';
+    const { tally, events } = await run([
+      { roomId: 'room-1', events: readRecording(name), end: { reason: 'streamEnd' } },
+    ]);
+    const live = tally();
+    const file = (await loadRecording(join(RECORDINGS, name))).summary;
+    const reasons = (summary: InputSummary) =>
+      summary.skipped.byReason.map((group) => [group.reason, group.count]);
+    expect(live).toMatchObject({
+      events: file.events,
+      eventsByKind: file.eventsByKind,
+      duplicates: { count: 1, lines: [] },
+      unknownEvents: { hourlyRank: 2, rankUpdate: 1 },
+      shapes: file.shapes,
+    });
+    expect(reasons(live as InputSummary)).toEqual(reasons(file));
+    // The tally counts payloads; the stream start the source announces is its own.
+    expect(events.filter((e) => e.kind !== 'streamStart')).toHaveLength(file.events);
+  });
 
   it('keeps gifts that TikTok addresses to the host as the host’s, and a guest’s as the guest’s', async () => {
     const [, , gift] = readRecording('sample-recording-v3.jsonl');

@@ -5,9 +5,21 @@ import {
   SignAPIError,
   SignatureRateLimitError,
   UserOfflineError,
+  WebcastEvent,
 } from 'tiktok-live-connector';
 import { describe, expect, it } from 'vitest';
-import { classifyConnectError, redactSecret } from './tiktok-transport';
+import { MAPPED_CONNECTOR_EVENTS } from '../tiktok-payloads/index';
+import { classifyConnectError, RECORDED_CONNECTOR_EVENTS, redactSecret } from './tiktok-transport';
+
+describe('the events the transport listens to', () => {
+  it("are the installed library's own event names, and every one the mapping reads", () => {
+    const emitted: string[] = Object.values(WebcastEvent);
+    expect(RECORDED_CONNECTOR_EVENTS.filter((name) => !emitted.includes(name))).toEqual([]);
+    // `subscribe` is connector 1.x's name for what 2.5 calls `subNotify`.
+    const expected = MAPPED_CONNECTOR_EVENTS.filter((name) => name !== 'subscribe');
+    expect([...RECORDED_CONNECTOR_EVENTS].sort()).toEqual([...expected].sort());
+  });
+});
 
 // The library frames sign-server messages in a box and needs them at least 19 characters long.
 const SERVER_MESSAGE = 'The sign server has a message for you.';

@@ -23,14 +23,21 @@ import {
 } from './transport';
 
 /**
- * Connector events that become LiveEvents or are worth keeping in a recording (the raw
- * recording format uses these names). `streamEnd` is handled by the session as well.
+ * Connector events that become LiveEvents (the raw recording format uses these names):
+ * every name the shared mapping reads that 2.5 emits (`subscribe` is 1.x's name for
+ * `subNotify`). `streamEnd` is handled by the session as well.
  */
 export const RECORDED_CONNECTOR_EVENTS = [
   'chat',
+  'emote',
+  'imDelete',
   'gift',
   'like',
   'member',
+  'barrage',
+  'superFan',
+  'superFanJoin',
+  'unauthorizedMember',
   'follow',
   'share',
   'social',
@@ -38,7 +45,11 @@ export const RECORDED_CONNECTOR_EVENTS = [
   'questionNew',
   'subNotify',
   'envelope',
-  'emote',
+  'superFanBox',
+  'liveIntro',
+  'linkMicBattle',
+  'linkMicArmies',
+  'goalUpdate',
   'streamEnd',
 ] as const;
 

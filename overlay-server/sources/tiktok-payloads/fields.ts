@@ -116,3 +116,10 @@ function preview(value: unknown): string {
     ? JSON.stringify(value).slice(0, 40)
     : typeOf(value);
 }
+
+/** `text` cut to at most `max` UTF-16 units, never through a surrogate pair. */
+export function cutText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}

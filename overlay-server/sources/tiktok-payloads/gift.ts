@@ -3,12 +3,17 @@
  * 2.0–2.2: `giftId` number, `giftDetails.{giftName, giftType, diamondCount, giftImage.url[]}`.
  * 2.3+:    `giftId` string, `gift.{name, type, diamondCount, image.urlList[]}`, and with the
  *          connector's `enableExtendedGiftInfo` also `extendedGiftInfo.{name, diamond_count, …}`.
+ * Flattened (1.x, 2.x `legacy`): the details at the top (`giftName`, `giftType`, `diamondCount`,
+ *          `giftPictureUrl`), `repeatEnd` a boolean, `gift` only a compatibility copy
+ *          `{gift_id, repeat_count, repeat_end, gift_type}`, the receiver as `receiverUserId`
+ *          (2.3+ legacy keeps no details at all: the catalog names and prices the gift).
  * The event's own price and name win; the shared gift catalog (`resolveGiftInfo`) only fills what
  * the payload lacks (protobuf drops zero values, so a 0 price means "not sent").
  */
 import { resolveGiftInfo } from '../../../shared/catalog/resolve-gift';
 import type { GiftEventInput } from '../../../shared/events/gift';
 import { STREAKABLE_GIFT_TYPE } from '../../../shared/events/gift';
+import { type BodyResult, type MapContext, userIn } from './context';
 import {
   at,
   type FieldPath,
@@ -22,25 +27,26 @@ import {
   optionalObject,
   optionalString,
 } from './fields';
-import { mapUser, mapUserName } from './user';
+import { mapUserName } from './user';
 
 /** The type TikTok gives gifts that arrive once (anything but 1 behaves the same here). */
 const SINGLE_GIFT_TYPE = 2;
 
-export interface GiftMappingContext {
-  /** The host's user id: a `toUser` naming the host is a gift to the host, not to a guest. */
-  hostUserId?: string;
-  /** A gift's picture from the room's gift list, for payloads that carry none. */
-  giftPicture?: (giftId: number | null) => string | null;
-}
-
 type GiftFields = Omit<GiftEventInput, 'id' | 'source' | 'at' | 'kind'>;
 
-export function mapGiftFields(data: Obj, where: FieldPath, ctx: GiftMappingContext): GiftFields {
-  const user = mapUser(requireUser(data, where), at(where, 'user'), data.userIdentity);
-  const details =
-    optionalObject(data, 'gift', where) ?? optionalObject(data, 'giftDetails', where) ?? {};
-  const detailsPath = at(where, isObject(data.gift) ? 'gift' : 'giftDetails');
+export function mapGift(ctx: MapContext): BodyResult {
+  return { body: { kind: 'gift', ...mapGiftFields(ctx) } };
+}
+
+function mapGiftFields(ctx: MapContext): GiftFields {
+  const { data, where } = ctx;
+  const user = userIn(ctx);
+  const flat = ctx.shape === 'flat';
+  const details = flat
+    ? data
+    : (optionalObject(data, 'gift', where) ?? optionalObject(data, 'giftDetails', where) ?? {});
+  const detailsPath = flat ? where : at(where, isObject(data.gift) ? 'gift' : 'giftDetails');
+  const compat = flat && isObject(data.gift) ? data.gift : {};
   const extended = optionalObject(data, 'extendedGiftInfo', where) ?? {};
 
   const idText = optionalId(data, 'giftId', where) ?? optionalId(details, 'id', detailsPath);
@@ -58,10 +64,12 @@ export function mapGiftFields(data: Obj, where: FieldPath, ctx: GiftMappingConte
   const ownType =
     positive(optionalCount(details, 'type', detailsPath)) ??
     positive(optionalCount(details, 'giftType', detailsPath)) ??
+    positive(optionalCount(compat, 'gift_type', at(where, 'gift'))) ??
     positive(optionalCount(extended, 'type', at(where, 'extendedGiftInfo')));
   const ownImageUrl =
     firstImageUrl(details.image) ??
     firstImageUrl(details.giftImage) ??
+    (flat ? pictureUrl(data.giftPictureUrl) : null) ??
     firstImageUrl(isObject(extended.image) ? { urlList: extended.image.url_list } : undefined);
   const imageUrl = ownImageUrl ?? ctx.giftPicture?.(giftId) ?? null;
   const combo = optionalFlag(details, 'combo', detailsPath);
@@ -96,14 +104,18 @@ export function mapGiftFields(data: Obj, where: FieldPath, ctx: GiftMappingConte
   };
 }
 
-function requireUser(data: Obj, where: FieldPath): Obj {
-  const user = optionalObject(data, 'user', where);
-  return user ?? fail(at(where, 'user'), 'missing');
-}
+const pictureUrl = (value: unknown): string | null =>
+  typeof value === 'string' && /^https?:\/\//.test(value) && value.length <= 2048 ? value : null;
 
-function mapReceiver(data: Obj, where: FieldPath, hostUserId: string | undefined) {
+function mapReceiver(data: Obj, where: FieldPath, hostUserId: string) {
   const raw = optionalObject(data, 'toUser', where);
-  if (!raw) return null;
+  if (!raw) {
+    // Flattened payloads name the receiver by id only (`receiverUserId`, the host on ordinary
+    // gifts). Only when the host's id is known can a different receiver be told to be a guest.
+    const receiverId = optionalId(data, 'receiverUserId', where);
+    if (!receiverId || !hostUserId || receiverId === hostUserId) return null;
+    return { id: receiverId, handle: receiverId, nickname: receiverId };
+  }
   const hasId = raw.idStr ?? raw.userId ?? raw.id;
   if (hasId === undefined || hasId === '' || hasId === '0' || hasId === 0) return null;
   const receiver = mapUserName(raw, at(where, 'toUser'));

@@ -334,13 +334,61 @@ describe('other events', () => {
     });
   });
 
+  it('reads the Super Fan events the connector derives from banners and chests', () => {
+    const joined = {
+      common: common('9100000000000000301'),
+      msgType: 100,
+      user: v3User,
+      content: { key: 'ttlive_superFan_commentNotif_superFanJoined' },
+    };
+    // The same banner is a join whether it arrives as `barrage` or `superFanJoin`.
+    for (const name of ['barrage', 'superFanJoin']) {
+      expect(mapped(mapConnectorEvent(name, joined, 0))).toMatchObject({
+        kind: 'join',
+        via: 'superFan',
+        user: { handle: 'gina' },
+      });
+    }
+    const box = {
+      common: common('9100000000000000302'),
+      envelopeInfo: { sendUserId: '7000000000000000009', sendUserName: 'Gina', diamondCount: 90 },
+    };
+    expect(mapped(mapConnectorEvent('superFanBox', box, 0))).toMatchObject({
+      kind: 'chest',
+      coins: 90,
+      box: 'superFan',
+    });
+    expect(mapped(mapConnectorEvent('envelope', box, 0))).toMatchObject({ box: 'treasure' });
+  });
+
+  it('tells follows and shares by display key first, then by social action', () => {
+    const social = (key: string | null, action: string) => ({
+      common: { ...common('9100000000000000303'), ...(key && { displayText: { key } }) },
+      user: v3User,
+      action,
+    });
+    const kindOf = (payload: unknown, name = 'social') => {
+      const event = mapped(mapConnectorEvent(name, payload, 0));
+      return event.kind === 'share' ? `share/${event.via}` : event.kind;
+    };
+    expect(kindOf(social('pm_main_follow_message_viewer_2', '3'))).toBe('follow');
+    expect(kindOf(social('pm_mt_guidance_share', '1'))).toBe('share/share');
+    expect(kindOf(social(null, '1'))).toBe('follow');
+    expect(kindOf(social(null, '3'))).toBe('share/share');
+    expect(kindOf(social(null, '4'))).toBe('share/repost');
+    expect(kindOf(social('pm_mt_guidance_share', '4'), 'share')).toBe('share/repost');
+    // 2.0–2.2 keep the key as `displayType`.
+    const v2 = { common: { displayText: { displayType: 'pm_mt_guidance_share' } }, user: v3User };
+    expect(kindOf(v2)).toBe('share/share');
+  });
+
   it('skips unknown events with a counted reason instead of failing', () => {
     const mapper = createPayloadMapper();
-    expect(mapper.map('linkMicBattle', { anything: true }, 0)).toEqual({
+    expect(mapper.map('hourlyRank', { anything: true }, 0)).toEqual({
       status: 'skipped',
-      reason: 'unknown event linkMicBattle',
+      reason: 'unknown event hourlyRank',
     });
-    mapper.map('linkMicBattle', {}, 0);
+    mapper.map('hourlyRank', {}, 0);
     mapper.map('member', { user: v3User, action: 3 }, 0);
     mapper.map('__proto__', {}, 0);
     mapper.map('roomUser', { total: '40' }, 0);
@@ -348,7 +396,7 @@ describe('other events', () => {
       mapped: 1,
       invalid: 0,
       skipped: {
-        'unknown event linkMicBattle': 2,
+        'unknown event hourlyRank': 2,
         'member action 3': 1,
         'unknown event __proto__': 1,
       },

@@ -1,7 +1,8 @@
 /**
- * A connector `User` → Limelight `User`, both generations:
+ * A connector `User` → Limelight `User`, every shape:
  * 2.0–2.2: `userId`, `uniqueId`, `profilePicture.url[]`, `badges[].badgeScene`, `userHonor.level`;
- * 2.3+:    `idStr`/`id`, `displayId`, `avatarThumb.urlList[]`, `badgeList[].sceneType`, `payGrade.level`.
+ * 2.3+:    `idStr`/`id`, `displayId`, `avatarThumb.urlList[]`, `badgeList[].sceneType`, `payGrade.level`;
+ * flattened (1.x, 2.x `legacy`): `userId`, `uniqueId`, `profilePictureUrl`, `isModerator`, … (flat-user.ts).
  * Roles are best effort: a badge we do not understand never fails the event.
  */
 import type { BadgeKind, BadgePicture, UserInput, UserRoles } from '../../../shared/events/user';
@@ -15,6 +16,7 @@ import {
   optionalId,
   optionalString,
 } from './fields';
+import { flatAvatar, flatBadgePictures, flatRoles } from './flat-user';
 
 /** TikTok's badge scene types (tiktok-live-proto `BadgeSceneType`). */
 const BADGE_SCENE = {
@@ -39,9 +41,25 @@ export function mapUser(raw: Obj, where: FieldPath, identity?: unknown): UserInp
     firstImageUrl(raw.avatarThumb) ??
     firstImageUrl(raw.profilePicture) ??
     firstImageUrl(raw.avatarMedium) ??
-    firstImageUrl(raw.avatarLarge);
-  const roles = mapRoles(raw, identity);
-  return { id, handle, nickname, avatarUrl, roles, badgePictures: badgePictures(raw, roles) };
+    firstImageUrl(raw.avatarLarge) ??
+    flatAvatar(raw);
+  const roles = mergeRoles(mapRoles(raw, identity), flatRoles(raw));
+  const pictures = badgePictures(raw, roles);
+  for (const picture of flatBadgePictures(raw, roles)) {
+    if (!pictures.some((held) => held.kind === picture.kind)) pictures.push(picture);
+  }
+  return { id, handle, nickname, avatarUrl, roles, badgePictures: pictures };
+}
+
+/** A role held in either reading is held; a rank or level comes from the first that has one. */
+function mergeRoles(nested: UserRoles, flat: UserRoles): UserRoles {
+  return {
+    moderator: nested.moderator || flat.moderator,
+    subscriber: nested.subscriber || flat.subscriber,
+    follower: nested.follower || flat.follower,
+    topGifterRank: nested.topGifterRank ?? flat.topGifterRank,
+    gifterLevel: nested.gifterLevel ?? flat.gifterLevel,
+  };
 }
 
 /** Id, handle and nickname only: what a gift's `toUser` carries. */

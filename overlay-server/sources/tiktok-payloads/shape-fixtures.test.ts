@@ -11,8 +11,9 @@ const ofKind = <K extends LiveEventKind>(events: LiveEvent[], kind: K) =>
   events.filter((e): e is EventOfKind<K> => e.kind === kind);
 
 /**
- * shape-nested-v2/v3.jsonl: one stream in both nested generations (see their .sources.md): joins
- * of every kind, a removed chat line, an emote, follows and shares told by social action alone,
+ * shape-nested-v2/v3.jsonl: one stream in both nested generations (where each payload comes
+ * from: tests/fixtures/recordings/shape-nested-v2.jsonl.sources.md, and -v3): joins of every
+ * kind, a removed chat line, an emote, follows and shares told by social action alone,
  * a Rose ×5, a battle with a Galaxy in it, the streamer's LIVE goal, a Super Fan, a chest, lines
  * Limelight skips, and a Rose streak whose end never arrives.
  */
@@ -136,7 +137,8 @@ describe('nested fixtures, 2.0–2.2 and 2.3+', () => {
 
 /**
  * shape-flat.jsonl: connector 1.x's published data structures (its README), then the 2.x
- * `legacy` export's flattening of 2.3+ payloads (see shape-flat.jsonl.sources.md).
+ * `legacy` export's flattening of 2.3+ payloads (where each line comes from:
+ * tests/fixtures/recordings/shape-flat.jsonl.sources.md).
  */
 describe('the flattened fixture, 1.x and the 2.x legacy export', () => {
   it('maps every line, the follow the connector emits twice once', async () => {

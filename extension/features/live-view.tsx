@@ -1,6 +1,7 @@
-/** Live: earnings ticking (committed and provisional apart), pace, chart, gifters and goals. */
+/** Live: earnings ticking (committed and provisional apart), pace, chart, battle, gifters, goals. */
 import { usePanel } from '../ui/context';
 import { formatCount, formatDuration, formatPercent, formatUsd } from '../ui/format';
+import { BattlePanel } from './battle-panel';
 import { LiveChart } from './live-chart';
 import { SourceHealthList } from './source-health';
 
@@ -141,6 +142,8 @@ export function LiveView() {
       <Earnings />
       <Metrics />
       <LiveChart />
+      <h3>Battle</h3>
+      <BattlePanel />
       <h3>Top gifters</h3>
       <TopGifters />
       <h3>Goals</h3>

@@ -30,6 +30,8 @@ export const LiveModel = createModel(
     const metrics = computed(() => room.metrics.value);
     const topGifters = computed(() => room.leaderboard.value?.top ?? []);
     const goals = computed(() => room.goals.value?.goals ?? []);
+    /** The running (or just ended) link-mic battle and this stream's earlier ones. */
+    const battle = computed(() => room.battle.value);
 
     /** Earnings of earlier streams since the last cash-out, plus this stream's so far. */
     const payout = computed(() => {
@@ -43,7 +45,7 @@ export const LiveModel = createModel(
       return payoutProgress(earlier + live.figures.estimatedPayoutUsd, live.figures.model);
     });
 
-    return { earningsVisible, earnings, provisional, metrics, topGifters, goals, payout };
+    return { earningsVisible, earnings, provisional, metrics, topGifters, goals, battle, payout };
   },
 );
 export type LiveModel = InstanceType<typeof LiveModel>;

@@ -3,6 +3,7 @@ import { usePanel } from '../ui/context';
 import { formatCount, formatDuration, formatPercent, formatUsd } from '../ui/format';
 import { BattlePanel } from './battle-panel';
 import { LiveChart } from './live-chart';
+import { Audience, TopGifters, TopViewers } from './live-people';
 import { SourceHealthList } from './source-health';
 
 function Earnings() {
@@ -96,24 +97,8 @@ function Metrics() {
         <dt>Engagement</dt>
         <dd>{formatPercent(metrics.engagementRate)}</dd>
       </div>
+      <Audience />
     </dl>
-  );
-}
-
-function TopGifters() {
-  const { live } = usePanel();
-  const top = live.topGifters.value;
-  return (
-    <ol class="gifters" data-testid="top-gifters">
-      {top.map((gifter) => (
-        <li key={gifter.id}>
-          <span class="nickname">{gifter.nickname}</span>{' '}
-          <span class="handle">@{gifter.handle}</span>{' '}
-          {/* Gifters' coins are public on TikTok, so the server sends them to moderators too. */}
-          <span>{formatCount(gifter.coins)} coins</span>
-        </li>
-      ))}
-    </ol>
   );
 }
 
@@ -146,6 +131,7 @@ export function LiveView() {
       <BattlePanel />
       <h3>Top gifters</h3>
       <TopGifters />
+      <TopViewers />
       <h3>Goals</h3>
       <Goals />
       <h3>Sources</h3>

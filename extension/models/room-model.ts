@@ -47,6 +47,13 @@ export const RoomModel = createModel((transport: ControlTransport) => {
       const before = channels.chat.peek()?.lines ?? [];
       set('chat', patchChat(channels.chat.peek(), update));
       if (update.type === 'chat.remove') {
+        const { ids, by } = update.data as { ids: string[]; by?: 'tiktok' };
+        if (by === 'tiktok') {
+          // TikTok removed them: gone from every list, not kept as moderated lines.
+          const gone = new Set(ids);
+          removedChat.value = removedChat.peek().filter((line) => !gone.has(line.id));
+          return;
+        }
         // Kept so moderators still see what was taken off the overlays, and by whom.
         const kept = new Set(channels.chat.peek()?.lines.map((line) => line.id));
         const removed = before.filter((line) => !kept.has(line.id));

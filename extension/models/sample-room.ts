@@ -30,6 +30,20 @@ export function metricsState(overrides: Partial<MetricsState> = {}): MetricsStat
     engagementRate: 0.42,
     coinsPerHour: 300,
     durationSeconds: 1800,
+    audience: {
+      joins: 210,
+      joinsByVia: { member: 180, entrance: 12, superFan: 3, anonymous: 15 },
+      emotes: 14,
+      subscriptions: 2,
+      superFans: 1,
+      followerCount: 12_400,
+      totalViewers: 640,
+      statedShares: 3,
+      topViewers: [
+        { id: 'tv1', handle: 'ana_b', nickname: 'Ana', avatarUrl: null, coins: 1200, rank: 1 },
+        { id: 'tv2', handle: 'ben', nickname: 'Ben', avatarUrl: null, coins: 300, rank: 2 },
+      ],
+    },
     perMinute: [
       { minute: 0, viewers: 20, coins: 0, chats: 3, likes: 10 },
       { minute: 1, viewers: 30, coins: 50, chats: 9, likes: 40 },

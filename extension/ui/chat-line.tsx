@@ -5,7 +5,7 @@
  * else Limelight's own badge (a small labelled pill) and the emote's name.
  */
 import type { BadgeKind } from '../../shared/events/user';
-import type { ChatLine } from '../../shared/protocol/channel-data';
+import type { ChatBadges, ChatLine } from '../../shared/protocol/channel-data';
 import { chatSegments } from '../../shared/protocol/chat-segments';
 import { TikTokPicture } from './tiktok-picture';
 
@@ -16,8 +16,8 @@ interface Badge {
   imageUrl: string | null;
 }
 
-/** The line's badges in TikTok's order: moderator, subscriber, top gifter, gifter level. */
-export function chatBadges(user: ChatLine['user']): Badge[] {
+/** A viewer's badges in TikTok's order: moderator, subscriber, top gifter, gifter level. */
+export function chatBadges(user: Partial<ChatBadges>): Badge[] {
   const picture = (kind: BadgeKind) =>
     user.badgePictures?.find((p) => p.kind === kind)?.imageUrl ?? null;
   const badges: Badge[] = [];
@@ -75,13 +75,22 @@ function BadgeMark({ badge }: { badge: Badge }) {
   );
 }
 
+/** A viewer's badges, as chat lines show them (the top-gifters list shows them too). */
+export function ViewerBadges({ user }: { user: Partial<ChatBadges> }) {
+  return (
+    <>
+      {chatBadges(user).map((badge) => (
+        <BadgeMark key={badge.kind} badge={badge} />
+      ))}
+    </>
+  );
+}
+
 /** Badges, name and message of one line (the caller adds its buttons). */
 export function ChatLineText({ line }: { line: ChatLine }) {
   return (
     <>
-      {chatBadges(line.user).map((badge) => (
-        <BadgeMark key={badge.kind} badge={badge} />
-      ))}
+      <ViewerBadges user={line.user} />
       <strong>{line.user.nickname}</strong>:{' '}
       {chatSegments(line.text, line.emotes).map((segment, index) =>
         segment.kind === 'text' ? (

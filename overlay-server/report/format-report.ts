@@ -89,6 +89,12 @@ function toMarkdown(r: FormattableReport): string {
         ['polls', r.polls.length],
         ['sponsor segments', r.sponsorSegments.length],
         ['treasure chests', r.treasureChests],
+        ['joins', r.joins],
+        ['emotes', r.emotes],
+        ['subscriptions', r.subscriptions],
+        ['new Super Fans', r.superFans],
+        ["host's followers (TikTok)", r.followerCount ?? 'not stated'],
+        ['everyone who watched (TikTok)', r.totalViewers ?? 'not stated'],
       ] as const
     )
       // Money figures withheld from a moderator are left out, not shown as blanks.
@@ -109,6 +115,7 @@ function toMarkdown(r: FormattableReport): string {
     '| --- | --- | --- |',
     ...r.topGifters.map((g) => `| @${mdCell(g.handle)} | ${mdCell(g.nickname)} | ${g.coins} |`),
     '',
+    ...topViewersMarkdown(r.topViewers),
     ...battlesMarkdown(r.battles),
   ];
   return `${lines.join('\n')}\n`;
@@ -140,6 +147,24 @@ function battlesMarkdown(battles: StreamReport['battles']): string[] {
       const started = new Date(battle.startedAt).toISOString();
       return `| ${started} | ${mdCell(sides)} | ${mdCell(outcome(battle))} |`;
     }),
+    '',
+  ];
+}
+
+/** TikTok's own ranking of the room's viewers: its coins restate gifts, so they are not added. */
+function topViewersMarkdown(top: StreamReport['topViewers']): string[] {
+  if (top.length === 0) return [];
+  return [
+    "## TikTok's top viewers",
+    '',
+    'As TikTok last ranked them; their coins restate the gifts above and are not added.',
+    '',
+    '| rank | handle | nickname | coins |',
+    '| --- | --- | --- | --- |',
+    ...top.map(
+      (v, index) =>
+        `| ${v.rank ?? index + 1} | @${mdCell(v.handle)} | ${mdCell(v.nickname)} | ${v.coins} |`,
+    ),
     '',
   ];
 }

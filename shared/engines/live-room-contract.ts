@@ -5,7 +5,12 @@
  */
 import type { LiveEvent } from '../events/live-event';
 import type { Ack } from '../protocol/ack';
-import type { BattleResult, BattleView, ChannelStates } from '../protocol/channel-data';
+import type {
+  AudienceView,
+  BattleResult,
+  BattleView,
+  ChannelStates,
+} from '../protocol/channel-data';
 import type { Channel, ChannelUpdate } from '../protocol/channels';
 import type { Role } from '../protocol/roles';
 import type { RevenueModel } from '../revenue/revenue-model';
@@ -40,10 +45,13 @@ export interface StreamReport {
   gifts: number;
   giftsByName: Record<string, { units: number; coins: number }>;
   topGifters: Array<{ handle: string; nickname: string; coins: number }>;
+  /** Follow events this stream (TikTok's follower count is the host's total: `followerCount`). */
   followers: number;
+  /** Share events, or TikTok's stated share count for the LIVE when larger (never both added). */
   shares: number;
   /** The room's like total (a sampled counter, never summed deltas). */
   likes: number;
+  /** The most viewers at once, from TikTok's viewer counts and the member counts of joins. */
   peakViewers: number;
   averageViewers: number;
   chatMessages: number;
@@ -55,6 +63,20 @@ export interface StreamReport {
   sponsorSegments: unknown[];
   /** Treasure chests: coins handed to viewers, never revenue. */
   treasureChests: number;
+  /** Joins of every kind (anonymous viewers included), and by how the viewer came in. */
+  joins: number;
+  joinsByVia: AudienceView['joinsByVia'];
+  /** Emotes sent on their own (not in `chatMessages`). */
+  emotes: number;
+  subscriptions: number;
+  /** Viewers who became Super Fans. */
+  superFans: number;
+  /** The host's followers as TikTok last stated them; null when no follow stated it. */
+  followerCount: number | null;
+  /** Everyone who watched the LIVE, as TikTok counts them; null when never stated. */
+  totalViewers: number | null;
+  /** TikTok's top viewers at the last statement, with the coins TikTok credits them (not revenue). */
+  topViewers: Array<{ handle: string; nickname: string; coins: number; rank: number | null }>;
   /** Link-mic battles, oldest first. Their points restate gifts: never part of `coins`. */
   battles: BattleReport[];
 }

@@ -22,6 +22,7 @@ import {
 import { BRIEF_PRESET, revenueFor } from '../revenue/revenue-model';
 import { createActionEngine } from './actions/action-engine';
 import { createAlertQueue } from './alerts/alert-queue';
+import { audienceReport } from './audience';
 import { createBattleEngine } from './battles/battle-engine';
 import { battleReport } from './battles/battle-report';
 import { createChatFeed } from './chat-feed';
@@ -44,6 +45,7 @@ import {
 } from './room-state';
 import { earningsView, leaderboardView } from './room-views';
 import { createSponsorEngine } from './sponsor/sponsor-engine';
+import { createViewerRoles } from './viewer-roles';
 
 const LEADERBOARD_SIZE = 10;
 const THROTTLE_MS = 250;
@@ -97,6 +99,7 @@ function buildParts(options: LiveRoomOptions): RoomParts {
     actions: createActionEngine(saved?.actions, saved ? undefined : options.actions, {
       isMuted: moderation.isMuted,
     }),
+    roles: createViewerRoles(saved?.roles),
   };
 }
 
@@ -114,8 +117,7 @@ export function createLiveRoom(options: LiveRoomOptions): LiveRoom {
     qna: () => p.qna.view(),
     sponsor: () => p.sponsor.view(),
     goals: () => p.goals.view(),
-    leaderboard: () =>
-      leaderboardView(p.ledger, leaderboardSize(), p.moderation.isMuted, p.moderation.cleanName),
+    leaderboard: () => leaderboardView(p.ledger, leaderboardSize(), p.moderation, p.roles),
     metrics: () => p.metrics.view(),
     earnings: () => ({
       ...earningsView(p.ledger, facts.revenueModel, p.metrics.coinsPerHour()),
@@ -257,6 +259,7 @@ export function createLiveRoom(options: LiveRoomOptions): LiveRoom {
         polls: p.polls.reportPolls(),
         sponsorSegments: p.sponsor.reports(streamTotals(), facts.revenueModel),
         treasureChests: facts.treasureChestCoins,
+        ...audienceReport(m.audience),
         battles: p.battles.all().map(battleReport),
       };
     },
@@ -276,6 +279,7 @@ export function createLiveRoom(options: LiveRoomOptions): LiveRoom {
         chat: p.chat.exportState(),
         battles: p.battles.exportState(),
         actions: p.actions.exportState(),
+        roles: p.roles.exportState(),
       };
     },
   };

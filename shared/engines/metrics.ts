@@ -7,9 +7,17 @@
  * shared or followed during the stream, and average viewers is the time-weighted mean of the
  * room's viewer count. It can exceed 1 on a long stream: more distinct people interacted than
  * watched at any one time. 0 while no viewer count has been seen.
+ *
+ * Viewer counts come from `roomUser` and from the member count TikTok sends with each join: both
+ * state the viewers in the room now, so both are samples of one count (never added). Shares are
+ * the share events counted, or TikTok's stated share count for the LIVE when that is larger (it
+ * also holds shares TikTok sent no message for, and those from before we listened). Follows are
+ * the follow events counted: TikTok's follower count is the host's total, not this stream's.
+ * Emotes, subscriptions and joins are counted apart (audience.ts).
  */
 import type { LiveEvent } from '../events/live-event';
 import type { MetricsState } from '../protocol/channel-data';
+import { type AudienceState, emptyAudience, observeAudience } from './audience';
 import { clone, round2, round4 } from './json-state';
 
 const MINUTE_MS = 60_000;
@@ -44,13 +52,18 @@ export interface MetricsEngineState {
   interacting: Record<string, 1>;
   uniqueInteracting: number;
   perMinute: MinutePoint[];
+  /** Absent in snapshots from before it was kept: empty then. */
+  audience?: AudienceState;
 }
 
 export interface MetricsEngine {
   /** Moves stream time forward, integrating the viewer count over the gap. */
   elapse(now: number): void;
-  /** Counts one event; returns the room likes gained (from the sampled total). */
-  observe(event: LiveEvent): { likesGained: number };
+  /**
+   * Counts one event; returns the room likes gained (from the sampled total) and the shares
+   * gained (the share event itself and any TikTok's stated count adds beyond it).
+   */
+  observe(event: LiveEvent): { likesGained: number; sharesGained: number };
   /** Counts committed coins (from ledger commits). */
   addCoins(coins: number, at: number): void;
   /** Marks a user as interacting (a gift sender). */
@@ -65,6 +78,8 @@ export interface MetricsEngine {
 
 export function createMetricsEngine(startedAt: number, saved?: MetricsEngineState): MetricsEngine {
   const s: MetricsEngineState = saved ? clone(saved) : emptyState(startedAt);
+  const audience = s.audience ?? emptyAudience();
+  s.audience = audience;
 
   const point = (at: number): MinutePoint => {
     const minute = Math.max(0, Math.floor((at - s.startedAt) / MINUTE_MS));
@@ -87,6 +102,14 @@ export function createMetricsEngine(startedAt: number, saved?: MetricsEngineStat
     if (s.interacting[userId]) return;
     s.interacting[userId] = 1;
     s.uniqueInteracting++;
+  };
+
+  /** A statement of the viewers in the room now (`roomUser`, or a join's member count). */
+  const sampleViewers = (at: number, count: number) => {
+    if (s.firstViewersAt === null) s.firstViewersAt = Math.max(at, s.now);
+    s.viewers = count;
+    s.peakViewers = Math.max(s.peakViewers, count);
+    point(s.now).viewers = count;
   };
 
   const elapse = (now: number) => {
@@ -122,12 +145,18 @@ export function createMetricsEngine(startedAt: number, saved?: MetricsEngineStat
     observe(event) {
       elapse(event.at);
       let likesGained = 0;
+      let sharesGained = 0;
+      const { extraShares } = observeAudience(audience, event);
       switch (event.kind) {
         case 'viewers':
-          if (s.firstViewersAt === null) s.firstViewersAt = Math.max(event.at, s.now);
-          s.viewers = event.count;
-          s.peakViewers = Math.max(s.peakViewers, event.count);
-          point(s.now).viewers = event.count;
+          sampleViewers(event.at, event.count);
+          break;
+        case 'join':
+          if (event.memberCount !== null) sampleViewers(event.at, event.memberCount);
+          break;
+        case 'emote':
+        case 'subscribe':
+          interact(event.user.id);
           break;
         case 'chat':
           s.chatMessages++;
@@ -152,7 +181,8 @@ export function createMetricsEngine(startedAt: number, saved?: MetricsEngineStat
           interact(event.user.id);
           break;
         case 'share':
-          s.shares++;
+          sharesGained = 1 + extraShares;
+          s.shares += sharesGained;
           interact(event.user.id);
           break;
         case 'gift':
@@ -161,7 +191,7 @@ export function createMetricsEngine(startedAt: number, saved?: MetricsEngineStat
         default:
           break;
       }
-      return { likesGained };
+      return { likesGained, sharesGained };
     },
     addCoins(coins, at) {
       elapse(at);
@@ -177,12 +207,13 @@ export function createMetricsEngine(startedAt: number, saved?: MetricsEngineStat
         averageViewers: round2(averageViewers()),
         likes: s.likes,
         follows: s.follows,
-        shares: s.shares,
+        shares: Math.max(s.shares, audience.statedShares ?? 0),
         chatMessages: s.chatMessages,
         uniqueChatters: s.uniqueChatters,
         engagementRate: engagementRate(),
         coinsPerHour: coinsPerHour(),
         durationSeconds: durationSeconds(),
+        audience: clone(audience),
         perMinute: s.perMinute.map((p) => ({ ...p })),
       };
     },
@@ -208,5 +239,6 @@ function emptyState(startedAt: number): MetricsEngineState {
     interacting: {},
     uniqueInteracting: 0,
     perMinute: [],
+    audience: emptyAudience(),
   };
 }

@@ -57,14 +57,15 @@ export function endStream(p: RoomParts, b: UpdateBatch) {
   b.dirty.add('metrics').add('earnings');
 }
 
-function countSocial(p: RoomParts, kind: 'follows' | 'shares', b: UpdateBatch) {
-  p.sponsor.count(kind, 1);
-  if (p.goals.add(kind, 1, p.facts.now)) b.dirty.add('goals');
+function countSocial(p: RoomParts, kind: 'follows' | 'shares', amount: number, b: UpdateBatch) {
+  p.sponsor.count(kind, amount);
+  if (p.goals.add(kind, amount, p.facts.now)) b.dirty.add('goals');
   b.dirty.add('metrics');
 }
 
 export function routeEvent(p: RoomParts, event: LiveEvent, b: UpdateBatch) {
   const now = p.facts.now;
+  if ('user' in event && event.user) p.roles.note(event.user, event.kind === 'gift');
   switch (event.kind) {
     case 'gift': {
       const outcome = p.ledger.apply(event);
@@ -86,7 +87,7 @@ export function routeEvent(p: RoomParts, event: LiveEvent, b: UpdateBatch) {
       p.metrics.observe(event);
       b.dirty.add('metrics');
       if (p.polls.onChat(event.user.id, event.text)) b.dirty.add('poll');
-      if (p.qna.onChat(badge(event.user), event.text, now)) b.dirty.add('qna');
+      if (p.qna.onChat(badge(event.user), event.text, now, event.id)) b.dirty.add('qna');
       p.sponsor.onChat(event.text);
       b.out.push(...p.chat.onChat(event));
       return;
@@ -101,17 +102,43 @@ export function routeEvent(p: RoomParts, event: LiveEvent, b: UpdateBatch) {
       return;
     }
     case 'follow':
-    case 'share':
-      p.metrics.observe(event);
-      countSocial(p, event.kind === 'follow' ? 'follows' : 'shares', b);
+    case 'share': {
+      const { sharesGained } = p.metrics.observe(event);
+      if (event.kind === 'follow') countSocial(p, 'follows', 1, b);
+      else countSocial(p, 'shares', sharesGained, b);
       if (!p.moderation.isMuted(event.user.id)) {
         b.out.push(...p.alerts.onSocial(event.kind, shownBadge(p, event.user), now));
       }
       return;
+    }
     case 'subscribe':
+      p.metrics.observe(event);
+      b.dirty.add('metrics');
       if (!p.moderation.isMuted(event.user.id)) {
-        b.out.push(...p.alerts.onSocial('subscribe', shownBadge(p, event.user), now));
+        const plan = { plan: event.plan, months: event.months };
+        b.out.push(...p.alerts.onSocial('subscribe', shownBadge(p, event.user), now, plan));
       }
+      return;
+    case 'emote':
+      p.metrics.observe(event);
+      b.dirty.add('metrics');
+      b.out.push(...p.chat.onEmote(event));
+      return;
+    case 'imDelete': {
+      // TikTok removed these lines: off the overlays and panels, and the questions they asked
+      // dismissed. They were sent, so they still count in the metrics.
+      b.out.push(...p.chat.removeByTikTok(event));
+      if (p.qna.onChatRemoved(event.messageIds, event.userIds, now)) b.dirty.add('qna');
+      return;
+    }
+    case 'join':
+      p.metrics.observe(event);
+      if (event.memberCount !== null) p.sponsor.onViewers(event.memberCount);
+      b.dirty.add('metrics');
+      return;
+    case 'goalUpdate':
+      // Contributions restate gifts (counted by the ledger): only the goal's progress is used.
+      if (p.goals.onTikTokGoal(event, now)) b.dirty.add('goals');
       return;
     case 'viewers':
       p.metrics.observe(event);
@@ -135,13 +162,7 @@ export function routeEvent(p: RoomParts, event: LiveEvent, b: UpdateBatch) {
       // Battle points restate gifts (counted by the ledger as `gift` events): never coins.
       if (p.battles.apply(event)) b.dirty.add('battle');
       return;
-    case 'join':
-      return;
-    // Kept in the journal and the report's input summary; no engine reads these yet. Battle
-    // scores and goal contributions restate gifts: they must never reach the ledger or coins.
-    case 'emote':
-    case 'imDelete':
-    case 'goalUpdate':
+    // Kept in the journal and the report's input summary; no engine shows the host's intro.
     case 'liveIntro':
       return;
     default: {

@@ -14,6 +14,7 @@ import type { PollEngine } from './polls/poll-engine';
 import type { QnaEngine } from './qna/qna-engine';
 import type { RoomFacts } from './room-state';
 import type { SponsorEngine } from './sponsor/sponsor-engine';
+import type { ViewerRoles } from './viewer-roles';
 
 export interface RoomParts {
   facts: RoomFacts;
@@ -28,6 +29,7 @@ export interface RoomParts {
   chat: ChatFeed;
   battles: BattleEngine;
   actions: ActionEngine;
+  roles: ViewerRoles;
 }
 
 /** Channels resent whole (`<channel>.state`) when they change. */

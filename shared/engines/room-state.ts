@@ -13,6 +13,7 @@ import type { ModerationEngineState } from './moderation/moderation-engine';
 import type { PollEngineState } from './polls/poll-engine';
 import type { QnaEngineState } from './qna/qna-engine';
 import type { SponsorEngineState } from './sponsor/sponsor-engine';
+import type { ViewerRolesState } from './viewer-roles';
 
 /** Tunables of a room; every field has a default. */
 export interface LiveRoomConfig {
@@ -74,6 +75,8 @@ export interface LiveRoomState extends RoomFacts {
   battles?: BattleEngineState;
   /** Absent in snapshots written before actions existed: the owner's stored rules then. */
   actions?: ActionEngineState;
+  /** Gifters' badges; absent in older snapshots. */
+  roles?: ViewerRolesState;
 }
 
 const ENGINE_KEYS = ['metrics', 'polls', 'qna', 'sponsor', 'goals', 'alerts', 'moderation', 'chat'];

@@ -2,6 +2,7 @@
 import type { EarningsState, LeaderboardState } from '../protocol/channel-data';
 import { type RevenueModel, revenueFor } from '../revenue/revenue-model';
 import type { GiftLedgerPort } from './ledger-port';
+import type { ViewerRoles } from './viewer-roles';
 
 export function earningsView(
   ledger: GiftLedgerPort,
@@ -19,24 +20,26 @@ export function earningsView(
 }
 
 /**
- * Top gifters for the overlay: viewers muted from the overlays are left out (they still count)
- * and filtered words in names are starred out.
+ * Top gifters for the overlay: viewers muted from the overlays are left out (they still count),
+ * filtered words in names are starred out, and each carries the badges their latest message
+ * showed (moderator, subscriber, top-gifter rank, gifter level).
  */
 export function leaderboardView(
   ledger: GiftLedgerPort,
   size: number,
-  isMuted: (userId: string) => boolean,
-  cleanName: (name: string) => string,
+  moderation: { isMuted(userId: string): boolean; cleanName(name: string): string },
+  roles: ViewerRoles,
 ): LeaderboardState {
   const top = ledger
     .topGifters(size + 20)
-    .filter((row) => !isMuted(row.userId))
+    .filter((row) => !moderation.isMuted(row.userId))
     .slice(0, size)
     .map((row) => ({
       id: row.userId,
-      handle: cleanName(row.handle),
-      nickname: cleanName(row.nickname),
+      handle: moderation.cleanName(row.handle),
+      nickname: moderation.cleanName(row.nickname),
       avatarUrl: row.avatarUrl,
+      ...roles.of(row.userId),
       coins: row.coins,
     }));
   return { top };

@@ -44,6 +44,10 @@ export interface AlertView {
   /** Storm mode merged several small gifts into this alert. */
   merged: { alerts: number; viewers: number } | null;
   at: number;
+  /** Subscribe alerts: a LIVE subscription or a new Super Fan (absent: a subscription). */
+  plan?: 'subscription' | 'superFan';
+  /** Subscribe alerts: months subscribed, when TikTok says. */
+  months?: number | null;
 }
 export interface AlertsState {
   paused: boolean;
@@ -84,7 +88,15 @@ export interface ChatState {
 }
 export type ChatUpdate =
   | { channel: 'chat'; type: 'chat.line'; data: ChatLine }
-  | { channel: 'chat'; type: 'chat.remove'; data: { ids: string[] } };
+  | {
+      channel: 'chat';
+      type: 'chat.remove';
+      /**
+       * `by: 'tiktok'`: TikTok removed these messages (`imDelete`); panels drop them rather than
+       * list them as moderated. Absent for moderation (hidden, muted, filtered).
+       */
+      data: { ids: string[]; by?: 'tiktok' };
+    };
 
 // ── poll ────────────────────────────────────────────────────────────────────────────────────
 export interface PollOptionView {
@@ -182,8 +194,14 @@ export interface SponsorState {
 // ── goals, leaderboard, metrics, earnings ───────────────────────────────────────────────────
 export interface GoalView {
   id: string;
-  kind: 'coins' | 'likes' | 'follows' | 'shares';
+  /**
+   * What it counts. `tiktok`: the streamer's own TikTok LIVE goal (one view per target), kept
+   * by TikTok and followed here without being set up in Limelight; `unit` names what it counts.
+   */
+  kind: 'coins' | 'likes' | 'follows' | 'shares' | 'tiktok';
   label: string;
+  /** What `current` and `target` count when `kind` does not say (a TikTok goal's gift). */
+  unit?: string;
   target: number;
   current: number;
   /** Seconds to reach the target at the recent rate; null when no recent progress. */
@@ -194,7 +212,8 @@ export interface GoalsState {
   goals: GoalView[];
 }
 export interface LeaderboardState {
-  top: Array<ViewerBadge & { coins: number }>;
+  /** Most coins first, with each gifter's badges as their latest message showed them. */
+  top: Array<ViewerBadge & Partial<ChatBadges> & { coins: number }>;
 }
 export interface MetricsState {
   viewers: number;
@@ -208,6 +227,13 @@ export interface MetricsState {
   engagementRate: number;
   coinsPerHour: number;
   durationSeconds: number;
+  /**
+   * The room's audience beyond chat and gifts: joins of every kind, emotes sent on their own,
+   * subscriptions and new Super Fans, and what TikTok states about the room (its follower count,
+   * everyone who watched, its top viewers with the coins TikTok credits them). Stated figures
+   * are sampled: the latest (or largest, for running totals) is kept, never summed.
+   */
+  audience: AudienceView;
   /** One point per minute of stream time. */
   perMinute: Array<{
     minute: number;
@@ -216,6 +242,23 @@ export interface MetricsState {
     chats: number;
     likes: number;
   }>;
+}
+/** See `MetricsState.audience`. */
+export interface AudienceView {
+  joins: number;
+  /** Joins by how the viewer came in (`anonymous`: a viewer not logged in). */
+  joinsByVia: Record<'member' | 'entrance' | 'superFan' | 'anonymous', number>;
+  emotes: number;
+  subscriptions: number;
+  superFans: number;
+  /** The host's followers as TikTok last stated them (with a follow); null until stated. */
+  followerCount: number | null;
+  /** Everyone who has watched this LIVE, as TikTok counts them; null until stated. */
+  totalViewers: number | null;
+  /** The room's share count as TikTok states it; null until stated. */
+  statedShares: number | null;
+  /** TikTok's top viewers, best first, with the coins TikTok credits them (never revenue). */
+  topViewers: Array<ViewerBadge & { coins: number; rank: number | null }>;
 }
 export interface EarningsState {
   committedCoins: number;

@@ -10,6 +10,13 @@ describe('alert text', () => {
     expect(actionLine(makeAlert({ id: 'd', kind: 'subscribe', gift: null }))).toBe('subscribed');
   });
 
+  it('tells a new Super Fan from a subscription, and says the months', () => {
+    const fan = makeAlert({ id: 'f', kind: 'subscribe', gift: null, plan: 'superFan' });
+    expect(actionLine(fan)).toBe('became a Super Fan');
+    const loyal = makeAlert({ id: 'm', kind: 'subscribe', gift: null, months: 7 });
+    expect(actionLine(loyal)).toBe('subscribed · 7 months');
+  });
+
   it('sums up a storm-merged alert', () => {
     const storm = makeAlert({ id: 's', merged: { alerts: 37, viewers: 12 } });
     expect(actionLine(storm)).toBe('37 gifts from 12 viewers');

@@ -17,7 +17,10 @@ export function actionLine(alert: AlertView): string {
     case 'share':
       return 'shared the LIVE';
     case 'subscribe':
-      return 'subscribed';
+      if (alert.plan === 'superFan') return 'became a Super Fan';
+      return alert.months && alert.months > 1
+        ? `subscribed · ${alert.months} months`
+        : 'subscribed';
     default:
       return 'test alert';
   }

@@ -39,6 +39,8 @@ export function readAlertView(value: unknown): AlertView | null {
         }
       : null,
     at: isNumber(value.at) ? value.at : 0,
+    ...(value.plan === 'superFan' || value.plan === 'subscription' ? { plan: value.plan } : {}),
+    ...(isNumber(value.months) ? { months: value.months } : {}),
   };
 }
 

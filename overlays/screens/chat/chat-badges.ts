@@ -4,7 +4,7 @@
  * the others are drawn by Limelight (badge-shapes.ts). Pure.
  */
 import type { BadgeKind } from '../../../shared/events/user';
-import type { ChatLine } from '../../../shared/protocol/channel-data';
+import type { ChatBadges } from '../../../shared/protocol/channel-data';
 
 /** One badge to draw. */
 export interface BadgeSpec {
@@ -15,7 +15,7 @@ export interface BadgeSpec {
   imageUrl: string | null;
 }
 
-export function badgesOf(user: ChatLine['user']): BadgeSpec[] {
+export function badgesOf(user: Partial<ChatBadges>): BadgeSpec[] {
   const pictures = user.badgePictures ?? [];
   const picture = (kind: BadgeKind) => pictures.find((p) => p.kind === kind)?.imageUrl ?? null;
   const badges: BadgeSpec[] = [];

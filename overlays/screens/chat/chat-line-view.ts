@@ -13,7 +13,8 @@ import { Picture } from '../../stage/picture';
 import { RELEASE_ALL } from '../../stage/release';
 import { truncateGraphemes } from '../../stage/text-fit';
 import type { Theme } from '../../stage/theme';
-import { drawnBadge, drawnBadgeWidth, emoteFallback } from './badge-shapes';
+import { emoteFallback } from './badge-shapes';
+import { badgeView } from './badge-view';
 import { type BadgeSpec, badgesOf } from './chat-badges';
 import { layoutInline } from './inline-layout';
 
@@ -87,43 +88,21 @@ export class ChatLineView extends Container {
 
   /** A badge at `x`; returns where it ends. */
   private addBadge(theme: Theme, badge: BadgeSpec, x: number, shown: () => void): number {
-    const drawn = drawnBadge(theme, badge, BADGE);
-    const y = PAD + 1;
-    if (!badge.imageUrl) {
-      drawn.position.set(x, y);
-      this.addChild(drawn);
-      this.parts.push({
-        describe: () => ({ part: 'badge', kind: badge.kind, picture: 'drawn', loaded: false, x }),
-      });
-      return x + drawnBadgeWidth(badge, BADGE);
+    const { parts, width, picture } = badgeView(theme, badge, BADGE, shown);
+    for (const part of parts) {
+      part.position.set(part.x + x, part.y + PAD + 1);
+      this.addChild(part);
     }
-    const picture = new Picture(badge.imageUrl, BADGE, 'square', drawn);
-    picture.onShown = shown;
-    picture.position.set(x, y);
-    this.addChild(picture);
     this.parts.push({
       describe: () => ({
         part: 'badge',
         kind: badge.kind,
-        picture: 'tiktok',
-        loaded: picture.loaded,
+        picture: picture ? 'tiktok' : 'drawn',
+        loaded: picture?.loaded ?? false,
         x,
       }),
     });
-    let end = x + BADGE;
-    // TikTok's level badge is an icon; the level itself is written beside it.
-    if (badge.kind === 'gifterLevel' && badge.value !== null) {
-      const level = makeLabel(theme, {
-        text: String(badge.value),
-        size: 16,
-        weight: '900',
-        color: theme.muted,
-      });
-      level.position.set(end + 2, y + 3);
-      this.addChild(level);
-      end += 4 + level.width;
-    }
-    return end;
+    return x + width;
   }
 
   private addPlainMessage(theme: Theme, text: string, width: number, top: number): number {

@@ -1,7 +1,7 @@
 /** Narrows inbound chat-channel payloads to the shapes drawn. */
 import type { ChatEmote } from '../../../shared/events/chat';
 import { BADGE_KINDS, type BadgePicture } from '../../../shared/events/user';
-import type { ChatLine, ChatState } from '../../../shared/protocol/channel-data';
+import type { ChatBadges, ChatLine, ChatState } from '../../../shared/protocol/channel-data';
 import { isNumber, isRecord, isString, readList, readViewer } from '../../stage/guards';
 
 const positive = (value: unknown): number | null => (isNumber(value) && value > 0 ? value : null);
@@ -17,20 +17,24 @@ function readBadgePicture(value: unknown): BadgePicture | null {
   return kind ? { kind, imageUrl: value.imageUrl } : null;
 }
 
+/** A viewer's badges (chat lines, the top-gifters board); missing ones read as none. */
+export function readBadges(user: Record<string, unknown>): Required<ChatBadges> {
+  return {
+    moderator: user.moderator === true,
+    subscriber: user.subscriber === true,
+    topGifterRank: positive(user.topGifterRank),
+    gifterLevel: positive(user.gifterLevel),
+    badgePictures: readList(user.badgePictures, readBadgePicture),
+  };
+}
+
 export function readChatLine(value: unknown): ChatLine | null {
   if (!isRecord(value) || !isString(value.id) || !isString(value.text)) return null;
   const viewer = readViewer(value.user);
   if (!viewer || !isRecord(value.user)) return null;
   return {
     id: value.id,
-    user: {
-      ...viewer,
-      moderator: value.user.moderator === true,
-      subscriber: value.user.subscriber === true,
-      topGifterRank: positive(value.user.topGifterRank),
-      gifterLevel: positive(value.user.gifterLevel),
-      badgePictures: readList(value.user.badgePictures, readBadgePicture),
-    },
+    user: { ...viewer, ...readBadges(value.user) },
     text: value.text,
     emotes: readList(value.emotes, readEmote),
     at: isNumber(value.at) ? value.at : 0,

@@ -29,6 +29,14 @@ describe('goalModel', () => {
     expect(model.status).toBe('Goal reached! 🎉');
   });
 
+  it('states a TikTok goal in its own unit (the gift it counts)', () => {
+    const tiktok = goal({ kind: 'tiktok', unit: 'Rose', current: 45, target: 100 });
+    expect(goalModel(tiktok)).toMatchObject({ fill: 0.45, amount: '45 / 100 Rose' });
+    expect(goalModel(goal({ kind: 'tiktok', current: 3, target: 10 })).amount).toBe(
+      '3 / 10 points',
+    );
+  });
+
   it('says how long is left at the recent rate', () => {
     expect(goalModel(goal({ etaSeconds: 30 })).status).toBe('almost there!');
     expect(goalModel(goal({ etaSeconds: 180 })).status).toBe('~3 min to go');

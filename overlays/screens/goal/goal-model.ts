@@ -7,6 +7,8 @@ const UNITS: Record<GoalView['kind'], string> = {
   likes: 'likes',
   follows: 'follows',
   shares: 'shares',
+  // A TikTok goal names its unit (the gift it counts).
+  tiktok: 'points',
 };
 
 export interface GoalModel {
@@ -24,7 +26,7 @@ export function goalModel(goal: GoalView): GoalModel {
   const fill = goal.target > 0 ? Math.min(1, Math.max(0, goal.current / goal.target)) : 1;
   return {
     fill,
-    amount: `${compactNumber(goal.current)} / ${compactNumber(goal.target)} ${UNITS[goal.kind]}`,
+    amount: `${compactNumber(goal.current)} / ${compactNumber(goal.target)} ${goal.unit ?? UNITS[goal.kind]}`,
     status: reached ? 'Goal reached! 🎉' : etaText(goal.etaSeconds),
     reached,
   };

@@ -2,7 +2,7 @@
 import type { GoalsState, GoalView } from '../../../shared/protocol/channel-data';
 import { isNumber, isRecord, isString, readList } from '../../stage/guards';
 
-const KINDS: readonly GoalView['kind'][] = ['coins', 'likes', 'follows', 'shares'];
+const KINDS: readonly GoalView['kind'][] = ['coins', 'likes', 'follows', 'shares', 'tiktok'];
 
 export function readGoal(value: unknown): GoalView | null {
   if (!isRecord(value) || !isString(value.id) || !isString(value.label)) return null;
@@ -15,6 +15,7 @@ export function readGoal(value: unknown): GoalView | null {
     current: value.current,
     etaSeconds: isNumber(value.etaSeconds) ? value.etaSeconds : null,
     reachedAt: isNumber(value.reachedAt) ? value.reachedAt : null,
+    ...(isString(value.unit) ? { unit: value.unit } : {}),
   };
 }
 

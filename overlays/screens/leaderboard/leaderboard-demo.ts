@@ -2,9 +2,18 @@
 import { viewer } from '../../demo/sample-viewers';
 import type { DemoScript, DemoStep } from '../../stage/demo-player';
 
+/** Badges as TikTok shows them beside some gifters (drawn by Limelight in the demo). */
+const BADGES = [
+  { subscriber: true, gifterLevel: 24 },
+  { moderator: true },
+  { topGifterRank: 1, gifterLevel: 41 },
+  {},
+  { subscriber: true },
+];
+
 const board = (coins: number[]) => ({
   top: coins
-    .map((amount, index) => ({ ...viewer(index), coins: amount }))
+    .map((amount, index) => ({ ...viewer(index), ...BADGES[index], coins: amount }))
     .sort((a, b) => b.coins - a.coins),
 });
 

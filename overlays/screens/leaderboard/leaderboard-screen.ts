@@ -1,14 +1,18 @@
 /**
  * The top gifters: five fixed rows whose texts change in place (no objects created per
- * update), with gold, silver and bronze marks for the first three.
+ * update), with gold, silver and bronze marks for the first three, and each gifter's badges
+ * as their chat lines show them, in a small row under the name so long names keep their room
+ * (rebuilt only when a row's badges change).
  */
 import { Container, Graphics, type Text } from 'pixi.js';
 import { displayName } from '../../stage/guards';
 import { makeLabel, setLabelText } from '../../stage/label';
 import { drawPanel } from '../../stage/panel';
-import { release } from '../../stage/release';
+import { RELEASE_ALL, release } from '../../stage/release';
 import type { OverlayScreen, ScreenContext, ScreenDefinition } from '../../stage/screen';
 import { compactNumber } from '../../stage/text-fit';
+import { badgeView } from '../chat/badge-view';
+import { type BadgeSpec, badgesOf } from '../chat/chat-badges';
 import { leaderboardDemo } from './leaderboard-demo';
 import { readLeaderboardState } from './leaderboard-wire';
 
@@ -22,7 +26,20 @@ interface Row {
   root: Container;
   name: Text;
   coins: Text;
+  badges: Container;
+  /** What the badges were drawn for (kinds, values, pictures). */
+  badgesKey: string;
+  /** The badges drawn, for the test hook: `moderator`, `topGifter:2`, `gifterLevel:30`. */
+  drawn: string[];
 }
+
+const NAME_X = 84;
+const NAME_WIDTH = 250;
+const BADGE = 20;
+const BADGE_GAP = 4;
+/** With badges, the name moves up and the badges sit under it. */
+const NAME_Y_WITH_BADGES = ROW_HEIGHT / 2 - 12;
+const BADGES_Y = ROW_HEIGHT / 2 + 4;
 
 class LeaderboardScreen implements OverlayScreen {
   readonly view = new Container({ label: 'leaderboard' });
@@ -30,7 +47,7 @@ class LeaderboardScreen implements OverlayScreen {
   private readonly empty: Text;
   private ids: string[] = [];
 
-  constructor(context: ScreenContext) {
+  constructor(private readonly context: ScreenContext) {
     const { theme } = context;
     const height = TOP + ROWS * ROW_HEIGHT + 16;
     this.view.addChild(drawPanel(new Graphics(), theme, WIDTH, height));
@@ -67,7 +84,9 @@ class LeaderboardScreen implements OverlayScreen {
         weight: '700',
         anchor: { x: 0, y: 0.5 },
       });
-      name.position.set(84, ROW_HEIGHT / 2);
+      name.position.set(NAME_X, ROW_HEIGHT / 2);
+      const badges = new Container({ label: 'badges' });
+      badges.position.set(NAME_X, BADGES_Y);
       const coins = makeLabel(theme, {
         text: '',
         size: 24,
@@ -76,10 +95,10 @@ class LeaderboardScreen implements OverlayScreen {
         anchor: { x: 1, y: 0.5 },
       });
       coins.position.set(WIDTH - 26, ROW_HEIGHT / 2);
-      root.addChild(disc, rank, name, coins);
+      root.addChild(disc, rank, badges, name, coins);
       root.visible = false;
       this.view.addChild(root);
-      this.rows.push({ root, name, coins });
+      this.rows.push({ root, name, coins, badges, badgesKey: '', drawn: [] });
     }
   }
 
@@ -92,10 +111,36 @@ class LeaderboardScreen implements OverlayScreen {
       const entry = top[index];
       row.root.visible = entry !== undefined;
       if (!entry) return;
-      setLabelText(row.name, displayName(entry), 250);
+      const hasBadges = this.drawBadges(row, badgesOf(entry));
+      row.name.y = hasBadges ? NAME_Y_WITH_BADGES : ROW_HEIGHT / 2;
+      setLabelText(row.name, displayName(entry), NAME_WIDTH);
       setLabelText(row.coins, `${compactNumber(entry.coins)} 🪙`);
     });
     this.empty.visible = top.length === 0;
+  }
+
+  /** The row's badges, redrawn only when they changed; true when it has any. */
+  private drawBadges(row: Row, specs: BadgeSpec[]): boolean {
+    const key = JSON.stringify(specs);
+    if (key !== row.badgesKey) {
+      row.badgesKey = key;
+      row.drawn = specs.map((spec) =>
+        spec.value === null ? spec.kind : `${spec.kind}:${spec.value}`,
+      );
+      for (const child of row.badges.removeChildren()) child.destroy(RELEASE_ALL);
+      let x = 0;
+      for (const spec of specs) {
+        const { parts, width } = badgeView(this.context.theme, spec, BADGE, () =>
+          this.context.requestDraw(),
+        );
+        for (const part of parts) {
+          part.x += x;
+          row.badges.addChild(part);
+        }
+        x += width + BADGE_GAP;
+      }
+    }
+    return specs.length > 0;
   }
 
   applyUpdate(): void {}
@@ -108,7 +153,8 @@ class LeaderboardScreen implements OverlayScreen {
   }
 
   debugState(): Record<string, unknown> {
-    return { ids: this.ids };
+    const badges = this.rows.filter((row) => row.root.visible).map((row) => row.drawn);
+    return { ids: this.ids, badges };
   }
 
   destroy(): void {

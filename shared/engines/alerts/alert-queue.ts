@@ -16,7 +16,14 @@ import type {
 import type { AlertSettings } from '../../protocol/commands/alerts';
 import { clone } from '../json-state';
 import { type AlertQueueState, emptyAlertState, forgetStreaks, placeByTier } from './alert-state';
-import { DEFAULT_ALERT_SETTINGS, KIND_TIER, type Tier, testAlert, tierFor } from './alert-tiers';
+import {
+  DEFAULT_ALERT_SETTINGS,
+  KIND_TIER,
+  SUPER_FAN_TIER,
+  type Tier,
+  testAlert,
+  tierFor,
+} from './alert-tiers';
 import { emptyGroup, memberOf, setMember } from './storm-merge';
 
 /** A streak as the queue needs it (from a ledger outcome or commit). */
@@ -241,12 +248,14 @@ export function createAlertQueue(saved?: AlertQueueState, settings?: Partial<Ale
       kind: 'follow' | 'share' | 'subscribe',
       user: ViewerBadge,
       at: number,
+      subscription?: { plan: 'subscription' | 'superFan'; months: number | null },
     ): AlertsUpdate[] {
       if (!s.settings.kinds[kind] || (s.storm && kind !== 'subscribe')) return [];
-      const tier: Tier = KIND_TIER[kind];
+      const superFan = subscription?.plan === 'superFan';
+      const tier: Tier = superFan ? SUPER_FAN_TIER : KIND_TIER[kind];
       enqueue(
         {
-          id: newId(kind),
+          id: newId(superFan ? 'superFan' : kind),
           kind,
           tier,
           user: { ...user },
@@ -256,6 +265,7 @@ export function createAlertQueue(saved?: AlertQueueState, settings?: Partial<Ale
           settled: true,
           merged: null,
           at,
+          ...(subscription ? { plan: subscription.plan, months: subscription.months } : {}),
         },
         null,
       );

@@ -27,6 +27,9 @@ export const KIND_TIER: Record<Exclude<AlertKind, 'gift' | 'test'>, Tier> = {
   subscribe: 3,
 };
 
+/** A new Super Fan pays more than a subscription: its alert plays a tier higher. */
+export const SUPER_FAN_TIER: Tier = 4;
+
 /** A sample alert of the given tier, clearly marked as a test. */
 export function testAlert(
   id: string,

@@ -1,12 +1,14 @@
 /**
  * Goals (coins, likes, follows, shares; several at once) with progress and an ETA from the
- * rate over the last few minutes of stream time.
+ * rate over the last few minutes of stream time, and the streamer's own TikTok LIVE goal
+ * (`goalUpdate`), followed as TikTok states its progress: nothing to set up in Limelight.
  */
+import type { GoalUpdateEvent } from '../../events/goal';
 import { type Ack, fail, ok } from '../../protocol/ack';
 import type { GoalsState, GoalView } from '../../protocol/channel-data';
 import { clone } from '../json-state';
 
-export type GoalKind = GoalView['kind'];
+export type GoalKind = Exclude<GoalView['kind'], 'tiktok'>;
 
 /** The window the recent rate is measured over, ms of stream time. */
 const RATE_WINDOW_MS = 5 * 60_000;
@@ -15,8 +17,11 @@ const SAMPLE_EVERY_MS = 10_000;
 
 interface GoalRecord {
   id: string;
-  kind: GoalKind;
+  kind: GoalView['kind'];
   label: string;
+  /** TikTok goals: what the target counts (the gift's name), and TikTok's goal id. */
+  unit?: string;
+  tiktokGoalId?: string;
   target: number;
   current: number;
   reachedAt: number | null;
@@ -29,6 +34,8 @@ interface GoalRecord {
 export interface GoalEngineState {
   seq: number;
   goals: GoalRecord[];
+  /** TikTok goals the streamer removed from Limelight: later updates leave them out. */
+  removedTikTok?: string[];
 }
 
 export interface GoalInput {
@@ -73,6 +80,7 @@ export function createGoalEngine(saved?: GoalEngineState) {
     id: g.id,
     kind: g.kind,
     label: g.label,
+    ...(g.unit !== undefined ? { unit: g.unit } : {}),
     target: g.target,
     current: g.current,
     etaSeconds: g.etaSeconds,
@@ -118,11 +126,62 @@ export function createGoalEngine(saved?: GoalEngineState) {
     remove(goalId: string): Ack<{ goalId: string }> {
       const index = s.goals.findIndex((g) => g.id === goalId);
       if (index < 0) return fail('NOT_FOUND', `goalId: no goal ${goalId}`);
-      s.goals.splice(index, 1);
+      const [removed] = s.goals.splice(index, 1);
+      if (removed?.tiktokGoalId) {
+        const gone = s.removedTikTok ?? [];
+        if (!gone.includes(removed.tiktokGoalId)) gone.push(removed.tiktokGoalId);
+        s.removedTikTok = gone;
+        // Its other targets go too: the streamer removed TikTok's goal, not one bar of it.
+        s.goals = s.goals.filter((g) => g.tiktokGoalId !== removed.tiktokGoalId);
+      }
       return ok({ goalId });
     },
 
-    /** Progress of one kind; true when a goal changed. */
+    /**
+     * The streamer's TikTok LIVE goal as TikTok states it: one goal per target, progress and
+     * target in the target's own unit (gift units). An unpinned or suspended goal leaves the
+     * overlays until TikTok sends it again. Contributions restate gifts: never coins. True when
+     * the goals changed.
+     */
+    onTikTokGoal(event: GoalUpdateEvent, now: number): boolean {
+      if (s.removedTikTok?.includes(event.goalId)) return false;
+      const before = s.goals.length;
+      s.goals = s.goals.filter((g) => g.tiktokGoalId !== event.goalId || isShown(event, g));
+      if (event.reason === 'unpinned' || event.reason === 'suspended') {
+        s.goals = s.goals.filter((g) => g.tiktokGoalId !== event.goalId);
+        return s.goals.length !== before;
+      }
+      const several = event.targets.length > 1;
+      for (const target of event.targets) {
+        const id = `tiktok:${event.goalId}:${target.id}`;
+        let g = s.goals.find((x) => x.id === id);
+        if (!g) {
+          g = {
+            id,
+            kind: 'tiktok',
+            label: '',
+            tiktokGoalId: event.goalId,
+            target: 0,
+            current: 0,
+            reachedAt: null,
+            samples: [],
+            etaSeconds: null,
+          };
+          s.goals.push(g);
+        }
+        const title = event.description.trim() || 'TikTok goal';
+        g.label = several && target.gift ? `${title} · ${target.gift.name}` : title;
+        g.unit = target.gift?.name ?? 'points';
+        g.target = target.target;
+        // A stated total: the latest statement wins (TikTok may also lower it on a reset).
+        g.current = target.progress;
+        if (g.current < g.target) g.reachedAt = null;
+        if (g.target > 0) progress(g, now);
+      }
+      return true;
+    },
+
+    /** Progress of one of Limelight's own kinds; true when a goal changed. */
     add(kind: GoalKind, amount: number, now: number): boolean {
       let changed = false;
       for (const g of s.goals) {
@@ -154,3 +213,8 @@ export function createGoalEngine(saved?: GoalEngineState) {
 }
 
 export type GoalEngine = ReturnType<typeof createGoalEngine>;
+
+/** A TikTok goal's target stays while the update still lists it. */
+function isShown(event: GoalUpdateEvent, g: GoalRecord): boolean {
+  return event.targets.some((target) => g.id === `tiktok:${event.goalId}:${target.id}`);
+}

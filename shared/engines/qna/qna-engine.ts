@@ -49,6 +49,8 @@ interface QuestionRecord {
   merged: number;
   askedAt: number;
   origin: 'tiktok' | 'chat';
+  /** The chat line that asked it (chat questions), so TikTok removing that line dismisses it. */
+  messageId?: string;
   history: Array<{ status: QuestionStatus; by: string; at: number }>;
 }
 
@@ -120,7 +122,13 @@ export function createQnaEngine(saved?: QnaEngineState, settings?: Partial<QnaSe
     return null;
   };
 
-  const ask = (user: Asker, text: string, at: number, origin: 'tiktok' | 'chat'): boolean => {
+  const ask = (
+    user: Asker,
+    text: string,
+    at: number,
+    origin: 'tiktok' | 'chat',
+    messageId?: string,
+  ): boolean => {
     const words = questionWords(text);
     if (words.length === 0) return false;
     let best: QuestionRecord | null = null;
@@ -156,6 +164,7 @@ export function createQnaEngine(saved?: QnaEngineState, settings?: Partial<QnaSe
       merged: 0,
       askedAt: at,
       origin,
+      ...(messageId ? { messageId } : {}),
       history: [],
     });
     trim();
@@ -191,11 +200,30 @@ export function createQnaEngine(saved?: QnaEngineState, settings?: Partial<QnaSe
     },
 
     /** A chat line: an upvote, a question, or neither (false). */
-    onChat(user: Asker, text: string, at: number): boolean {
+    onChat(user: Asker, text: string, at: number, messageId?: string): boolean {
       const voted = chatUpvote(text, user.id);
       if (voted !== null) return voted;
       const question = chatQuestion(text);
-      return question === null ? false : ask(user, question, at, 'chat');
+      return question === null ? false : ask(user, question, at, 'chat', messageId);
+    },
+
+    /**
+     * TikTok removed chat lines (by id, or every line of some users): open questions those lines
+     * asked are dismissed, by `tiktok` in their history. Questions from TikTok's own Q&A feature
+     * are not chat lines and stay. True when one changed.
+     */
+    onChatRemoved(messageIds: readonly string[], userIds: readonly string[], at: number): boolean {
+      const ids = new Set(messageIds);
+      const users = new Set(userIds);
+      let changed = false;
+      for (const q of s.questions) {
+        if (q.origin !== 'chat' || !isOpen(q)) continue;
+        if (!(q.messageId !== undefined && ids.has(q.messageId)) && !users.has(q.user.id)) continue;
+        q.status = 'dismissed';
+        q.history.push({ status: 'dismissed', by: 'tiktok', at });
+        changed = true;
+      }
+      return changed;
     },
 
     setStatus(id: string, status: QuestionStatus, by: string, at: number): Ack<QuestionView> {

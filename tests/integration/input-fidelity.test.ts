@@ -104,9 +104,11 @@ const KNOWN: Record<string, Partial<StreamReport>> = {
     gifts: 3,
     giftsByName: { Rose: { units: 8, coins: 8 }, Galaxy: { units: 1, coins: 1000 } },
     followers: 1,
-    shares: 2,
+    // TikTok's stated share count (13) wins over the two shares counted; memberCount 801 is a
+    // viewer sample like viewerCount 800.
+    shares: 13,
     likes: 1500,
-    peakViewers: 800,
+    peakViewers: 801,
     chatMessages: 2,
     uniqueChatters: 2,
     questions: 0,
@@ -117,9 +119,11 @@ const KNOWN: Record<string, Partial<StreamReport>> = {
     gifts: 3,
     giftsByName: { Rose: { units: 8, coins: 8 }, Galaxy: { units: 1, coins: 1000 } },
     followers: 1,
-    shares: 2,
+    // TikTok's stated share count (13) wins over the two shares counted; memberCount 801 is a
+    // viewer sample like viewerCount 800.
+    shares: 13,
     likes: 1500,
-    peakViewers: 800,
+    peakViewers: 801,
     chatMessages: 2,
     uniqueChatters: 2,
     questions: 0,

@@ -52,7 +52,7 @@ export function ensureChromium() {
   return installed;
 }
 
-/** Flags verified on these machines: quiet networking, WebGL through SwiftShader. */
+/** Flags verified on these machines: quiet networking, WebGL through SwiftShader, autoplay. */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-background-networking',
@@ -62,4 +62,6 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
   '--enable-unsafe-swiftshader',
   '--use-angle=swiftshader',
+  // Overlays play sounds and clips with no click on the page, as OBS's browser source allows.
+  '--autoplay-policy=no-user-gesture-required',
 ];

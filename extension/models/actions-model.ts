@@ -3,7 +3,7 @@
  * (skip, clear), the run history, and the link to OBS (status, the owner's settings,
  * reconnect). Rules are checked here as they are typed, with the same checks the server runs.
  */
-import { action, computed, createModel } from '@preact/signals';
+import { action, computed, createModel, signal } from '@preact/signals';
 import type { Ack } from '../../shared/protocol/ack';
 import type { RuleIssue } from '../../shared/protocol/actions/rule-issues';
 import { type ActionInventory, ruleProblems } from '../../shared/protocol/actions/rule-resources';
@@ -13,6 +13,7 @@ import type {
   ActionSettings,
 } from '../../shared/protocol/actions/rule-schema';
 import { checkRulesFile, rulesFile } from '../../shared/protocol/actions/rules-file';
+import { removeClip, uploadClip } from '../transport/clip-client';
 import type { ControlTransport } from '../transport/transport';
 import { createCommandRunner } from './command-runner';
 import type { ConnectionModel } from './connection-model';
@@ -35,11 +36,24 @@ export const ActionsModel = createModel(
     const canEdit = computed(
       () => connection.isOwner.value || settings.value?.moderatorsEditRules === true,
     );
+    const clips = computed(() => room.clips.value?.clips ?? []);
     const inventory = computed<ActionInventory>(() => ({
       obs: obs.value,
       sounds: null,
-      clips: null,
+      clips: room.clips.value ? clips.value.map((clip) => clip.id) : null,
     }));
+    /** The last clip upload or removal the server refused (or that never reached it). */
+    const clipRefusal = signal<{ code: string; message: string } | null>(null);
+    const clipRequest = async (send: () => Promise<Ack<unknown>>) => {
+      const ack = await send();
+      clipRefusal.value = ack.ok ? null : { code: ack.code, message: ack.message };
+      return ack;
+    };
+    const offline: Ack<never> = {
+      ok: false,
+      code: 'DISCONNECTED',
+      message: 'Not paired with a server.',
+    };
     /** Per rule id: what it names that is not there. */
     const problems = computed(
       () => new Map(rules.value.map((rule) => [rule.id, ruleProblems(rule, inventory.value)])),
@@ -68,6 +82,16 @@ export const ActionsModel = createModel(
 
     return {
       rules,
+      clips,
+      clipRefusal,
+      uploadClip: action((file: File) => {
+        const target = connection.pairing.peek();
+        return clipRequest(async () => (target ? uploadClip(target, file) : offline));
+      }),
+      removeClip: action((clipId: string) => {
+        const target = connection.pairing.peek();
+        return clipRequest(async () => (target ? removeClip(target, clipId) : offline));
+      }),
       settings,
       queue,
       running,

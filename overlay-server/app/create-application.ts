@@ -10,6 +10,7 @@ import type { HandshakeRefusal } from '../../shared/protocol/handshake';
 import { NAMESPACES, type Namespace } from '../../shared/protocol/roles';
 import type { RevenueModel } from '../../shared/revenue/revenue-model';
 import { ActionStore } from '../actions/action-store';
+import { createMediaCheck } from '../actions/media-check';
 import { handshakeMiddleware } from '../auth/handshake';
 import { createOriginPolicy } from '../auth/origins';
 import type { RoleTokens } from '../auth/tokens';
@@ -17,6 +18,7 @@ import { createUpdateBatcher } from '../broadcast/batcher';
 import { createFanout } from '../broadcast/fanout';
 import { withheldFromRoom } from '../broadcast/money-access';
 import { boundedRecoveryAdapter } from '../broadcast/recovery-adapter';
+import { ClipLibrary } from '../clips/clip-library';
 import { createRequestHandler } from '../http/routes';
 import type { RoomFactory } from '../journal/recovery';
 import type { Logger } from '../log';
@@ -101,6 +103,15 @@ export function createApplication(
   const resumed = relay.resume();
   if (resumed) log.info('stream resumed', resumed);
   const sources = createSourceBoard(relay, log);
+  const clips = new ClipLibrary(
+    options.dataDir,
+    (state) => relay.setClips(state),
+    (message) => log.warn(message),
+  );
+  relay.setClips(clips.state());
+  const checkMedia = createMediaCheck(clips, (runId, succeeded, reason) =>
+    relay.reportActionOutcome(runId, succeeded, reason),
+  );
   const obs = createObsService({
     dataDir: options.dataDir,
     log,
@@ -129,6 +140,7 @@ export function createApplication(
       overlaysDir: options.overlaysDir,
       baseUrl: () => `http://127.0.0.1:${port()}`,
       media: createMediaService(options.dataDir, options.media),
+      clips,
       startedAt,
       sources: () => sources.state(),
       obs: () => obs.state(),
@@ -184,6 +196,7 @@ export function createApplication(
     updates: (updates) => {
       batcher.push(updates);
       obs.onUpdates(updates);
+      checkMedia(updates);
     },
     streamChanged: () => {
       batcher.flushNow();

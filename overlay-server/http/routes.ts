@@ -8,8 +8,10 @@ import { MEDIA_IMAGE_PATH } from '../../shared/protocol/media';
 import { REPORT_ROLES, REPORT_TOKEN_WORDS } from '../../shared/protocol/role-abilities';
 import type { OriginPolicy } from '../auth/origins';
 import { type RoleTokens, roleForToken } from '../auth/tokens';
+import type { ClipLibrary } from '../clips/clip-library';
 import { type MediaRouteDeps, serveMediaImage } from '../media/media-route';
 import { formatReport, isReportFormat, REPORT_CONTENT_TYPES } from '../report/format-report';
+import { clipsApi, serveClip } from './clips';
 import { type HealthDeps, healthReport } from './health';
 import { pairPage } from './pair';
 import { pastStreams, type ReportDeps, reportFor, reportForRole } from './reports';
@@ -25,6 +27,8 @@ export interface RouteDeps extends HealthDeps, ReportDeps {
   baseUrl: () => string;
   /** The picture cache behind /media/image. */
   media: MediaRouteDeps;
+  /** The owner's video clips for actions (uploads, removals, serving). */
+  clips: ClipLibrary;
 }
 
 function presentedToken(req: IncomingMessage, url: URL): string | null {
@@ -37,16 +41,19 @@ export function createRequestHandler(
   deps: RouteDeps,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
-    try {
-      route(deps, req, res);
-    } catch {
+    const failed = () => {
       if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'the server failed on this request');
       else res.destroy();
+    };
+    try {
+      route(deps, req, res)?.catch(failed);
+    } catch {
+      failed();
     }
   };
 }
 
-function route(deps: RouteDeps, req: IncomingMessage, res: ServerResponse) {
+function route(deps: RouteDeps, req: IncomingMessage, res: ServerResponse): Promise<void> | void {
   const origin = req.headers.origin;
   if (!deps.origins.allows(origin))
     return sendError(res, 403, 'ORIGIN_REFUSED', `origin ${origin} is not allowed`);
@@ -56,18 +63,27 @@ function route(deps: RouteDeps, req: IncomingMessage, res: ServerResponse) {
   }
   if (req.method === 'OPTIONS') {
     res.writeHead(204, {
-      'access-control-allow-methods': 'GET, HEAD',
-      'access-control-allow-headers': 'authorization',
+      'access-control-allow-methods': 'GET, HEAD, PUT, DELETE',
+      'access-control-allow-headers': 'authorization, content-type, range, x-clip-name',
       'access-control-max-age': '600',
     });
     res.end();
     return;
   }
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const path = url.pathname;
+  // Clips take uploads (PUT) and removals (DELETE); everything else only reads.
+  if (path === '/api/clips' || path.startsWith('/api/clips/')) {
+    const role = roleForToken(deps.tokens, presentedToken(req, url));
+    return clipsApi(deps.clips, role, req, res, path);
+  }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     return sendError(res, 405, 'BAD_PAYLOAD', 'only GET and HEAD are served');
   }
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  const path = url.pathname;
+  if (path.startsWith('/clips/')) {
+    const role = roleForToken(deps.tokens, presentedToken(req, url));
+    return serveClip(deps.clips, role, req, res, path.slice('/clips/'.length));
+  }
 
   if (path === '/health') return sendJson(res, 200, healthReport(deps));
   if (path === '/') return sendText(res, 200, 'text/html; charset=utf-8', INDEX_PAGE);

@@ -12,7 +12,7 @@ import type { Actor, LiveRoom, StreamReport } from '../../shared/engines/live-ro
 import type { LiveEvent } from '../../shared/events/live-event';
 import { createMessageDeduper } from '../../shared/ledger/message-dedupe';
 import { type Ack, fail, ok } from '../../shared/protocol/ack';
-import type { ObsState } from '../../shared/protocol/actions/actions-data';
+import type { ClipsState, ObsState } from '../../shared/protocol/actions/actions-data';
 import type { SourcesState } from '../../shared/protocol/channel-data';
 import type { Channel, ChannelUpdate, StateSnapshot } from '../../shared/protocol/channels';
 import { checkCommand, SERVER_ONLY_COMMANDS } from '../../shared/protocol/commands';
@@ -72,6 +72,7 @@ export class Relay {
   /** What watchers see: the running stream's room, else the last one, else an empty room. */
   private viewRoom: LiveRoom;
   private sources: SourcesState = { sources: [] };
+  private clips: ClipsState = { clips: [] };
   private obs: ObsState = {
     status: 'off',
     enabled: false,
@@ -228,6 +229,12 @@ export class Relay {
     this.send([{ channel: 'obs', type: 'obs.state', data: obs }]);
   }
 
+  /** The owner's video clips (the clip library sets them at start and on each change). */
+  setClips(clips: ClipsState): void {
+    this.clips = clips;
+    this.send([{ channel: 'clips', type: 'clips.state', data: clips }]);
+  }
+
   /** Time-driven changes (streak quiet periods, poll deadlines), from the stream clock. */
   advance(): void {
     this.queue.drain();
@@ -254,6 +261,7 @@ export class Relay {
     const states: StateSnapshot['channels'] = { ...this.viewRoom.snapshot(channels) };
     if (channels.includes('sources')) states.sources = this.sources;
     if (channels.includes('obs')) states.obs = this.obs;
+    if (channels.includes('clips')) states.clips = this.clips;
     return { streamId: this.currentStreamId, seq: this.seq, channels: states };
   }
 

@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { DemoScript } from '../stage/demo-player';
+import { actionsDemo } from './actions/actions-demo';
+import { readEnd, readOverlayRun, readRunning } from './actions/actions-wire';
 import { readAlertsState, readAlertView } from './alerts/alert-wire';
 import { alertsDemo } from './alerts/alerts-demo';
 import { battleDemo } from './battle/battle-demo';
@@ -34,6 +36,9 @@ const READERS: Record<string, (data: unknown) => unknown> = {
   'goals.state': readGoalsState,
   'leaderboard.state': readLeaderboardState,
   'battle.state': readBattleState,
+  'actions.state': readRunning,
+  'action.start': readOverlayRun,
+  'action.end': readEnd,
 };
 
 const DEMOS: Record<string, () => DemoScript> = {
@@ -45,6 +50,7 @@ const DEMOS: Record<string, () => DemoScript> = {
   goal: goalDemo,
   leaderboard: leaderboardDemo,
   battle: battleDemo,
+  actions: actionsDemo,
 };
 
 describe('demo scripts', () => {

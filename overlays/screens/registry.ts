@@ -1,5 +1,6 @@
 /** Every screen by its static id: what the scene page (and tests) look screens up in. */
 import type { ScreenDefinition, ScreenId } from '../stage/screen';
+import { actionsScreen } from './actions/actions-screen';
 import { alertsScreen } from './alerts/alerts-screen';
 import { battleScreen } from './battle/battle-screen';
 import { chatScreen } from './chat/chat-screen';
@@ -18,4 +19,5 @@ export const SCREENS: Record<ScreenId, ScreenDefinition> = {
   goal: goalScreen,
   leaderboard: leaderboardScreen,
   battle: battleScreen,
+  actions: actionsScreen,
 };

@@ -11,6 +11,7 @@ import type {
   ActionRulesState,
   ActionsState,
   ActionsUpdate,
+  ClipsState,
   ObsState,
 } from './actions/actions-data';
 import type { Channel } from './channels';
@@ -374,6 +375,7 @@ export interface ChannelStates {
   actionRules: ActionRulesState;
   sources: SourcesState;
   obs: ObsState;
+  clips: ClipsState;
 }
 
 /** `<channel>.state` replaces the channel's whole state. */

@@ -18,14 +18,15 @@ export const CHANNELS = [
   'actionRules',
   'sources',
   'obs',
+  'clips',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /**
- * Channels the relay holds itself, outside any stream's room: source health and the link to
- * OBS.
+ * Channels the relay holds itself, outside any stream's room: source health, the link to OBS
+ * and the owner's video clips (kept in the config folder across streams).
  */
-export const RELAY_CHANNELS = ['sources', 'obs'] as const satisfies readonly Channel[];
+export const RELAY_CHANNELS = ['sources', 'obs', 'clips'] as const satisfies readonly Channel[];
 export type RelayChannel = (typeof RELAY_CHANNELS)[number];
 /** Channels a stream's live room draws. */
 export type RoomChannel = Exclude<Channel, RelayChannel>;
@@ -41,6 +42,7 @@ export const PANEL_ONLY_CHANNELS = [
   'moderation',
   'actionRules',
   'obs',
+  'clips',
 ] as const satisfies readonly Channel[];
 
 export const isChannel = (value: unknown): value is Channel =>

@@ -12,6 +12,7 @@ export const OVERLAY_PAGES = [
   'goal',
   'leaderboard',
   'battle',
+  'actions',
   'scene',
 ] as const;
 

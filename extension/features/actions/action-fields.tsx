@@ -73,11 +73,21 @@ export function ActionFields(props: {
       )}
       {action.kind === 'clip' && (
         <>
-          <TextField
+          <SelectField
             label="Video clip"
             {...at('clipId')}
             value={action.clipId}
-            onInput={(v) => set('clipId', v)}
+            options={[
+              { value: '', label: 'choose a clip…' },
+              ...actions.clips.value.map((clip) => ({ value: clip.id, label: clip.name })),
+              // A clip the library no longer has stays visible, so the rule can be fixed.
+              ...(typeof action.clipId === 'string' &&
+              action.clipId !== '' &&
+              !actions.clips.value.some((clip) => clip.id === action.clipId)
+                ? [{ value: action.clipId, label: `${action.clipId} (missing)` }]
+                : []),
+            ]}
+            onChange={(v) => set('clipId', v)}
           />
           {volume}
           {seconds('Plays at most (s)')}

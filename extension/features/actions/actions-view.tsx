@@ -7,6 +7,7 @@ import { CommandRefusalNote } from '../../ui/command-refusal';
 import { usePanel } from '../../ui/context';
 import { ActionQueue } from './action-queue';
 import { ActionsSettings } from './actions-settings';
+import { ClipLibraryPanel } from './clip-library';
 import { ObsLinkPanel } from './obs-link';
 import { newDraft, type RuleDraft } from './rule-drafts';
 import { RuleEditor } from './rule-editor';
@@ -38,6 +39,7 @@ export function ActionsView() {
       <RuleEditor draft={draft} />
       <RuleList draft={draft} />
       <RulesTransfer />
+      <ClipLibraryPanel />
       <ActionsSettings />
     </section>
   );

@@ -120,3 +120,18 @@ export interface ObsState {
   /** Inputs (sources) by name, text sources among them. */
   inputs: string[];
 }
+
+/** A video clip the owner uploaded for actions, stored in the server's config folder. */
+export interface ClipFile {
+  /** What rules name and overlays fetch (`/clips/<id>`): a content hash and the type's extension. */
+  id: string;
+  /** The uploaded file's name, for the panel. */
+  name: string;
+  /** Its type, read from its content: video/mp4 or video/webm. */
+  type: string;
+  bytes: number;
+}
+
+export interface ClipsState {
+  clips: ClipFile[];
+}

@@ -1,0 +1,25 @@
+/**
+ * The overlay output's check at the server: an action that plays a clip the library no longer
+ * has is reported failed on its run as it starts (journaled like OBS's refusals), so the panel
+ * says what is missing and the queue moves on; the overlay would only have met a 404.
+ */
+import type { ActionsUpdate } from '../../shared/protocol/actions/actions-data';
+import type { ChannelUpdate } from '../../shared/protocol/channels';
+import type { ClipLibrary } from '../clips/clip-library';
+import type { OutcomeReport } from '../obs/obs-actions';
+
+export function createMediaCheck(clips: Pick<ClipLibrary, 'filePath'>, report: OutcomeReport) {
+  return (updates: readonly ChannelUpdate[]) => {
+    for (const update of updates) {
+      if (update.type !== 'action.start') continue;
+      const run = (update as Extract<ActionsUpdate, { type: 'action.start' }>).data;
+      const action = run.action;
+      if (action.kind === 'clip' && !clips.filePath(action.clipId)) {
+        // After this turn: the run's start must reach the journal and watchers first.
+        queueMicrotask(() =>
+          report(run.runId, false, `the clip ${action.clipId} is not in the clip library`),
+        );
+      }
+    }
+  };
+}

@@ -1,0 +1,195 @@
+/**
+ * The actions overlay: what the action rules play on stream. Video clips fill the screen's box,
+ * texts stack up from the bottom, timers and countdowns stand in the top right. A run starts
+ * when the server says so (`action.start`) and goes when it ends (`action.end`); a page that
+ * (re)connects shows the texts and timers still running, but never replays a clip from the middle.
+ */
+import { Container } from 'pixi.js';
+import type { ChannelUpdate } from '../../../shared/protocol/channels';
+import { FrameClock } from '../../stage/motion';
+import { release } from '../../stage/release';
+import type { OverlayScreen, ScreenContext, ScreenDefinition } from '../../stage/screen';
+import { actionsDemo } from './actions-demo';
+import { type OverlayRun, readEnd, readOverlayRun, readRunning } from './actions-wire';
+import { ClipPlayer, type ClipReport } from './clip-player';
+import { TEXT_CARD, TextCard } from './text-card';
+import { TIMER_CARD, TimerCard } from './timer-card';
+
+const BOX = { width: 1920, height: 1080 };
+const MARGIN = 40;
+/** Finished clips the test hook still reports. */
+const CLIPS_REPORTED = 10;
+
+class ActionsScreen implements OverlayScreen {
+  readonly view = new Container({ label: 'actions' });
+  private readonly clipLayer = new Container({ label: 'action-clips' });
+  private readonly textLayer = new Container({ label: 'action-texts' });
+  private readonly timerLayer = new Container({ label: 'action-timers' });
+  private readonly texts: TextCard[] = [];
+  private readonly timers = new Map<string, TimerCard>();
+  private readonly clips = new Map<string, ClipPlayer>();
+  private readonly finishedClips: ClipReport[] = [];
+  private readonly frames = new FrameClock();
+  /** The master volume and mute clips and sounds follow. */
+  private mix = { volume: 1, muted: false };
+
+  constructor(private readonly context: ScreenContext) {
+    this.view.addChild(this.clipLayer, this.textLayer, this.timerLayer);
+  }
+
+  applyState(channel: string, state: unknown, origin: 'snapshot' | 'update'): void {
+    if (channel !== 'actions') return;
+    const running = readRunning(state);
+    if (!running) return;
+    const live = new Set(running.map((run) => run.runId));
+    // A run that ended while this page was away (or whose end it missed) goes.
+    for (const runId of this.shownRunIds()) if (!live.has(runId)) this.end(runId);
+    if (origin !== 'snapshot') return;
+    for (const run of running) if (!this.shows(run.runId)) this.start(run, false);
+  }
+
+  applyUpdate(update: ChannelUpdate): void {
+    if (update.type === 'action.start') {
+      const run = readOverlayRun(update.data);
+      if (run && !this.shows(run.runId)) this.start(run, true);
+    } else if (update.type === 'action.end') {
+      const runId = readEnd(update.data);
+      if (runId) this.end(runId);
+    }
+  }
+
+  private shownRunIds(): string[] {
+    return [
+      ...this.texts.filter((card) => !card.ending).map((card) => card.runId),
+      ...this.timers.keys(),
+      ...this.clips.keys(),
+    ];
+  }
+
+  private shows(runId: string): boolean {
+    return (
+      this.texts.some((card) => card.runId === runId) ||
+      this.timers.has(runId) ||
+      this.clips.has(runId)
+    );
+  }
+
+  /** `fresh`: the run starts now; else it was already running when this page connected. */
+  private start(run: OverlayRun, fresh: boolean): void {
+    const { theme, params } = this.context;
+    const action = run.action;
+    if (action.kind === 'text') {
+      const card = new TextCard(run.runId, action.text, theme);
+      this.texts.push(card);
+      this.textLayer.addChild(card.view);
+      this.layout();
+    } else if (action.kind === 'timer') {
+      const already = fresh || run.startedAt === null ? 0 : Math.max(0, Date.now() - run.startedAt);
+      const card = new TimerCard(
+        run.runId,
+        action.label,
+        action.seconds,
+        action.direction,
+        performance.now() - already,
+        theme,
+      );
+      card.tick(performance.now());
+      this.timers.set(run.runId, card);
+      this.timerLayer.addChild(card.view);
+      this.layout();
+    } else if (action.kind === 'clip' && fresh) {
+      const token = params.token ? `?token=${encodeURIComponent(params.token)}` : '';
+      const player = new ClipPlayer(
+        run.runId,
+        action.clipId,
+        `/clips/${encodeURIComponent(action.clipId)}${token}`,
+        BOX,
+        { volume: action.volume * this.mix.volume, muted: this.mix.muted },
+        () => this.context.requestDraw(),
+      );
+      this.clips.set(run.runId, player);
+      this.clipLayer.addChild(player.sprite);
+    }
+  }
+
+  private end(runId: string): void {
+    for (const card of this.texts) if (card.runId === runId) card.leave();
+    const timer = this.timers.get(runId);
+    if (timer) {
+      this.timers.delete(runId);
+      release(timer.view);
+      this.layout();
+    }
+    const clip = this.clips.get(runId);
+    if (clip) {
+      this.clips.delete(runId);
+      this.finishedClips.push(clip.report());
+      if (this.finishedClips.length > CLIPS_REPORTED) this.finishedClips.shift();
+      clip.destroy();
+    }
+  }
+
+  /** Texts from the bottom up, newest lowest; timers down the right edge. */
+  private layout(): void {
+    this.texts.forEach((card, index) => {
+      const fromBottom = this.texts.length - 1 - index;
+      card.view.position.set(
+        (BOX.width - TEXT_CARD.width) / 2,
+        BOX.height - MARGIN - TEXT_CARD.height - fromBottom * (TEXT_CARD.height + 20),
+      );
+    });
+    let index = 0;
+    for (const card of this.timers.values()) {
+      card.view.position.set(
+        BOX.width - MARGIN - TIMER_CARD.width,
+        MARGIN + index * (TIMER_CARD.height + 20),
+      );
+      index += 1;
+    }
+  }
+
+  update(now: number): void {
+    const delta = this.frames.delta(now);
+    for (const card of [...this.texts]) {
+      if (!card.step(delta)) continue;
+      this.texts.splice(this.texts.indexOf(card), 1);
+      release(card.view);
+      this.layout();
+    }
+    let ticked = false;
+    for (const timer of this.timers.values()) ticked = timer.tick(now) || ticked;
+    if (ticked) this.context.requestDraw();
+  }
+
+  isStill(): boolean {
+    return (
+      this.texts.every((card) => card.still) &&
+      ![...this.clips.values()].some((clip) => clip.moving)
+    );
+  }
+
+  debugState(): Record<string, unknown> {
+    return {
+      texts: this.texts.map((card) => ({ runId: card.runId, text: card.text })),
+      timers: [...this.timers.values()].map((timer) => ({ runId: timer.runId, clock: timer.text })),
+      clips: [...this.clips.values()].map((clip) => clip.report()),
+      finishedClips: [...this.finishedClips],
+      mix: { ...this.mix },
+    };
+  }
+
+  destroy(): void {
+    for (const clip of this.clips.values()) clip.destroy();
+    this.clips.clear();
+    release(this.view);
+  }
+}
+
+export const actionsScreen: ScreenDefinition = {
+  id: 'actions',
+  channels: ['actions'],
+  size: BOX,
+  defaultAnchor: 'center',
+  create: (context) => new ActionsScreen(context),
+  demo: actionsDemo,
+};

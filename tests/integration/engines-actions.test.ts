@@ -25,11 +25,12 @@ afterEach(async () => {
   dataDir = '';
 });
 
-const CLIP_RULE = {
-  name: 'Welcome clip',
+/** A minute-long text on the overlay: long enough to still run across the restart. */
+const WELCOME_RULE = {
+  name: 'Welcome text',
   trigger: { kind: 'follow' },
   cooldown: { perUserSeconds: 600, globalSeconds: 0 },
-  actions: [{ kind: 'clip', clipId: 'wave.webm', seconds: 60 }],
+  actions: [{ kind: 'text', text: 'Welcome {nickname}!', seconds: 60 }],
 } as const;
 
 describe('actions through the server', () => {
@@ -39,17 +40,20 @@ describe('actions through the server', () => {
     const first = await startEngineRoom({ dataDir, tokens });
     room = first;
     const rule = dataOf(
-      await first.command<ActionRule>(first.owner, { type: 'actions.saveRule', rule: CLIP_RULE }),
+      await first.command<ActionRule>(first.owner, {
+        type: 'actions.saveRule',
+        rule: WELCOME_RULE,
+      }),
     );
     const stored = JSON.parse(readFileSync(join(dataDir, 'actions.json'), 'utf8'));
-    expect(stored).toMatchObject({ version: 1, rules: [{ id: rule.id, name: 'Welcome clip' }] });
+    expect(stored).toMatchObject({ version: 1, rules: [{ id: rule.id, name: 'Welcome text' }] });
 
     const s = script(Date.now());
     await first.push(s.follow(viewer('ana')), s.follow(viewer('bo')));
     const before = await first.owner.stateWhere(
       'actions',
       (state) => state.queue.length === 1 && state.running.length === 1,
-      'one clip running, one waiting',
+      'one text running, one waiting',
     );
     const streamId = first.relay.app.relay.currentStreamId ?? '';
     await first.stop();
@@ -82,7 +86,7 @@ describe('actions through the server', () => {
       (state) => state.rules.length === 1,
       'the stored rule in the new stream',
     );
-    expect(rules.rules[0]).toMatchObject({ id: rule.id, name: 'Welcome clip' });
+    expect(rules.rules[0]).toMatchObject({ id: rule.id, name: 'Welcome text' });
     const firstLine = readFileSync(journalPathFor(dataDir, nextStream ?? '') ?? '', 'utf8').split(
       '\n',
     )[0];
@@ -106,9 +110,9 @@ describe('actions through the server', () => {
       ok: false,
       code: 'FORBIDDEN',
     });
-    dataOf(await room.command(room.owner, { type: 'actions.saveRule', rule: CLIP_RULE }));
+    dataOf(await room.command(room.owner, { type: 'actions.saveRule', rule: WELCOME_RULE }));
     await room.owner.stateWhere('actionRules', (state) => state.rules.length === 1, 'the rule');
-    expect(overlay.everything()).not.toContain('Welcome clip');
+    expect(overlay.everything()).not.toContain('Welcome text');
   });
 
   it('imports a large rule set in one command, and refuses a bad one whole with each code', async () => {

@@ -30,26 +30,34 @@ async function fakeObs(password: string | null = PASSWORD, port?: number): Promi
   return obs;
 }
 
-async function relay(): Promise<RunningRelay> {
-  const running = await startRelay({ obsBackoff: { baseMs: 50, maxMs: 200 } });
+/** `retryMs`: the OBS link's first wait between attempts (quick by default). */
+async function relay(retryMs = 50): Promise<RunningRelay> {
+  const running = await startRelay({ obsBackoff: { baseMs: retryMs, maxMs: retryMs * 4 } });
   stops.push(() => running.stop());
   return running;
 }
 
 /** The latest state of a channel in what a watcher received. */
 function latest<T>(watcher: Watcher, channel: Channel): T | undefined {
-  let state: unknown;
+  return states<T>(watcher, channel).at(-1);
+}
+
+/** Every state of a channel a watcher received, in order (snapshots and `.state` updates). */
+function states<T>(watcher: Watcher, channel: Channel): T[] {
+  const found: T[] = [];
   for (const arrival of watcher.arrivals) {
     if ('channels' in arrival) {
-      if (channel in (arrival as StateSnapshot).channels)
-        state = (arrival as StateSnapshot).channels[channel];
+      const snapshot = arrival as StateSnapshot;
+      if (channel in snapshot.channels) found.push(snapshot.channels[channel] as T);
     } else {
       for (const update of (arrival as UpdateBatch).updates) {
-        if (update.channel === channel && update.type === `${channel}.state`) state = update.data;
+        if (update.channel === channel && update.type === `${channel}.state`) {
+          found.push(update.data as T);
+        }
       }
     }
   }
-  return state as T | undefined;
+  return found;
 }
 
 async function ownerPanel(app: RunningRelay) {
@@ -167,9 +175,10 @@ describe('OBS actions (obs-websocket 5)', () => {
     expect(obs.refused).toBe(2);
   });
 
-  it('shows OBS unreachable with the next attempt, and reconnects by itself when OBS starts', async () => {
+  it('shows OBS unreachable with its next attempt in the panel and /health; Reconnect tries now', async () => {
     const port = await freePort();
-    const app = await relay();
+    // A minute between attempts: the state stays put while the test reads it.
+    const app = await relay(60_000);
     const panel = await ownerPanel(app);
     await panel.command({
       type: 'obs.configure',
@@ -180,13 +189,14 @@ describe('OBS actions (obs-websocket 5)', () => {
     await panel.obsIs('unreachable');
     const state = latest<ObsState>(panel.watcher, 'obs');
     expect(state?.detail).toContain(`OBS did not answer at ws://127.0.0.1:${port}`);
-    expect(state?.retryAt).toBeGreaterThan(Date.now() - 1_000);
+    expect(state?.retryAt).toBeGreaterThan(Date.now() + 20_000);
     const health = (await (await fetch(`${app.baseUrl}/health`)).json()) as {
-      obs: { status: string };
+      obs: { status: string; retryAt: number };
     };
-    expect(health.obs.status).toBe('unreachable');
+    expect(health.obs).toMatchObject({ status: 'unreachable', retryAt: state?.retryAt });
 
     await fakeObs(PASSWORD, port);
+    await panel.command({ type: 'obs.reconnect' });
     await panel.obsIs('connected');
     expect(((await (await fetch(`${app.baseUrl}/health`)).json()) as { obs: unknown }).obs).toEqual(
       {
@@ -195,6 +205,22 @@ describe('OBS actions (obs-websocket 5)', () => {
         retryAt: null,
       },
     );
+  });
+
+  it('reconnects by itself with backoff once OBS is started', async () => {
+    const port = await freePort();
+    const app = await relay(50);
+    const panel = await ownerPanel(app);
+    await panel.command({
+      type: 'obs.configure',
+      enabled: true,
+      address: `ws://127.0.0.1:${port}`,
+      password: PASSWORD,
+    });
+    await panel.obsIs('unreachable');
+    const obs = await fakeObs(PASSWORD, port);
+    await panel.obsIs('connected');
+    expect(obs.identified).toBeGreaterThanOrEqual(1);
   });
 
   it('reports a missing scene on the run, in the audit log, and the next rule still runs', async () => {

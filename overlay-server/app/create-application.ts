@@ -29,7 +29,7 @@ import { type OverlayNamespace, serveOverlay } from '../namespaces/overlay';
 import { refreshMoneyAccess } from '../namespaces/watchers';
 import { createObsService, type ObsService } from '../obs/obs-service';
 import { LIMITS } from '../pipeline/limits';
-import { Relay } from '../pipeline/relay';
+import { Relay, type RelayOptions } from '../pipeline/relay';
 import type { BackoffOptions } from '../sources/connector/backoff';
 import type { SnapshotPolicy } from '../stream/live-stream';
 import { createSourceBoard, type SourceBoard } from './source-sink';
@@ -61,6 +61,8 @@ export interface ApplicationOptions {
   media?: MediaOptions;
   /** How the OBS link waits between attempts (tests make it quick). */
   obsBackoff?: BackoffOptions;
+  /** Opens each stream's journal (default: the real writer; tests wrap it to count writes). */
+  openJournal?: RelayOptions['openJournal'];
 }
 
 export interface Application {
@@ -99,6 +101,7 @@ export function createApplication(
     log,
     snapshots: options.snapshots,
     actions: new ActionStore(options.dataDir, log),
+    openJournal: options.openJournal,
   });
   const resumed = relay.resume();
   if (resumed) log.info('stream resumed', resumed);

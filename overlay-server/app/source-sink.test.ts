@@ -9,16 +9,18 @@ import { createSourceBoard, primarySource } from './source-sink';
 
 function fakeRelay() {
   const ingested: LiveEvent[] = [];
+  const calls: number[] = [];
   const published: SourcesState[] = [];
   const relay = {
     ingest: (events: LiveEvent[]) => {
+      calls.push(events.length);
       ingested.push(...events);
       return events.map(() => 'accepted');
     },
     setSources: (state: SourcesState) => published.push(state),
     settleOpenStreaks: () => 1,
   } as unknown as Relay;
-  return { relay, ingested, published };
+  return { relay, ingested, published, calls };
 }
 
 const user = viewer('sam');
@@ -41,7 +43,33 @@ const viewers = (source: LiveEvent['source'], count: number): LiveEvent => ({
   topViewers: [],
 });
 
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
 describe('source board', () => {
+  it('gives the relay what a source emitted in one event-loop turn as one batch', async () => {
+    const { relay, calls, ingested } = fakeRelay();
+    const sink = createSourceBoard(relay, silentLogger).sinkFor('connector');
+    // tiktok-live-connector hands out one response's messages one by one with an await between
+    // them (microtasks, one turn): they reach the relay together, one journal write.
+    const response = async () => {
+      for (let n = 1; n <= 5; n++) {
+        sink.emit(chat('connector', `response-1-${n}`));
+        await Promise.resolve();
+      }
+    };
+    await response();
+    expect(calls).toEqual([]);
+    await nextTurn();
+    expect(calls).toEqual([5]);
+    sink.emit(chat('connector', 'response-2-1'));
+    await nextTurn();
+    expect(calls).toEqual([5, 1]);
+    expect(ingested.map((e) => e.id)).toEqual([
+      ...[1, 2, 3, 4, 5].map((n) => `response-1-${n}`),
+      'response-2-1',
+    ]);
+  });
+
   it('shows page capture (fed through /ingest) with its traffic, its own status and as primary', () => {
     const { relay, published } = fakeRelay();
     const board = createSourceBoard(relay, silentLogger);

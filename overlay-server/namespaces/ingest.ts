@@ -5,18 +5,14 @@ import { type EventSource, sourceSchema } from '../../shared/events/base';
 import type { LiveEvent } from '../../shared/events/live-event';
 import { parseWith } from '../../shared/events/parse';
 import { fail, ok } from '../../shared/protocol/ack';
-import type {
-  IngestBatchResult,
-  IngestClientToServer,
-  IngestServerToClient,
-} from '../../shared/protocol/namespaces';
+import type { IngestClientToServer, IngestServerToClient } from '../../shared/protocol/namespaces';
 import type { SessionData } from '../auth/handshake';
 import type { Logger } from '../log';
-import { jsonSize, LIMITS } from '../pipeline/limits';
 import { createTokenBucket, RATE_BUDGETS } from '../pipeline/rate-limit';
-import type { IngestOutcome, Relay } from '../pipeline/relay';
+import type { Relay } from '../pipeline/relay';
 import { validateEvent } from '../pipeline/validate-event';
 import type { SourceStatus } from '../sources/source';
+import { ingestBatch } from './ingest-batch';
 import { guarded, refuseUnknownEvents } from './replies';
 
 export type IngestNamespace = Namespace<
@@ -88,60 +84,14 @@ export function serveIngest(
     socket.on(
       'events',
       guarded(log, 'events', (payloads, reply) => {
-        if (!Array.isArray(payloads))
-          return reply(fail('BAD_PAYLOAD', 'events takes an array of events'));
-        if (payloads.length > LIMITS.maxBatchEvents) {
-          return reply(
-            fail(
-              'TOO_LARGE',
-              `${payloads.length} events in one batch, limit ${LIMITS.maxBatchEvents}`,
-            ),
-          );
-        }
-        const size = jsonSize(payloads);
-        if (size > LIMITS.maxBatchBytes) {
-          return reply(fail('TOO_LARGE', `batch is ${size} bytes, limit ${LIMITS.maxBatchBytes}`));
-        }
-        if (!bucket.take(Math.max(1, payloads.length))) {
-          return reply(fail('RATE_LIMITED', 'too many events from this socket; slow down'));
-        }
-        const result: IngestBatchResult = { accepted: 0, duplicates: 0, rejected: [] };
-        const valid: LiveEvent[] = [];
-        const seen: LiveEvent[] = [];
-        const indexes: number[] = [];
-        // A batch under the per-event limit cannot hold an event over it: skip measuring each.
-        const measureEach = size > LIMITS.maxEventBytes;
-        payloads.forEach((payload: unknown, index) => {
-          const check = validateEvent(payload, measureEach ? undefined : 0);
-          if (check.ok) {
-            seen.push(check.event);
-            if (!admit(check.event)) {
-              result.duplicates += 1;
-              return;
-            }
-            valid.push(check.event);
-            indexes.push(index);
-          } else result.rejected.push({ index, code: check.code, message: check.message });
-        });
-        let outcomes: IngestOutcome[];
-        try {
-          outcomes = relay.ingest(valid);
-        } catch (error) {
-          const reason = error instanceof Error ? error.message : String(error);
-          return reply(fail('INTERNAL', `journal write failed: ${reason}`));
-        }
-        onEvents?.(seen);
-        outcomes.forEach((outcome, i) => {
-          if (outcome === 'accepted') result.accepted += 1;
-          else if (outcome === 'duplicate') result.duplicates += 1;
-          else
-            result.rejected.push({
-              index: indexes[i] ?? -1,
-              code: 'INTERNAL',
-              message: 'the live room failed on this event',
-            });
-        });
-        reply(ok(result));
+        reply(
+          ingestBatch(payloads, {
+            bucket,
+            ingest: (events) => relay.ingest(events),
+            admit,
+            observe: onEvents,
+          }),
+        );
       }),
     );
   });

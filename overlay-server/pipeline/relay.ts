@@ -21,7 +21,7 @@ import type { ActionStore } from '../actions/action-store';
 import { newStreamId } from '../journal/entries';
 import { type RoomFactory, recoverStream } from '../journal/recovery';
 import { journalPathFor, listStreams } from '../journal/streams-dir';
-import { openJournalWriter } from '../journal/writer';
+import { type JournalWriter, openJournalWriter } from '../journal/writer';
 import type { Logger } from '../log';
 import { LiveStream, type SnapshotPolicy } from '../stream/live-stream';
 import { createEventStats, type EventStats } from './event-stats';
@@ -43,6 +43,8 @@ export interface RelayOptions {
   wall?: () => number;
   /** Where the owner's action rules are kept between streams (none: each stream starts empty). */
   actions?: ActionStore;
+  /** Opens a stream's journal; tests wrap the real writer to count its writes. */
+  openJournal?: (path: string) => JournalWriter;
 }
 
 /** Where the relay's output goes (the broadcaster). */
@@ -86,9 +88,11 @@ export class Relay {
   private output: RelayOutput = { updates: () => {}, streamChanged: () => {} };
   private lastSourceName: LiveEvent['source'] = 'simulator';
   private readonly queue: TurnQueue<LiveEvent, IngestOutcome>;
+  private readonly openJournal: (path: string) => JournalWriter;
 
   constructor(options: RelayOptions) {
     this.options = options;
+    this.openJournal = options.openJournal ?? openJournalWriter;
     const wall = options.wall ?? Date.now;
     this.clock = createStreamClock(wall);
     this.stats = createEventStats(10, wall);
@@ -141,7 +145,7 @@ export class Relay {
       room: recovered.room,
       streamId: recovered.streamId,
       startedAt: recovered.startedAt,
-      journal: openJournalWriter(path),
+      journal: this.openJournal(path),
       seq: recovered.seq,
       snapshots: this.options.snapshots,
       recentIds: () => this.recentIds(),
@@ -397,7 +401,7 @@ export class Relay {
       moderatorsSeeEarnings,
       actions,
     });
-    const journal = openJournalWriter(path);
+    const journal = this.openJournal(path);
     journal.append([
       {
         seq: 0,

@@ -1,4 +1,4 @@
-import type { AckCallback } from './ack';
+import type { AckCallback, ErrorCode } from './ack';
 import type { Channel, StateSnapshot, UpdateBatch } from './channels';
 
 /** Result of ingesting one event. */
@@ -8,11 +8,26 @@ export interface IngestResult {
   duplicate: boolean;
 }
 
-/** Result of ingesting a batch: each rejected item with its index and code. */
+/** What became of one event of an `events` batch. */
+export type IngestItemResult =
+  | { status: 'accepted' }
+  /** Seen before (same id), or the same message already reported by another source. */
+  | { status: 'duplicate' }
+  /** Not taken, with the code a single `event` would have been answered with. */
+  | { status: 'refused'; code: ErrorCode; message: string };
+
+/**
+ * Result of ingesting a batch. A batch is answered as a whole (`TOO_LARGE`, `RATE_LIMITED`,
+ * `BAD_PAYLOAD`, `INTERNAL` when the journal write failed: nothing of it was taken) or per event:
+ * one bad event is refused with its code and the others are taken.
+ */
 export interface IngestBatchResult {
   accepted: number;
   duplicates: number;
-  rejected: Array<{ index: number; code: string; message: string }>;
+  /** The refused events: their index in the batch, code and reason. */
+  rejected: Array<{ index: number; code: ErrorCode; message: string }>;
+  /** One result per event, in the batch's order. */
+  results: IngestItemResult[];
 }
 
 // Payloads arrive as `unknown`: the server validates every one with the shared schemas.

@@ -48,7 +48,15 @@ describe('relay fan-out', () => {
       instantGift(s, 'ana', 500),
       s.chat(viewer('sam'), 'hello there'),
     ]);
-    expect(ack).toEqual({ ok: true, data: { accepted: 2, duplicates: 0, rejected: [] } });
+    expect(ack).toEqual({
+      ok: true,
+      data: {
+        accepted: 2,
+        duplicates: 0,
+        rejected: [],
+        results: [{ status: 'accepted' }, { status: 'accepted' }],
+      },
+    });
 
     await alerts.until(() => channelsIn(received(alerts)).has('leaderboard'), 'leaderboard update');
     await chat.until(() => channelsIn(received(chat)).has('chat'), 'chat line');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PairingTarget } from '../../transport/pairing-link';
 import { createIngestRelay, type IngestSocket } from './ingest-relay';
 import { PAGE_EVENTS, readPageMessage } from './page-messages';
+import { batchTaken } from './socket-io-ingest';
 
 /** A socket the test connects and answers by hand. */
 function fakeSocket(target: PairingTarget) {
@@ -40,6 +41,7 @@ function setup(pairing: PairingTarget | null, options: { maxBuffered?: number } 
   const sockets: Array<ReturnType<typeof fakeSocket>> = [];
   let stored = pairing;
   let now = 0;
+  const scheduled: Array<{ work: () => void; ms: number }> = [];
   const relay = createIngestRelay({
     readPairing: async () => stored,
     openSocket: (target) => {
@@ -50,10 +52,12 @@ function setup(pairing: PairingTarget | null, options: { maxBuffered?: number } 
     maxBatch: 2,
     maxBuffered: options.maxBuffered,
     now: () => now,
+    schedule: (work, ms) => scheduled.push({ work, ms }),
   });
   return {
     relay,
     sockets,
+    scheduled,
     pair: (target: PairingTarget | null) => {
       stored = target;
     },
@@ -85,13 +89,18 @@ describe('ingest relay', () => {
     expect(relay.buffered).toBe(0);
   });
 
-  it('sends a batch again when its acknowledgement never came', async () => {
-    const { relay, sockets } = setup(owner);
+  it('sends a batch again, after a pause, when the server did not take it', async () => {
+    const { relay, sockets, scheduled } = setup(owner);
     relay.push(['a']);
     await relay.refreshPairing();
     sockets[0]!.connect();
     sockets[0]!.pendingAcks.shift()?.(false);
-    expect(sockets[0]!.sent).toEqual([['a'], ['a']]);
+    relay.push(['b']);
+    // Nothing is sent during the pause, new events included.
+    expect(sockets[0]!.sent).toEqual([['a']]);
+    expect(scheduled.map((s) => s.ms)).toEqual([1_000]);
+    scheduled.shift()?.work();
+    expect(sockets[0]!.sent).toEqual([['a'], ['a', 'b']]);
     sockets[0]!.pendingAcks.shift()?.(true);
     expect(relay.buffered).toBe(0);
   });
@@ -137,5 +146,20 @@ describe('page messages', () => {
     expect(readPageMessage({ type: 'something-else' })).toBeNull();
     expect(readPageMessage({ type: PAGE_EVENTS, events: 'not a list' })).toBeNull();
     expect(readPageMessage(null)).toBeNull();
+  });
+});
+
+describe('what leaves the buffer', () => {
+  const answered = { accepted: 1, duplicates: 0, rejected: [], results: [] };
+  it('drops a batch the server answered for, even with events refused one by one', () => {
+    expect(batchTaken({ ok: true, data: answered })).toBe(true);
+    expect(batchTaken({ ok: false, code: 'TOO_LARGE', message: 'batch is 2 MB' })).toBe(true);
+  });
+  it('keeps a batch refused whole for now, or never answered', () => {
+    expect(batchTaken({ ok: false, code: 'RATE_LIMITED', message: 'slow down' })).toBe(false);
+    expect(batchTaken({ ok: false, code: 'INTERNAL', message: 'journal write failed' })).toBe(
+      false,
+    );
+    expect(batchTaken(undefined)).toBe(false);
   });
 });

@@ -12,7 +12,8 @@ export interface IngestSocket {
   readonly connected: boolean;
   on(event: 'connect' | 'disconnect', listener: () => void): void;
   on(event: 'connect_error', listener: (error: Error & { data?: unknown }) => void): void;
-  sendBatch(events: unknown[], done: (ok: boolean) => void): void;
+  /** `taken`: the server answered for every event (accepted, duplicate or refused one by one). */
+  sendBatch(events: unknown[], done: (taken: boolean) => void): void;
   sendStatus(status: PageSourceStatus): void;
   close(): void;
 }
@@ -26,7 +27,11 @@ export interface IngestRelayOptions {
   maxBatch?: number;
   /** How often (ms) the pairing is read again while events keep coming. */
   pairingRefreshMs?: number;
+  /** Pause (ms) before a batch the server did not take is sent again. */
+  retryMs?: number;
   now?: () => number;
+  /** Runs `work` after `ms` (tests drive it by hand). */
+  schedule?: (work: () => void, ms: number) => void;
 }
 
 /** Page capture's own state, shown on the server's `sources` channel. */
@@ -51,6 +56,9 @@ export function createIngestRelay(options: IngestRelayOptions): IngestRelay {
   const maxBatch = options.maxBatch ?? 200;
   const refreshMs = options.pairingRefreshMs ?? 5_000;
   const now = options.now ?? (() => Date.now());
+  const retryMs = options.retryMs ?? 1_000;
+  const schedule = options.schedule ?? ((work, ms) => void setTimeout(work, ms));
+  let retrying = false;
   let buffer: unknown[] = [];
   let socket: IngestSocket | null = null;
   let target: PairingTarget | null = null;
@@ -92,15 +100,24 @@ export function createIngestRelay(options: IngestRelayOptions): IngestRelay {
 
   function flush() {
     const current = socket;
-    if (!current?.connected || inFlight || buffer.length === 0) return;
+    if (!current?.connected || inFlight || retrying || buffer.length === 0) return;
     const batch = buffer.slice(0, maxBatch);
     inFlight = true;
-    current.sendBatch(batch, (ok) => {
+    current.sendBatch(batch, (taken) => {
       if (socket !== current) return;
       inFlight = false;
-      // Rejected items were answered with a code by the server: resending cannot fix them.
-      if (ok) buffer = buffer.slice(batch.length);
-      flush();
+      if (taken) {
+        // Events refused one by one were answered with a code: resending cannot fix them.
+        buffer = buffer.slice(batch.length);
+        flush();
+        return;
+      }
+      // Not taken (no answer, or refused whole for now): the same batch again after a pause.
+      retrying = true;
+      schedule(() => {
+        retrying = false;
+        flush();
+      }, retryMs);
     });
   }
 

@@ -33,9 +33,7 @@ export function openIngestSocket(target: PairingTarget): IngestSocket {
       socket
         .timeout(ACK_TIMEOUT_MS)
         .emit('events', events, (error: Error | null, ack: Ack<IngestBatchResult>) => {
-          // A timeout leaves the batch buffered for the next try; an answer (even with rejected
-          // items) means the server has it.
-          done(!error && ack !== undefined);
+          done(!error && batchTaken(ack));
         });
     },
     sendStatus(status) {
@@ -43,4 +41,14 @@ export function openIngestSocket(target: PairingTarget): IngestSocket {
     },
     close: () => socket.close(),
   };
+}
+
+/**
+ * Whether the server answered for the batch's events, so they leave the buffer. A batch refused
+ * whole for now (the socket's rate budget, a failed journal write) is sent again; one refused for
+ * what it is (too large, not a list) would be refused again, and per-event refusals are final.
+ */
+export function batchTaken(ack: Ack<IngestBatchResult> | undefined): boolean {
+  if (!ack) return false;
+  return ack.ok || (ack.code !== 'RATE_LIMITED' && ack.code !== 'INTERNAL');
 }

@@ -36,4 +36,22 @@ describe('chat lines TikTok removed', () => {
     expect(listed()).toEqual(['c3']);
     expect([...models.moderation.removedIds.value]).toEqual([]);
   });
+
+  it('drop every line of the users TikTok named, listed or hidden', () => {
+    const { models, transport } = setup();
+    transport.accept('moderator');
+    transport.pushSnapshot({
+      channels: { chat: { lines: [line('c1', 'troll'), line('c2'), line('c3', 'troll')] } },
+    });
+    transport.pushUpdates([{ channel: 'chat', type: 'chat.remove', data: { ids: ['c1'] } }]);
+    // The server names the lines it still had; the panel also drops the troll's hidden c1.
+    transport.pushUpdates([
+      {
+        channel: 'chat',
+        type: 'chat.remove',
+        data: { ids: ['c3'], by: 'tiktok', userIds: ['troll'] },
+      },
+    ]);
+    expect(models.moderation.chat.value.map((l) => l.id)).toEqual(['c2']);
+  });
 });

@@ -47,11 +47,18 @@ export const RoomModel = createModel((transport: ControlTransport) => {
       const before = channels.chat.peek()?.lines ?? [];
       set('chat', patchChat(channels.chat.peek(), update));
       if (update.type === 'chat.remove') {
-        const { ids, by } = update.data as { ids: string[]; by?: 'tiktok' };
+        const { ids, by, userIds } = update.data as {
+          ids: string[];
+          by?: 'tiktok';
+          userIds?: string[];
+        };
         if (by === 'tiktok') {
           // TikTok removed them: gone from every list, not kept as moderated lines.
           const gone = new Set(ids);
-          removedChat.value = removedChat.peek().filter((line) => !gone.has(line.id));
+          const users = new Set(userIds ?? []);
+          removedChat.value = removedChat
+            .peek()
+            .filter((line) => !gone.has(line.id) && !users.has(line.user.id));
           return;
         }
         // Kept so moderators still see what was taken off the overlays, and by whom.
@@ -129,8 +136,10 @@ function patchChat(current: ChatState | null, update: ChannelUpdate): ChatState 
     return { lines: [...lines, update.data as ChatLine].slice(-CHAT_LINES_KEPT) };
   }
   if (update.type === 'chat.remove') {
-    const ids = new Set((update.data as { ids: string[] }).ids);
-    return { lines: lines.filter((line) => !ids.has(line.id)) };
+    const data = update.data as { ids: string[]; userIds?: string[] };
+    const ids = new Set(data.ids);
+    const users = new Set(data.userIds ?? []);
+    return { lines: lines.filter((line) => !ids.has(line.id) && !users.has(line.user.id)) };
   }
   return { lines };
 }

@@ -28,11 +28,11 @@ export function createChatFeed(moderation: ModerationEngine, saved?: ChatFeedSta
   s.removedByTikTok = removedOrder;
   const removed = new Set(removedOrder);
 
-  const removeWhere = (drop: (line: ChatLine) => boolean, by?: 'tiktok'): ChatUpdate[] => {
+  const removeWhere = (drop: (line: ChatLine) => boolean): ChatUpdate[] => {
     const ids = s.lines.filter(drop).map((line) => line.id);
     if (ids.length === 0) return [];
     s.lines = s.lines.filter((line) => !drop(line));
-    return [{ channel: 'chat', type: 'chat.remove', data: by ? { ids, by } : { ids } }];
+    return [{ channel: 'chat', type: 'chat.remove', data: { ids } }];
   };
 
   const shows = (event: ChatEvent | EmoteEvent) =>
@@ -79,7 +79,8 @@ export function createChatFeed(moderation: ModerationEngine, saved?: ChatFeedSta
 
     /**
      * TikTok removed messages: by id, and every line of the named users. `chat.remove` says
-     * `by: 'tiktok'` so panels drop them outright instead of listing them as moderated.
+     * `by: 'tiktok'` and names every message and user TikTok named, not only the lines still on
+     * the overlays: panels also list lines moderation took off, and drop those too.
      */
     removeByTikTok(event: ChatRemovalEvent): ChatUpdate[] {
       for (const id of event.messageIds) {
@@ -90,7 +91,11 @@ export function createChatFeed(moderation: ModerationEngine, saved?: ChatFeedSta
       const extra = removedOrder.length - REMOVED_KEPT;
       if (extra > 0) for (const id of removedOrder.splice(0, extra)) removed.delete(id);
       const users = new Set(event.userIds);
-      return removeWhere((line) => removed.has(line.id) || users.has(line.user.id), 'tiktok');
+      const shown = s.lines.filter((line) => removed.has(line.id) || users.has(line.user.id));
+      s.lines = s.lines.filter((line) => !shown.includes(line));
+      const ids = [...new Set([...shown.map((line) => line.id), ...event.messageIds])];
+      const data = { ids, by: 'tiktok' as const, userIds: [...event.userIds] };
+      return [{ channel: 'chat', type: 'chat.remove', data }];
     },
 
     /** Takes a hidden message off the overlays. */

@@ -93,10 +93,11 @@ export type ChatUpdate =
       channel: 'chat';
       type: 'chat.remove';
       /**
-       * `by: 'tiktok'`: TikTok removed these messages (`imDelete`); panels drop them rather than
-       * list them as moderated. Absent for moderation (hidden, muted, filtered).
+       * `by: 'tiktok'`: TikTok removed these messages (`imDelete`): every id it named (on the
+       * overlays or not) and, in `userIds`, the users whose every line it removed; panels drop
+       * them rather than list them as moderated. Absent for moderation (hidden, muted, filtered).
        */
-      data: { ids: string[]; by?: 'tiktok' };
+      data: { ids: string[]; by?: 'tiktok'; userIds?: string[] };
     };
 
 // ── poll ────────────────────────────────────────────────────────────────────────────────────

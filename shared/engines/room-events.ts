@@ -162,8 +162,9 @@ export function routeEvent(p: RoomParts, event: LiveEvent, b: UpdateBatch) {
       // Battle points restate gifts (counted by the ledger as `gift` events): never coins.
       if (p.battles.apply(event)) b.dirty.add('battle');
       return;
-    // Kept in the journal and the report's input summary; no engine shows the host's intro.
     case 'liveIntro':
+      // The intro's text is kept in the journal only; its host tells whose battle side is ours.
+      if (event.host && p.battles.setStreamerUser(event.host)) b.dirty.add('battle');
       return;
     default: {
       // Every kind is routed above: a new kind must be decided here, not fall through unseen.

@@ -283,6 +283,25 @@ describe('battle engine', () => {
     ]);
   });
 
+  it("learns the streamer from TikTok's LIVE intro, even after a battle started", () => {
+    const s = script();
+    const battle = battleOf(s);
+    const engine = createBattleEngine();
+    engine.apply(
+      battle('b1', 'scores', [
+        [rival, 3],
+        [me, 7],
+      ]),
+    );
+    expect(engine.view().current?.sides.map((side) => side.streamer)).toEqual([false, false]);
+    expect(engine.setStreamerUser(me)).toBe(true);
+    expect(engine.setStreamerUser(me)).toBe(false);
+    expect(engine.view().current?.sides.map((side) => [side.host?.handle, side.streamer])).toEqual([
+      ['me', true],
+      ['rival', false],
+    ]);
+  });
+
   it('restores from its exported state', () => {
     const s = script();
     const battle = battleOf(s);

@@ -144,6 +144,18 @@ export function createBattleEngine(saved?: BattleEngineState) {
       if (handle) s.streamer.handle = handle.replace(/^@/, '');
     },
 
+    /**
+     * The streamer as TikTok names them (the LIVE intro's host): known by id from then on, so a
+     * replayed recording, which has no stream start naming the host, still puts their side
+     * first. True when a battle on show changes order.
+     */
+    setStreamerUser(host: { id: string; handle: string }): boolean {
+      if (s.streamer.id === host.id) return false;
+      s.streamer.id = host.id;
+      s.streamer.handle = host.handle;
+      return s.shownId !== null;
+    },
+
     /** One battle message; true when the battle channel changed. */
     apply(event: BattleEvent): boolean {
       let battle = find(event.battleId);

@@ -124,4 +124,31 @@ describe('battles through the server', () => {
     expect(fromJournal.coins).toBe(299);
     expect((await reportFile(journal, 'md')).stdout).toContain('| @me won |');
   }, 60_000);
+
+  it('reports the battles of a raw recording, the gifts counted once', async () => {
+    const file = 'tests/fixtures/recordings/battle-nested-v3.jsonl';
+    const report = JSON.parse((await reportFile(file, 'json')).stdout) as StreamReport;
+    // A Rose ×5 and a Galaxy: the battle points (2,105 and 950 for the host) add nothing.
+    expect(report.coins).toBe(1005);
+    const sides = (index: number) =>
+      report.battles[index]?.sides.map((side) => [side.handle, side.score, side.result]);
+    expect(report.battles.map((battle) => [battle.status, battle.draw])).toEqual([
+      ['ended', false],
+      ['ended', false],
+    ]);
+    // TikTok listed the rival first; the LIVE intro named the host, whose side comes first.
+    expect(sides(0)).toEqual([
+      ['host.hana', 2105, 'win'],
+      ['rival.rio', 1500, 'lose'],
+    ]);
+    expect(sides(1)).toEqual([
+      ['host.hana', 950, 'win'],
+      ['rival.rio', 900, 'lose'],
+      ['guest.sky', 450, 'lose'],
+    ]);
+    const md = (await reportFile(file, 'md')).stdout;
+    expect(md).toContain('| @host.hana (streamer) 2105 · @rival.rio 1500 | @host.hana won |');
+    const csv = (await reportFile(file, 'csv')).stdout;
+    expect(csv).toContain('\nbattles.1.sides.2.handle,guest.sky\n');
+  }, 30_000);
 });

@@ -11,7 +11,7 @@ const TEST_FILE = '\\.test\\.tsx?$';
 const NOT_PRODUCTION = [TEST_FILE, '^overlays/vite\\.config\\.ts$'];
 /** Where the product starts: the CLI commands, one script per overlay page, WXT's entrypoints. */
 const ENTRY_POINTS = [
-  '^overlay-server/cli/(start|report)\\.ts$',
+  '^overlay-server/cli/(start|report|tokens|cluster)\\.ts$',
   '^overlays/entries/[^/]+\\.ts$',
   '^extension/entrypoints/.+\\.tsx?$',
 ];

@@ -1,24 +1,24 @@
 /**
- * Builds the relay on a given HTTP server: Socket.IO namespaces with auth, the pipeline, the
- * broadcaster, HTTP routes and the advance timer. The composition root (cli/start.ts) owns the
- * process, the port and the sources; tests build this on port 0.
+ * Builds the relay on a given HTTP server: Socket.IO namespaces with auth and per-token rate
+ * limits, the streams this process serves (stream-directory.ts), HTTP routes, the advance timer
+ * and the token sweep. The composition root (cli/start.ts) owns the process, the port and the
+ * sources; tests build this on port 0. With `cluster`, several such processes share Socket.IO
+ * rooms through Redis and each stream is written by one of them (overlay-server/cluster/).
  */
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Server } from 'socket.io';
+import { type Namespace as IoNamespace, Server } from 'socket.io';
 import type { HandshakeRefusal } from '../../shared/protocol/handshake';
 import { NAMESPACES, type Namespace } from '../../shared/protocol/roles';
+import { DEFAULT_STREAMER } from '../../shared/protocol/streamers';
 import type { RevenueModel } from '../../shared/revenue/revenue-model';
-import { ActionStore } from '../actions/action-store';
-import { createMediaCheck } from '../actions/media-check';
 import { handshakeMiddleware } from '../auth/handshake';
+import { createHandshakeGuard } from '../auth/handshake-guard';
 import { createOriginPolicy } from '../auth/origins';
+import { TokenRegistry } from '../auth/token-registry';
+import { sweepSockets } from '../auth/token-sweep';
 import type { RoleTokens } from '../auth/tokens';
-import { createUpdateBatcher } from '../broadcast/batcher';
-import { createFanout } from '../broadcast/fanout';
-import { withheldFromRoom } from '../broadcast/money-access';
 import { boundedRecoveryAdapter } from '../broadcast/recovery-adapter';
-import { ClipLibrary } from '../clips/clip-library';
 import { createRequestHandler } from '../http/routes';
 import type { RoomFactory } from '../journal/recovery';
 import type { Logger } from '../log';
@@ -26,27 +26,50 @@ import { createMediaService, type MediaOptions } from '../media/media-service';
 import { type ControlNamespace, serveControl } from '../namespaces/control';
 import { type IngestNamespace, serveIngest } from '../namespaces/ingest';
 import { type OverlayNamespace, serveOverlay } from '../namespaces/overlay';
-import { refreshMoneyAccess } from '../namespaces/watchers';
-import { createObsService, type ObsService } from '../obs/obs-service';
+import { directTarget, socketAdapterTarget } from '../namespaces/watch-targets';
+import { refreshMoneyAccess, type WatchDeps } from '../namespaces/watchers';
+import type { ObsService } from '../obs/obs-service';
 import { LIMITS } from '../pipeline/limits';
-import { Relay, type RelayOptions } from '../pipeline/relay';
+import { createTokenBudgets, type RateBudget } from '../pipeline/rate-limit';
+import type { Relay, RelayOptions } from '../pipeline/relay';
 import type { BackoffOptions } from '../sources/connector/backoff';
 import type { SnapshotPolicy } from '../stream/live-stream';
-import { createSourceBoard, type SourceBoard } from './source-sink';
+import type { LocalStream } from '../streams/local-stream';
+import {
+  createLocalDirectory,
+  type StreamDefaults,
+  type StreamDirectory,
+} from '../streams/stream-directory';
+import type { SourceBoard } from './source-sink';
 
 export interface ApplicationDeps {
   createRoom: RoomFactory;
+  /** The config file's tokens (the default stream's). */
   tokens: RoleTokens;
   log: Logger;
+  /** Every token, issued ones included; built from `tokens` alone when absent. */
+  registry?: TokenRegistry;
+  /** Several processes sharing rooms and streams through Redis (cluster/connect-cluster.ts). */
+  cluster?: ClusterWiring;
+}
+
+/** What a cluster adds to a process: the Redis adapter, and a directory that knows writers. */
+export interface ClusterWiring {
+  /** This process's name among its peers. */
+  node: string;
+  adapter: NonNullable<ConstructorParameters<typeof Server>[1]>['adapter'];
+  createDirectory(io: Server, defaults: StreamDefaults): StreamDirectory;
 }
 
 export interface ApplicationOptions {
-  /** Config and data folder; journals go to `<dataDir>/streams/`. */
+  /** Config and data folder; journals go to `<dataDir>/streams/` (other streams: `streamers/`). */
   dataDir: string;
   /** The built overlay pages served at /overlays/. */
   overlaysDir: string;
   /** Host names the server is reached by (its own page origins): 127.0.0.1, localhost, a LAN IP. */
   hosts?: string[];
+  /** Origins it is reached at through a reverse proxy (`--public-url`). */
+  publicOrigins?: string[];
   revenueModel?: RevenueModel;
   /** How often `room.advance` runs, ms. */
   advanceEveryMs?: number;
@@ -59,6 +82,14 @@ export interface ApplicationOptions {
   recoveryMaxPackets?: number;
   /** The picture cache behind /media/image (config.json's `media`; defaults otherwise). */
   media?: MediaOptions;
+  /** Default per-token budgets by namespace (config.json's `limits`). */
+  rateBudgets?: Partial<Record<Namespace, RateBudget>>;
+  /** Reverse proxies whose X-Forwarded-For names the client (`--trust-proxy`). */
+  trustedProxies?: string[];
+  /** The clock of the rate limits (tests freeze it to count refusals exactly). */
+  rateClock?: () => number;
+  /** How often tokens are re-read and live sockets re-checked, ms. */
+  tokenCheckEveryMs?: number;
   /** How the OBS link waits between attempts (tests make it quick). */
   obsBackoff?: BackoffOptions;
   /** Opens each stream's journal (default: the real writer; tests wrap it to count writes). */
@@ -67,17 +98,21 @@ export interface ApplicationOptions {
 
 export interface Application {
   io: Server;
+  /** The default stream's relay (a single server's only stream). */
   relay: Relay;
+  /** The default stream's source board, where in-process sources deliver. */
   sources: SourceBoard;
-  /** The link to OBS and the OBS actions. */
+  /** The default stream's link to OBS and its OBS actions. */
   obs: ObsService;
+  streams: StreamDirectory;
+  tokens: TokenRegistry;
   /** The bound port (after `listen`). */
   port(): number;
-  /** Set when the last stream was resumed at start. */
+  /** Set when the default stream was resumed at start. */
   resumed: ReturnType<Relay['resume']>;
   /**
-   * Flushes the journal, closes sockets and the HTTP server. With `endStream` (a clean stop) the
-   * running stream ends first, for that reason; without it, it stays resumable.
+   * Flushes the journals, closes sockets and the HTTP server. With `endStream` (a clean stop)
+   * the running streams end first, for that reason; without it, they stay resumable.
    */
   close(options?: { endStream?: string }): Promise<void>;
   /** The stream `close({endStream})` ended, once it has. */
@@ -89,80 +124,37 @@ export function createApplication(
   deps: ApplicationDeps,
   options: ApplicationOptions,
 ): Application {
-  const { log, tokens } = deps;
+  const { log } = deps;
   const startedAt = Date.now();
   const port = () => (httpServer.address() as AddressInfo | null)?.port ?? 0;
-  const origins = createOriginPolicy(options.hosts ?? ['127.0.0.1', 'localhost'], port);
-
-  const relay = new Relay({
-    dataDir: options.dataDir,
-    createRoom: deps.createRoom,
-    revenueModel: options.revenueModel,
-    log,
-    snapshots: options.snapshots,
-    actions: new ActionStore(options.dataDir, log),
-    openJournal: options.openJournal,
-  });
-  const resumed = relay.resume();
-  if (resumed) log.info('stream resumed', resumed);
-  const sources = createSourceBoard(relay, log);
-  const clips = new ClipLibrary(
-    options.dataDir,
-    (state) => relay.setClips(state),
-    (message) => log.warn(message),
+  const origins = createOriginPolicy(
+    options.hosts ?? ['127.0.0.1', 'localhost'],
+    port,
+    options.publicOrigins,
   );
-  relay.setClips(clips.state());
-  const checkMedia = createMediaCheck(clips, (runId, succeeded, reason) =>
-    relay.reportActionOutcome(runId, succeeded, reason),
-  );
-  const obs = createObsService({
-    dataDir: options.dataDir,
-    log,
-    publish: (state) => relay.setObs(state),
-    report: (runId, succeeded, reason) => relay.reportActionOutcome(runId, succeeded, reason),
-    backoff: options.obsBackoff,
-  });
+  const tokens = deps.registry ?? new TokenRegistry(deps.tokens);
+  const budgets = createTokenBudgets(options.rateBudgets, options.rateClock);
+  const guard = createHandshakeGuard(options.trustedProxies ?? [], options.rateClock);
+  const recoveryWindowMs = options.recoveryWindowMs ?? 2 * 60_000;
 
-  let io: Server | null = null;
-  const clients = () =>
-    Object.fromEntries(NAMESPACES.map((ns) => [ns, io?.of(ns).sockets.size ?? 0])) as Record<
-      Namespace,
-      number
-    >;
-  let pendingUpdates = () => 0;
+  // Registered before Socket.IO attaches: it keeps this listener for everything outside
+  // /socket.io/. The routes need the streams, which need the Socket.IO server: bound below.
+  let handleRequest: ReturnType<typeof createRequestHandler> = (_req, res) => res.end();
+  httpServer.on('request', (req, res) => handleRequest(req, res));
 
-  // Registered before Socket.IO attaches: it keeps this listener for everything outside /socket.io/.
-  httpServer.on(
-    'request',
-    createRequestHandler({
-      relay,
-      tokens,
-      origins,
-      dataDir: options.dataDir,
-      createRoom: deps.createRoom,
-      overlaysDir: options.overlaysDir,
-      baseUrl: () => `http://127.0.0.1:${port()}`,
-      media: createMediaService(options.dataDir, options.media),
-      clips,
-      startedAt,
-      sources: () => sources.state(),
-      obs: () => obs.state(),
-      clients,
-      pendingUpdates: () => pendingUpdates(),
-    }),
-  );
-
-  io = new Server(httpServer, {
+  const io = new Server(httpServer, {
     // Compression costs more than it saves on small, frequent live messages (docs/targets.md).
     perMessageDeflate: false,
     httpCompression: false,
     maxHttpBufferSize: LIMITS.maxHttpBufferSize,
     serveClient: false,
     connectionStateRecovery: {
-      maxDisconnectionDuration: options.recoveryWindowMs ?? 2 * 60_000,
-      skipMiddlewares: true,
+      maxDisconnectionDuration: recoveryWindowMs,
+      // A recovered socket passes the handshake check again: a revoked or expired token must
+      // not come back through a session id.
+      skipMiddlewares: false,
     },
-    adapter: boundedRecoveryAdapter(options.recoveryMaxPackets),
+    adapter: deps.cluster?.adapter ?? boundedRecoveryAdapter(options.recoveryMaxPackets),
     cors: {
       origin: (origin, callback) =>
         callback(null, origins.allows(origin) ? (origin ?? true) : false),
@@ -175,92 +167,145 @@ export function createApplication(
       callback(`ORIGIN_REFUSED: origin ${origin} is not allowed`, false);
     },
   });
+  const watching: IoNamespace[] = [io.of('/overlay'), io.of('/control')];
+
+  let watchDeps: WatchDeps | null = null;
+  const defaults: StreamDefaults = {
+    home: options.dataDir,
+    createRoom: deps.createRoom,
+    revenueModel: options.revenueModel,
+    log,
+    snapshots: options.snapshots,
+    batchWindowMs: options.batchWindowMs,
+    recoveryWindowMs,
+    watching,
+    obsBackoff: options.obsBackoff,
+    openJournal: options.openJournal,
+    // The owner changed who sees money: this process's watchers of that stream follow.
+    moneyAccessChanged(streamer, moderatorsSeeEarnings) {
+      if (watchDeps) refreshMoneyAccess(watching, streamer, moderatorsSeeEarnings, watchDeps);
+    },
+  };
+  const streams = deps.cluster
+    ? deps.cluster.createDirectory(io, defaults)
+    : createLocalDirectory(defaults);
+  watchDeps = {
+    streams,
+    log,
+    targetFor: deps.cluster ? socketAdapterTarget : directTarget,
+  };
+  const localDefault = (): LocalStream => {
+    const stream = streams.localStreams().find((s) => s.streamer === DEFAULT_STREAMER);
+    if (!stream) throw new Error('the default stream is not written by this process');
+    return stream;
+  };
+
+  const clients = () =>
+    Object.fromEntries(NAMESPACES.map((ns) => [ns, io.of(ns).sockets.size])) as Record<
+      Namespace,
+      number
+    >;
+  handleRequest = createRequestHandler({
+    tokens,
+    streams,
+    home: options.dataDir,
+    origins,
+    createRoom: deps.createRoom,
+    overlaysDir: options.overlaysDir,
+    baseUrl: () => `http://127.0.0.1:${port()}`,
+    media: createMediaService(options.dataDir, options.media),
+    startedAt,
+    clients,
+    node: deps.cluster?.node,
+  });
 
   for (const ns of NAMESPACES) {
     const refused = (refusal: HandshakeRefusal, origin: string | undefined) =>
       log.warn('handshake refused', { ns, code: refusal.code, reason: refusal.message, origin });
-    io.of(ns).use(handshakeMiddleware(ns, tokens, origins, refused));
+    io.of(ns).use(handshakeMiddleware(ns, tokens, origins, refused, { budgets, guard }));
   }
-  const overlayNsp = io.of('/overlay') as unknown as OverlayNamespace;
-  const controlNsp = io.of('/control') as unknown as ControlNamespace;
-  const ingestNsp = io.of('/ingest') as unknown as IngestNamespace;
-
-  const recoveryWindowMs = options.recoveryWindowMs ?? 2 * 60_000;
-  const watching = [io.of('/overlay'), io.of('/control')];
-  const fanout = createFanout(watching, recoveryWindowMs, Date.now, (room) =>
-    withheldFromRoom(room, () => relay.moderatorsSeeEarnings),
-  );
-  const batcher = createUpdateBatcher({
-    windowMs: options.batchWindowMs,
-    send: (updates) => fanout.sendUpdates(updates, relay.seq),
+  const namespaceDeps = { ...watchDeps, budgets, tokens };
+  serveIngest(io.of('/ingest') as unknown as IngestNamespace, {
+    ...namespaceDeps,
+    log: log.child({ ns: '/ingest' }),
   });
-  pendingUpdates = () => batcher.pending;
-  relay.attach({
-    updates: (updates) => {
-      batcher.push(updates);
-      obs.onUpdates(updates);
-      checkMedia(updates);
-    },
-    streamChanged: () => {
-      batcher.flushNow();
-      fanout.sendSnapshots((channels) => relay.snapshot(channels));
-    },
+  serveControl(io.of('/control') as unknown as ControlNamespace, {
+    ...namespaceDeps,
+    log: log.child({ ns: '/control' }),
+  });
+  serveOverlay(io.of('/overlay') as unknown as OverlayNamespace, {
+    ...namespaceDeps,
+    log: log.child({ ns: '/overlay' }),
   });
 
-  const watchDeps = {
-    relay,
-    batcher,
-    log,
-    moneyAccessChanged: () => refreshMoneyAccess(watching, watchDeps),
-  };
-  serveIngest(ingestNsp, relay, log.child({ ns: '/ingest' }), {
-    observe: (events) => sources.observe(events),
-    admit: (event) => sources.admit(event),
-    status: (source, status) => sources.reportStatus(source, status),
-  });
-  serveControl(controlNsp, { ...watchDeps, obs, log: log.child({ ns: '/control' }) });
-  obs.start();
-  serveOverlay(overlayNsp, { ...watchDeps, log: log.child({ ns: '/overlay' }) });
-
-  // Source rates and last-event times go stale between status changes: republish them now and then.
-  const sourcesEveryMs = 5_000;
-  let sourcesPublishedAt = Date.now();
   const advanceTimer = setInterval(() => {
-    try {
-      relay.advance();
-      if (Date.now() - sourcesPublishedAt >= sourcesEveryMs && sources.state().sources.length > 0) {
-        sourcesPublishedAt = Date.now();
-        relay.setSources(sources.state());
+    for (const stream of streams.localStreams()) {
+      try {
+        stream.advance();
+      } catch (error) {
+        log.error('advance failed', { streamer: stream.streamer, error: String(error) });
       }
-    } catch (error) {
-      log.error('advance failed', { error: String(error) });
     }
   }, options.advanceEveryMs ?? 250);
   advanceTimer.unref();
 
+  // Tokens issued or revoked elsewhere (the CLI, another process) count within a second, and a
+  // socket whose token was revoked or expired is closed.
+  const everyNamespace = NAMESPACES.map((ns) => io.of(ns));
+  let checking: Promise<void> | null = null;
+  let again = false;
+  const checkTokens = () => {
+    if (checking) {
+      again = true;
+      return;
+    }
+    checking = tokens
+      .refresh()
+      .catch((error: unknown) => log.warn('tokens could not be re-read', { error: String(error) }))
+      .then(() => {
+        sweepSockets(everyNamespace, tokens, log);
+      })
+      .finally(() => {
+        checking = null;
+        if (again) {
+          again = false;
+          checkTokens();
+        }
+      });
+  };
+  const tokenTimer = setInterval(checkTokens, options.tokenCheckEveryMs ?? 1_000);
+  tokenTimer.unref();
+  const stopWatchingTokens = tokens.watch(checkTokens).catch((error: unknown) => {
+    log.warn('token changes are polled only', { error: String(error) });
+    return async () => {};
+  });
+
   let closing: Promise<void> | null = null;
   let ended: string | null = null;
-  const server = io;
   return {
-    io: server,
-    relay,
-    sources,
-    obs,
+    io,
+    get relay() {
+      return localDefault().relay;
+    },
+    get sources() {
+      return localDefault().sources;
+    },
+    get obs() {
+      return localDefault().obs;
+    },
+    streams,
+    tokens,
     port,
-    resumed,
+    resumed: streams.localStreams().find((s) => s.streamer === DEFAULT_STREAMER)?.resumed ?? null,
     endedStream: () => ended,
     close(closeOptions = {}) {
       closing ??= (async () => {
         clearInterval(advanceTimer);
-        sources.flush();
-        // No await between the end and the relay's close: nothing arriving in between could
-        // open a new stream.
-        if (closeOptions.endStream) ended = relay.endRunningStream(closeOptions.endStream);
-        batcher.flushNow();
-        batcher.stop();
-        relay.close();
-        await obs.close();
-        await server.close();
+        clearInterval(tokenTimer);
+        await (await stopWatchingTokens)();
+        const endedIds = await streams.close(closeOptions);
+        ended = endedIds[0] ?? null;
+        await io.close();
       })();
       return closing;
     },

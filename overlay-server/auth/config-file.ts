@@ -7,7 +7,10 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSy
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { Namespace } from '../../shared/protocol/roles';
 import { mediaConfigSchema } from '../media/media-settings';
+import type { RateBudget } from '../pipeline/rate-limit';
+import { rateBudgetSchema } from './token-records';
 import { newRoleTokens, type RoleTokens } from './tokens';
 
 const configSchema = z.object({
@@ -20,6 +23,14 @@ const configSchema = z.object({
   }),
   /** The picture cache (allowed hosts, sizes, timeout); see docs/media-cache.md. */
   media: mediaConfigSchema.optional(),
+  /** Per-token message budgets by namespace, instead of pipeline/rate-limit.ts's defaults. */
+  limits: z
+    .object({
+      ingest: rateBudgetSchema.optional(),
+      control: rateBudgetSchema.optional(),
+      overlay: rateBudgetSchema.optional(),
+    })
+    .optional(),
 });
 export type LimelightConfig = z.infer<typeof configSchema>;
 
@@ -59,4 +70,13 @@ export function loadOrCreateConfig(home: string): LoadedConfig {
 
 export function tokensOf(config: LimelightConfig): RoleTokens {
   return config.tokens;
+}
+
+/** config.json's `limits`, by namespace. */
+export function rateBudgetsOf(config: LimelightConfig): Partial<Record<Namespace, RateBudget>> {
+  const budgets: Partial<Record<Namespace, RateBudget>> = {};
+  if (config.limits?.ingest) budgets['/ingest'] = config.limits.ingest;
+  if (config.limits?.control) budgets['/control'] = config.limits.control;
+  if (config.limits?.overlay) budgets['/overlay'] = config.limits.overlay;
+  return budgets;
 }

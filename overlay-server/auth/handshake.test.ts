@@ -3,9 +3,11 @@ import { CHROME_EXTENSION_ID } from '../../shared/extension-id';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import { checkHandshake } from './handshake';
 import { createOriginPolicy } from './origins';
-import { newRoleTokens, roleForToken } from './tokens';
+import { TokenRegistry } from './token-registry';
+import { newRoleTokens } from './tokens';
 
-const tokens = newRoleTokens();
+const roleTokens = newRoleTokens();
+const tokens = new TokenRegistry(roleTokens);
 const origins = createOriginPolicy(['127.0.0.1', 'localhost'], () => 7420);
 const auth = (token: string, protocolVersion: unknown = PROTOCOL_VERSION) => ({
   token,
@@ -16,24 +18,26 @@ const code = (result: ReturnType<typeof checkHandshake>) =>
 
 describe('handshake check', () => {
   it('answers each wrong thing with its own code', () => {
-    expect(code(checkHandshake('/overlay', auth(tokens.overlay), undefined, tokens, origins))).toBe(
-      'ok',
-    );
+    expect(
+      code(checkHandshake('/overlay', auth(roleTokens.overlay), undefined, tokens, origins)),
+    ).toBe('ok');
     expect(
       code(checkHandshake('/overlay', auth('nope-nope-nope'), undefined, tokens, origins)),
     ).toBe('UNAUTHORIZED');
-    expect(code(checkHandshake('/ingest', auth(tokens.overlay), undefined, tokens, origins))).toBe(
-      'FORBIDDEN',
-    );
     expect(
-      code(checkHandshake('/control', auth(tokens.owner, 2), undefined, tokens, origins)),
+      code(checkHandshake('/ingest', auth(roleTokens.overlay), undefined, tokens, origins)),
+    ).toBe('FORBIDDEN');
+    expect(
+      code(checkHandshake('/control', auth(roleTokens.owner, 2), undefined, tokens, origins)),
     ).toBe('PROTOCOL_MISMATCH');
     expect(
-      code(checkHandshake('/control', auth(tokens.owner, '1'), undefined, tokens, origins)),
+      code(checkHandshake('/control', auth(roleTokens.owner, '1'), undefined, tokens, origins)),
     ).toBe('PROTOCOL_MISMATCH');
     expect(code(checkHandshake('/control', null, undefined, tokens, origins))).toBe('BAD_PAYLOAD');
     expect(
-      code(checkHandshake('/control', auth(tokens.owner), 'https://evil.example', tokens, origins)),
+      code(
+        checkHandshake('/control', auth(roleTokens.owner), 'https://evil.example', tokens, origins),
+      ),
     ).toBe('ORIGIN_REFUSED');
   });
 
@@ -50,9 +54,9 @@ describe('handshake check', () => {
   });
 
   it('maps tokens to roles and nothing else to anything', () => {
-    expect(roleForToken(tokens, tokens.moderator)).toBe('moderator');
-    expect(roleForToken(tokens, '')).toBeNull();
-    expect(roleForToken(tokens, 42)).toBeNull();
-    expect(roleForToken(tokens, `${tokens.owner}x`)).toBeNull();
+    expect(tokens.lookup('')).toBeNull();
+    expect(tokens.lookup(roleTokens.moderator)?.role).toBe('moderator');
+    expect(tokens.lookup(`${roleTokens.owner}x`)).toBeNull();
+    expect(tokens.lookup(42)).toBeNull();
   });
 });

@@ -12,6 +12,7 @@ import {
   PANEL_ONLY_CHANNELS,
 } from '../../shared/protocol/channels';
 import type { Role } from '../../shared/protocol/roles';
+import { DEFAULT_STREAMER } from '../../shared/protocol/streamers';
 
 const ROOM_PREFIX = 'ch:';
 
@@ -43,9 +44,36 @@ export function parseChannelRequest(payload: unknown, role: Role): ChannelReques
   return { ok: true, channels: CHANNELS.filter((channel) => wanted.has(channel)) };
 }
 
-/** The room of a channel set; a `tag` (not a channel name) keeps a group of sockets apart. */
-export function roomFor(channels: readonly Channel[], tag?: string): string {
-  return `${ROOM_PREFIX}${channels.join(',')}${tag ? `,${tag}` : ''}`;
+/**
+ * The room of a channel set; each tag (not a channel name) keeps a group of sockets apart: the
+ * stream's (`streamerTag`) and a role's (money-access.ts).
+ */
+export function roomFor(channels: readonly Channel[], ...tags: Array<string | undefined>): string {
+  let room = `${ROOM_PREFIX}${channels.join(',')}`;
+  for (const tag of tags) if (tag) room += `,${tag}`;
+  return room;
+}
+
+const STREAMER_TAG = '~';
+
+/**
+ * The tag of a stream's rooms: none for the default stream (its rooms keep their single-stream
+ * names), `~<id>` for the others, so each stream's fan-out finds its own rooms.
+ */
+export const streamerTag = (streamer: string): string | undefined =>
+  streamer === DEFAULT_STREAMER ? undefined : `${STREAMER_TAG}${streamer}`;
+
+const roomStreamers = new Map<string, string>();
+
+/** The stream a subscription room belongs to. */
+export function streamerOfRoom(room: string): string {
+  let streamer = roomStreamers.get(room);
+  if (streamer === undefined) {
+    const tag = room.split(',').find((part) => part.startsWith(STREAMER_TAG));
+    streamer = tag ? tag.slice(STREAMER_TAG.length) : DEFAULT_STREAMER;
+    roomStreamers.set(room, streamer);
+  }
+  return streamer;
 }
 
 const parsedRooms = new Map<string, ReadonlySet<Channel>>();
@@ -62,15 +90,7 @@ export function channelsOfRoom(room: string): ReadonlySet<Channel> | null {
   return channels;
 }
 
-/** Moves a socket to the room of its new channel set; returns the channels now subscribed. */
-export function subscribeSocket(socket: Socket, channels: Channel[], tag?: string): Channel[] {
-  for (const room of socket.rooms) {
-    if (room.startsWith(ROOM_PREFIX)) void socket.leave(room);
-  }
-  if (channels.length > 0) void socket.join(roomFor(channels, tag));
-  (socket.data as { channels?: Channel[] }).channels = channels;
-  return channels;
-}
+export const isSubscriptionRoom = (room: string): boolean => room.startsWith(ROOM_PREFIX);
 
 export function channelsOf(socket: Socket): Channel[] {
   return (socket.data as { channels?: Channel[] }).channels ?? [];

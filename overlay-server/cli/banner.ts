@@ -17,6 +17,8 @@ export interface BannerInput {
   sourceLine: string;
   overlaysReady: boolean;
   resumedStream: string | null;
+  /** Set when this process is one of a cluster (`--redis`). */
+  cluster?: { node: string; redis: string } | null;
 }
 
 export function bannerLines(input: BannerInput): string[] {
@@ -29,6 +31,11 @@ export function bannerLines(input: BannerInput): string[] {
     `  data:   ${input.dataDir}/streams`,
     `  log:    ${input.logPath}`,
   ];
+  if (input.cluster) {
+    lines.push(
+      `  cluster: process ${input.cluster.node}, Redis at ${input.cluster.redis}; streams are written by one process each and move when it stops`,
+    );
+  }
   if (input.resumedStream) {
     lines.push(
       `  resumed stream ${input.resumedStream}: the server did not stop cleanly last time`,
@@ -53,7 +60,10 @@ export function bannerLines(input: BannerInput): string[] {
     '',
     `Reports: ${input.baseUrl}/api/streams (${REPORT_TOKEN_WORDS})`,
     `Health:  ${input.baseUrl}/health`,
-    'Stop with Ctrl+C: the stream ends and its report stays in the data folder.',
+    'More tokens (moderators, other streams, expiry, revoking): npm run tokens -- help',
+    input.cluster
+      ? 'Stop with Ctrl+C: this process hands its streams to the others.'
+      : 'Stop with Ctrl+C: the stream ends and its report stays in the data folder.',
     '',
   );
   return lines;

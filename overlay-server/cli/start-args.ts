@@ -29,6 +29,16 @@ export interface StartArgs {
   logJson: boolean;
   /** `--strict` (with `--replay`): exit with code 1 once the file is read if any line was skipped. */
   strict: boolean;
+  /** `--redis URL`: one process of a cluster sharing rooms and streams through Redis. */
+  redis: string | undefined;
+  /** `--node NAME`: this process's name in a cluster. */
+  node: string | undefined;
+  /** `--lease-ms N`: how long a stream's writer lease lives unrenewed (cluster). */
+  leaseMs: number | undefined;
+  /** `--public-url URL`: the address users reach the server at through a reverse proxy. */
+  publicUrl: string | undefined;
+  /** `--trust-proxy LIST`: proxy addresses whose X-Forwarded-For names the client. */
+  trustProxy: string[];
   help: boolean;
 }
 
@@ -57,6 +67,17 @@ export const USAGE = `Usage: npm start -- [options]
                      log file (logs/limelight.log in the config folder) is always JSON
   --ready-line       print one machine-readable line, LIMELIGHT_READY {"port":…,"host":…,
                      "pid":…}, on stdout once the server listens (for scripts)
+  --public-url URL   where users reach the server through a reverse proxy with TLS, e.g.
+                     https://live.example.com: its pages' origin is allowed and the printed
+                     URLs use it (docs/deployment.md)
+  --trust-proxy LIST proxy addresses (comma-separated) whose X-Forwarded-For header names the
+                     client, for logs and the limit on failed handshakes
+  --redis URL        run as one process of a cluster: rooms and streams shared through Redis,
+                     each stream written by one process (npm run cluster starts one locally);
+                     the config folder must be shared by every process
+  --node NAME        this process's name in the cluster (default host:pid)
+  --lease-ms N       a stream moves to another process N ms after its writer died (default
+                     10000)
   --help             this text`;
 
 export class ArgsError extends Error {}
@@ -98,6 +119,19 @@ export function parseStartArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Sta
     throw new ArgsError('--record goes with --tiktok (a replay or simulation is already recorded)');
   if (values.strict === true && source.kind !== 'replay')
     throw new ArgsError('--strict goes with --replay (it judges the lines of a file)');
+  if (values.redis !== undefined) {
+    const own = [values.replay, values.tiktok, values.seed, values.preset, values.speed];
+    if (own.some((value) => value !== undefined))
+      throw new ArgsError('in a cluster (--redis) sources send their events to /ingest');
+    source = { kind: 'none' };
+  }
+  const leaseMs = values['lease-ms'] === undefined ? undefined : Number(values['lease-ms']);
+  if (leaseMs !== undefined && !(Number.isInteger(leaseMs) && leaseMs >= 300))
+    throw new ArgsError(`--lease-ms: expected at least 300, got ${values['lease-ms']}`);
+  if (values['public-url'] !== undefined && !/^https?:\/\/[^/]+\/?$/.test(values['public-url']))
+    throw new ArgsError(
+      `--public-url: expected an origin like https://live.example.com, got ${values['public-url']}`,
+    );
   return {
     port,
     host: values.host ?? DEFAULT_HOST,
@@ -109,6 +143,14 @@ export function parseStartArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Sta
     readyLine: values['ready-line'] === true,
     logJson: values['log-json'] === true || env.LIMELIGHT_LOG_FORMAT === 'json',
     strict: values.strict === true,
+    redis: values.redis,
+    node: values.node,
+    leaseMs,
+    publicUrl: values['public-url']?.replace(/\/$/, ''),
+    trustProxy: (values['trust-proxy'] ?? '')
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean),
     help: values.help === true,
   };
 }
@@ -130,6 +172,11 @@ function parse(argv: string[]) {
       config: { type: 'string' },
       overlays: { type: 'string' },
       'log-json': { type: 'boolean' },
+      redis: { type: 'string' },
+      node: { type: 'string' },
+      'lease-ms': { type: 'string' },
+      'public-url': { type: 'string' },
+      'trust-proxy': { type: 'string' },
       'ready-line': { type: 'boolean' },
       'no-source': { type: 'boolean' },
       'no-build': { type: 'boolean' },

@@ -10,7 +10,10 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLiveRoom } from '../../shared/engines';
 import { createApplication } from '../app/create-application';
-import { loadOrCreateConfig, resolveHome } from '../auth/config-file';
+import { loadOrCreateConfig, rateBudgetsOf, resolveHome } from '../auth/config-file';
+import { createTokenFileStore } from '../auth/token-file-store';
+import { TokenRegistry } from '../auth/token-registry';
+import { type Cluster, connectCluster } from '../cluster/connect-cluster';
 import { journalPathFor } from '../journal/streams-dir';
 import { createLogger, type LogLevel } from '../log';
 import { mediaSettingsFrom } from '../media/media-settings';
@@ -76,24 +79,55 @@ async function main(): Promise<number> {
     say('  Anyone with a token can control or read your stream; share moderator tokens only.');
   }
 
+  let cluster: Cluster | null = null;
+  if (args.redis) {
+    try {
+      cluster = await connectCluster({
+        redisUrl: args.redis,
+        node: args.node,
+        leaseMs: args.leaseMs,
+        log,
+      });
+    } catch (error) {
+      say(`${error instanceof Error ? error.message : String(error)}`);
+      say('  Start redis-server first (npm run cluster starts one), or check --redis.');
+      return 1;
+    }
+  }
+  const tokens = new TokenRegistry(
+    config.tokens,
+    cluster ? cluster.tokenStore : createTokenFileStore(home),
+  );
+  await tokens.refresh();
+
   const httpServer = createServer();
   const app = createApplication(
     httpServer,
-    { createRoom: createLiveRoom, tokens: config.tokens, log },
+    {
+      createRoom: createLiveRoom,
+      tokens: config.tokens,
+      registry: tokens,
+      log,
+      cluster: cluster ?? undefined,
+    },
     {
       dataDir: home,
       overlaysDir,
       hosts: pageHosts(args.host),
+      publicOrigins: args.publicUrl ? [args.publicUrl] : [],
+      trustedProxies: args.trustProxy,
       media: { settings: mediaSettingsFrom(config.media) },
+      rateBudgets: rateBudgetsOf(config),
     },
   );
-  const source = sourceFor(args.source, {
+  const source = sourceFor(cluster ? { kind: 'none' } : args.source, {
     env: process.env,
     home,
     record: args.record,
-    resumed: app.resumed
-      ? { seq: app.relay.seq, likeTotal: app.relay.report()?.likes ?? 0 }
-      : undefined,
+    resumed:
+      app.resumed && !cluster
+        ? { seq: app.relay.seq, likeTotal: app.relay.report()?.likes ?? 0 }
+        : undefined,
   });
 
   try {
@@ -112,6 +146,7 @@ async function main(): Promise<number> {
         : `Cannot listen on ${args.host}:${args.port}: ${String(error)}`,
     );
     await app.close().catch(() => {});
+    await cluster?.close();
     return 1;
   }
 
@@ -120,7 +155,8 @@ async function main(): Promise<number> {
     isLoopback(args.host) || args.host === '0.0.0.0' || args.host === '::'
       ? '127.0.0.1'
       : args.host;
-  const baseUrl = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
+  const baseUrl =
+    args.publicUrl ?? `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
   fileLog.info('listening', { url: baseUrl, pid: process.pid, node: process.version });
   const banner = bannerLines({
     baseUrl,
@@ -131,11 +167,14 @@ async function main(): Promise<number> {
     sourceLine: source.describe,
     overlaysReady,
     resumedStream: app.resumed?.streamId ?? null,
+    cluster: cluster ? { node: cluster.node, redis: args.redis ?? '' } : null,
   });
   out.out(`${banner.join('\n')}\n`);
   const stopSource = new AbortController();
   let stopping = false;
-  const sourceDone = runSource(source, app.sources, stopSource.signal, log).then(() => {
+  const sourceDone = (
+    source.runner ? runSource(source, app.sources, stopSource.signal, log) : Promise.resolve()
+  ).then(() => {
     // A replay read to its end: what became of every line, as `npm run report` prints it.
     if (!source.input || stopping) return;
     const summary = source.input.summary();
@@ -154,7 +193,9 @@ async function main(): Promise<number> {
     log.info('stopping', { signal });
     stopSource.abort();
     await Promise.race([sourceDone, new Promise((done) => setTimeout(done, 2_000))]);
-    await app.close({ endStream: 'stopped' });
+    // A cluster process hands its streams over instead: another process resumes them.
+    await app.close(cluster ? {} : { endStream: 'stopped' });
+    await cluster?.close();
     const ended = app.endedStream();
     log.info('journal flushed, sockets closed', { endedStream: ended ?? undefined });
     if (ended)

@@ -68,12 +68,23 @@ export class ClipLibrary {
   constructor(
     home: string,
     private readonly onChange: (state: ClipsState) => void = () => {},
-    warn: (message: string) => void = () => {},
+    private readonly warn: (message: string) => void = () => {},
   ) {
     this.dir = join(home, 'clips');
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     chmodSync(this.dir, 0o700);
     this.clips = this.read(warn);
+  }
+
+  /**
+   * Reads the index again: another server process of a cluster changed the clips of a stream
+   * this one writes (they share the data folder).
+   */
+  reload(): ClipsState {
+    this.clips = this.read(this.warn);
+    const state = this.state();
+    this.onChange(state);
+    return state;
   }
 
   state(): ClipsState {

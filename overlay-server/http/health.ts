@@ -1,8 +1,14 @@
-/** GET /health: is the relay alive, is the source live, is anything flowing, who is connected. */
+/**
+ * GET /health: is this process alive, is the source live, is anything flowing, who is
+ * connected. The top-level stream figures are the default stream's (the one a single server
+ * serves) when this process writes it; `streams` lists every stream written here.
+ */
 import type { ObsState } from '../../shared/protocol/actions/actions-data';
 import type { SourcesState } from '../../shared/protocol/channel-data';
 import type { Namespace } from '../../shared/protocol/roles';
-import type { Relay } from '../pipeline/relay';
+import { DEFAULT_STREAMER } from '../../shared/protocol/streamers';
+import type { LocalStream } from '../streams/local-stream';
+import type { StreamDirectory } from '../streams/stream-directory';
 
 export interface HealthReport {
   ok: true;
@@ -19,32 +25,50 @@ export interface HealthReport {
   pendingUpdates: number;
   /** The link to OBS: `off`, `connecting`, `connected`, `unreachable` (retrying) or `refused`. */
   obs: { status: ObsState['status']; detail: string | null; retryAt: number | null };
+  /** The streams this process writes. */
+  streams: Array<{ streamer: string; streamId: string | null; seq: number; eventsTotal: number }>;
+  /** In a cluster: this process's name among its peers. */
+  node?: string;
 }
 
 export interface HealthDeps {
-  relay: Relay;
+  streams: StreamDirectory;
   startedAt: number;
-  sources: () => SourcesState;
   clients: () => Record<Namespace, number>;
-  pendingUpdates: () => number;
-  obs: () => ObsState;
+  node?: string;
   wall?: () => number;
 }
 
 export function healthReport(deps: HealthDeps): HealthReport {
   const now = (deps.wall ?? Date.now)();
-  const last = deps.relay.stats.lastEventWall;
-  const obs = deps.obs();
-  return {
+  const local = deps.streams.localStreams();
+  const main: LocalStream | undefined = local.find((s) => s.streamer === DEFAULT_STREAMER);
+  const last = main?.relay.stats.lastEventWall ?? null;
+  const report: HealthReport = {
     ok: true,
     uptimeSeconds: Math.round((now - deps.startedAt) / 1000),
-    stream: { id: deps.relay.currentStreamId, seq: deps.relay.seq },
-    sources: deps.sources().sources,
+    stream: { id: main?.relay.currentStreamId ?? null, seq: main?.relay.seq ?? 0 },
+    sources: main?.sources.state().sources ?? [],
     lastEventAgeMs: last === null ? null : now - last,
-    eventsTotal: deps.relay.stats.total,
-    eventsPerSecond: deps.relay.stats.perSecond(),
+    eventsTotal: main?.relay.stats.total ?? 0,
+    eventsPerSecond: main?.relay.stats.perSecond() ?? {},
     clients: deps.clients(),
-    pendingUpdates: deps.pendingUpdates(),
-    obs: { status: obs.status, detail: obs.detail, retryAt: obs.retryAt },
+    pendingUpdates: main?.batcher.pending ?? 0,
+    obs: obsOf(main),
+    streams: local.map((stream) => ({
+      streamer: stream.streamer,
+      streamId: stream.relay.currentStreamId,
+      seq: stream.relay.seq,
+      eventsTotal: stream.relay.stats.total,
+    })),
   };
+  if (deps.node) report.node = deps.node;
+  return report;
+}
+
+function obsOf(stream: LocalStream | undefined): HealthReport['obs'] {
+  const state = stream?.obs.state();
+  return state
+    ? { status: state.status, detail: state.detail, retryAt: state.retryAt }
+    : { status: 'off', detail: null, retryAt: null };
 }

@@ -1,32 +1,34 @@
 /**
- * Stream reports over HTTP: the running stream from the live room, past ones rebuilt from their
- * journals (snapshot + tail). Owner or moderator token required.
+ * Stream reports over HTTP, per stream: the running stream's from its live room (through the
+ * stream's port, so in a cluster from its writer), past ones rebuilt from their journals
+ * (snapshot + tail) in the stream's data folder. Owner or moderator token required.
  */
 import type { StreamReport } from '../../shared/engines/live-room-contract';
 import type { Role } from '../../shared/protocol/roles';
 import { roleSeesMoney } from '../broadcast/money-access';
 import { type RoomFactory, recoverStream } from '../journal/recovery';
 import { journalPathFor, listStreams, type StreamSummary } from '../journal/streams-dir';
-import type { Relay } from '../pipeline/relay';
 
 export interface ReportDeps {
-  relay: Relay;
-  dataDir: string;
   createRoom: RoomFactory;
 }
 
-export function pastStreams(deps: ReportDeps): Array<StreamSummary & { current: boolean }> {
-  const current = deps.relay.currentStreamId;
-  return listStreams(deps.dataDir)
+/** Every journal of a stream, newest first; the last one not ended is the running stream. */
+export function pastStreams(dataDir: string): Array<StreamSummary & { current: boolean }> {
+  const streams = listStreams(dataDir);
+  const last = streams.at(-1);
+  return streams
     .reverse()
-    .map((summary) => ({ ...summary, current: summary.streamId === current }));
+    .map((summary) => ({ ...summary, current: summary === last && summary.endedAt === null }));
 }
 
-/** `current` or a stream id; null when there is no such stream. */
-export function reportFor(deps: ReportDeps, streamId: string): StreamReport | null {
-  const current = deps.relay.currentStreamId;
-  if (streamId === 'current' || streamId === current) return deps.relay.report();
-  const path = journalPathFor(deps.dataDir, streamId);
+/** A past stream's report from its journal; null when there is no such stream. */
+export function journalReport(
+  deps: ReportDeps,
+  dataDir: string,
+  streamId: string,
+): StreamReport | null {
+  const path = journalPathFor(dataDir, streamId);
   if (!path) return null;
   try {
     return recoverStream(path, deps.createRoom)?.room.report() ?? null;

@@ -13,6 +13,8 @@ interface EntryBase {
   seq: number;
   /** Stream time, epoch ms. */
   at: number;
+  /** The writer's fence when server processes share the journal (journal/fence.ts); else absent. */
+  fence?: number;
 }
 
 export type JournalEntry =
@@ -30,7 +32,12 @@ export type JournalEntry =
   | (EntryBase & { type: 'command'; command: unknown; actor: Actor })
   /** `room.advance(at)` changed something (a streak committed after its quiet period, a poll closed). */
   | (EntryBase & { type: 'tick' })
-  | (EntryBase & { type: 'streamEnd'; reason: string });
+  | (EntryBase & { type: 'streamEnd'; reason: string })
+  /**
+   * Another server process took the stream over (journal/fence.ts): lines with a lower fence
+   * after this one are a stale writer's and are ignored. Its seq is -1: it changes no state.
+   */
+  | (EntryBase & { type: 'writer'; fence: number; holder: string });
 
 export type JournalEntryType = JournalEntry['type'];
 
@@ -47,7 +54,8 @@ export function isJournalEntry(value: unknown): value is JournalEntry {
       entry.type === 'event' ||
       entry.type === 'command' ||
       entry.type === 'tick' ||
-      entry.type === 'streamEnd')
+      entry.type === 'streamEnd' ||
+      entry.type === 'writer')
   );
 }
 

@@ -101,6 +101,8 @@ function replayJournal(
   let ended = false;
   let replayed = 0;
   let problems = 0;
+  // The highest writer fence seen: a line under it is a stale writer's (journal/fence.ts).
+  let fence = snapshot?.fence ?? 0;
   const recentIds: string[] = [];
   if (snapshot) {
     room = createRoom({
@@ -115,6 +117,11 @@ function replayJournal(
     problems += 1;
   });
   for (const { entry } of entries) {
+    if ((entry.fence ?? 0) < fence) continue;
+    if (entry.type === 'writer') {
+      fence = Math.max(fence, entry.fence);
+      continue;
+    }
     if (entry.seq <= seq) continue;
     if (entry.type === 'streamStart') {
       if (room) continue;

@@ -3,7 +3,7 @@
  * file and renamed so a crash leaves either the old snapshot or the new one, never half of one.
  * Restart = load the snapshot, then replay only the journal after `journalBytes`.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 
 export interface RoomSnapshot {
   version: 1;
@@ -19,16 +19,29 @@ export interface RoomSnapshot {
   state: unknown;
   /** The most recent message ids, oldest first, so replays after the restart are still dropped. */
   recentIds: string[];
+  /** Its writer's fence in a cluster (journal/fence.ts); absent for a single server. */
+  fence?: number;
 }
 
 export function snapshotPath(journalPath: string): string {
   return journalPath.replace(/\.jsonl$/, '.snapshot.json');
 }
 
-export function writeSnapshot(journalPath: string, snapshot: RoomSnapshot): void {
+/** `beforeRename` may throw to keep the old snapshot (a fenced-out writer's check). */
+export function writeSnapshot(
+  journalPath: string,
+  snapshot: RoomSnapshot,
+  beforeRename: () => void = () => {},
+): void {
   const path = snapshotPath(journalPath);
   const temp = `${path}.${process.pid}.tmp`;
   writeFileSync(temp, JSON.stringify(snapshot), { mode: 0o600 });
+  try {
+    beforeRename();
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
   renameSync(temp, path);
 }
 

@@ -18,11 +18,14 @@ import {
   writeSync,
 } from 'node:fs';
 import type { JournalEntry } from './entries';
+import type { JournalFence } from './fence';
 
 export interface JournalWriter {
   readonly path: string;
   /** Bytes in the file after the last append. */
   readonly bytes: number;
+  /** The writer's fence when processes share the journal, else null. */
+  readonly fence: JournalFence | null;
   /** Writes the entries' lines in one write; throws when the write fails. */
   append(entries: readonly JournalEntry[]): void;
   flush(): void;
@@ -34,8 +37,12 @@ export interface JournalWriter {
   close(): void;
 }
 
-/** Opens (or creates) a journal for appending, cutting off a line torn by an earlier crash. */
-export function openJournalWriter(path: string): JournalWriter {
+/**
+ * Opens (or creates) a journal for appending, cutting off a line torn by an earlier crash. With
+ * a `fence` (a cluster), every line carries it and each append checks it before writing and
+ * again before returning: a writer fenced out throws `FencedOut` and acknowledges nothing.
+ */
+export function openJournalWriter(path: string, fence: JournalFence | null = null): JournalWriter {
   if (existsSync(path)) dropTornTail(path);
   const fd = openSync(path, 'a', 0o600);
   let bytes = fstatSync(fd).size;
@@ -59,12 +66,22 @@ export function openJournalWriter(path: string): JournalWriter {
   return {
     path,
     get bytes() {
-      return bytes;
+      // Another process may have appended too (a stale writer's lines): ask the file.
+      return fence && open ? fstatSync(fd).size : bytes;
     },
+    fence,
     append(entries) {
       if (!open) throw new Error(`journal ${path} is closed`);
       if (entries.length === 0) return;
       let text = '';
+      if (fence) {
+        fence.check();
+        for (const entry of entries)
+          text += `${JSON.stringify({ ...entry, fence: fence.fence })}\n`;
+        writeText(text);
+        fence.check();
+        return;
+      }
       for (const entry of entries) text += `${JSON.stringify(entry)}\n`;
       writeText(text);
     },

@@ -2,17 +2,15 @@
 import type { Namespace, Socket } from 'socket.io';
 import { fail } from '../../shared/protocol/ack';
 import { CHANNELS } from '../../shared/protocol/channels';
-import { isObsCommandType } from '../../shared/protocol/commands/obs';
 import type {
   ControlClientToServer,
   ControlServerToClient,
 } from '../../shared/protocol/namespaces';
 import type { SessionData } from '../auth/handshake';
-import type { ObsService } from '../obs/obs-service';
 import { jsonSize, LIMITS } from '../pipeline/limits';
-import { createTokenBucket, RATE_BUDGETS } from '../pipeline/rate-limit';
+import { bucketOf, type WatcherDeps } from './budgets';
 import { guarded, refuseUnknownEvents } from './replies';
-import { greet, serveSubscribe, type WatchDeps } from './watchers';
+import { greet, serveSubscribe } from './watchers';
 
 export type ControlNamespace = Namespace<
   ControlClientToServer,
@@ -27,22 +25,26 @@ const limitFor = (payload: unknown) =>
     ? LIMITS.maxImportBytes
     : LIMITS.maxEventBytes;
 
-export function serveControl(nsp: ControlNamespace, deps: WatchDeps & { obs: ObsService }): void {
+export function serveControl(nsp: ControlNamespace, deps: WatcherDeps): void {
   nsp.on('connection', (socket: Socket) => {
     const session = socket.data as SessionData;
-    const bucket = createTokenBucket(RATE_BUDGETS.control);
+    const bucket = bucketOf(socket, '/control', deps);
     const actor = {
       role: session.role,
       name: session.role === 'owner' ? 'owner' : `${session.role}:${session.client}`,
     };
     refuseUnknownEvents(socket, ['command', 'subscribe']);
-    serveSubscribe(socket, deps, bucket, () => ({ role: session.role }));
+    serveSubscribe(socket, deps, bucket, () => ({
+      role: session.role,
+      streamer: session.streamer,
+      streamers: session.streamers,
+    }));
 
     socket.on(
       'command',
       guarded(deps.log, 'command', (payload, reply) => {
         if (!bucket.take(1))
-          return reply(fail('RATE_LIMITED', 'too many commands from this socket; slow down'));
+          return reply(fail('RATE_LIMITED', 'too many commands from this token; slow down'));
         const size = jsonSize(payload);
         const limit = limitFor(payload);
         if (size > limit) {
@@ -52,14 +54,11 @@ export function serveControl(nsp: ControlNamespace, deps: WatchDeps & { obs: Obs
           return reply(fail('BAD_PAYLOAD', 'a command is an object with a `type`'));
         }
         const type = (payload as { type?: unknown }).type;
-        // OBS settings are the server's, not the stream's: they never reach a room or the journal.
-        const ack = isObsCommandType(type)
-          ? deps.obs.command(payload, session.role)
-          : deps.relay.command(payload, actor);
-        if (ack.ok) deps.log.info('command', { type, by: actor.name });
-        reply(ack);
-        // After the ack, so the owner's panel hears the answer before any snapshot it causes.
-        if (ack.ok && type === 'settings.moderatorsSeeEarnings') deps.moneyAccessChanged?.();
+        deps.streams.portFor(session.streamer).command(payload, actor, (ack) => {
+          if (ack.ok)
+            deps.log.info('command', { type, by: actor.name, streamer: session.streamer });
+          reply(ack);
+        });
       }),
     );
 

@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveEvent } from '../../shared/events/live-event';
+import { type Ack, ok } from '../../shared/protocol/ack';
+import type { IngestBatchResult } from '../../shared/protocol/namespaces';
 import { script, viewer } from '../../tests/support/engine-events';
 import { createTokenBucket } from '../pipeline/rate-limit';
 import type { IngestOutcome } from '../pipeline/relay';
-import { type BatchIngestDeps, ingestBatch } from './ingest-batch';
+import { ingestBatch as answerBatch, type BatchIngestDeps } from './ingest-batch';
+
+/** The batch's answer (given at once when the stream is in this process, as here). */
+function ingestBatch(payloads: unknown, deps: BatchIngestDeps): Ack<IngestBatchResult> {
+  let answer: Ack<IngestBatchResult> | undefined;
+  answerBatch(payloads, deps, (ack) => {
+    answer = ack;
+  });
+  if (!answer) throw new Error('the batch was not answered');
+  return answer;
+}
 
 const roomy = () => createTokenBucket({ perSecond: 1_000, burst: 1_000 });
 
@@ -17,9 +29,9 @@ function deps(outcomes: (events: readonly LiveEvent[]) => IngestOutcome[]): Batc
     taken,
     observed,
     bucket: roomy(),
-    ingest: (events) => {
+    ingest: (events, done) => {
       taken.push([...events]);
-      return outcomes(events);
+      done(ok(outcomes(events)));
     },
     admit: (event) => !event.id.endsWith('-seen-elsewhere'),
     observe: (events) => observed.push([...events]),

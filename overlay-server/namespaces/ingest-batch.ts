@@ -1,8 +1,9 @@
 /**
  * An `events` batch on `/ingest`: the batch is checked as a whole (an array, under the count and
- * size limits, within the socket's rate budget), then each event on its own. The valid ones go to
- * the relay in one step — one pass through the ledger and engines, one journal write — and the
- * ack answers every event in the batch's order: accepted, duplicate, or refused with its code.
+ * size limits, within the token's rate budget), then each event on its own. The valid ones go to
+ * the stream in one step — one pass through the ledger and engines, one journal write, in this
+ * process or at the stream's writer in a cluster — and the ack answers every event in the batch's
+ * order: accepted, duplicate, or refused with its code.
  */
 import type { LiveEvent } from '../../shared/events/live-event';
 import { type Ack, fail, ok } from '../../shared/protocol/ack';
@@ -15,10 +16,14 @@ import { validateEvent } from '../pipeline/validate-event';
 /** What a batch needs from the rest of ingest. */
 export interface BatchIngestDeps {
   bucket: TokenBucket;
-  /** Takes validated, admitted events in one step; one outcome per event (relay.ingest). */
-  ingest(events: readonly LiveEvent[]): IngestOutcome[];
-  /** Cross-source dedupe: false answers the event as a duplicate. */
-  admit(event: LiveEvent): boolean;
+  /**
+   * Takes validated, admitted events in one step and answers one outcome per event, or refuses
+   * them all (the journal write failed: nothing was taken). Answered at once here, or later by
+   * the stream's writer in another process (streams/stream-port.ts `ingestMany`).
+   */
+  ingest(events: LiveEvent[], done: (answer: Ack<IngestOutcome[]>) => void): void;
+  /** Cross-source dedupe: false answers the event as a duplicate (the stream port does it). */
+  admit?(event: LiveEvent): boolean;
   /** Sees every valid event of the batch, after the relay took them. */
   observe?(events: readonly LiveEvent[]): void;
 }
@@ -26,20 +31,24 @@ export interface BatchIngestDeps {
 const ACCEPTED: IngestItemResult = { status: 'accepted' };
 const DUPLICATE: IngestItemResult = { status: 'duplicate' };
 
-export function ingestBatch(payloads: unknown, deps: BatchIngestDeps): Ack<IngestBatchResult> {
-  if (!Array.isArray(payloads)) return fail('BAD_PAYLOAD', 'events takes an array of events');
+export function ingestBatch(
+  payloads: unknown,
+  deps: BatchIngestDeps,
+  reply: (answer: Ack<IngestBatchResult>) => void,
+) {
+  if (!Array.isArray(payloads))
+    return reply(fail('BAD_PAYLOAD', 'events takes an array of events'));
   if (payloads.length > LIMITS.maxBatchEvents) {
-    return fail(
-      'TOO_LARGE',
-      `${payloads.length} events in one batch, limit ${LIMITS.maxBatchEvents}`,
+    return reply(
+      fail('TOO_LARGE', `${payloads.length} events in one batch, limit ${LIMITS.maxBatchEvents}`),
     );
   }
   const size = jsonSize(payloads);
   if (size > LIMITS.maxBatchBytes) {
-    return fail('TOO_LARGE', `batch is ${size} bytes, limit ${LIMITS.maxBatchBytes}`);
+    return reply(fail('TOO_LARGE', `batch is ${size} bytes, limit ${LIMITS.maxBatchBytes}`));
   }
   if (!deps.bucket.take(Math.max(1, payloads.length))) {
-    return fail('RATE_LIMITED', 'too many events from this socket; slow down');
+    return reply(fail('RATE_LIMITED', 'too many events from this token; slow down'));
   }
   const results: IngestItemResult[] = new Array(payloads.length);
   const valid: LiveEvent[] = [];
@@ -54,31 +63,37 @@ export function ingestBatch(payloads: unknown, deps: BatchIngestDeps): Ack<Inges
       return;
     }
     seen.push(check.event);
-    if (!deps.admit(check.event)) {
+    if (deps.admit && !deps.admit(check.event)) {
       results[index] = DUPLICATE;
       return;
     }
     valid.push(check.event);
     indexes.push(index);
   });
-  let outcomes: IngestOutcome[];
+  const taken = (answer: Ack<IngestOutcome[]>) => {
+    if (!answer.ok) return reply(answer);
+    deps.observe?.(seen);
+    answer.data.forEach((outcome, i) => {
+      const index = indexes[i] ?? -1;
+      results[index] =
+        outcome === 'accepted'
+          ? ACCEPTED
+          : outcome === 'duplicate'
+            ? DUPLICATE
+            : {
+                status: 'refused',
+                code: 'INTERNAL',
+                message: 'the live room failed on this event',
+              };
+    });
+    reply(ok(summarize(results)));
+  };
   try {
-    outcomes = deps.ingest(valid);
+    deps.ingest(valid, taken);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return fail('INTERNAL', `journal write failed: ${reason}`);
+    reply(fail('INTERNAL', `journal write failed: ${reason}`));
   }
-  deps.observe?.(seen);
-  outcomes.forEach((outcome, i) => {
-    const index = indexes[i] ?? -1;
-    results[index] =
-      outcome === 'accepted'
-        ? ACCEPTED
-        : outcome === 'duplicate'
-          ? DUPLICATE
-          : { status: 'refused', code: 'INTERNAL', message: 'the live room failed on this event' };
-  });
-  return ok(summarize(results));
 }
 
 /** The counts and the refused list beside the per-event results. */

@@ -1,17 +1,15 @@
 /** `/ingest`: sources push normalized events, one at a time or in batches. */
 import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
-import { type EventSource, sourceSchema } from '../../shared/events/base';
-import type { LiveEvent } from '../../shared/events/live-event';
+import { sourceSchema } from '../../shared/events/base';
 import { parseWith } from '../../shared/events/parse';
 import { fail, ok } from '../../shared/protocol/ack';
 import type { IngestClientToServer, IngestServerToClient } from '../../shared/protocol/namespaces';
 import type { SessionData } from '../auth/handshake';
 import type { Logger } from '../log';
-import { createTokenBucket, RATE_BUDGETS } from '../pipeline/rate-limit';
-import type { Relay } from '../pipeline/relay';
 import { validateEvent } from '../pipeline/validate-event';
-import type { SourceStatus } from '../sources/source';
+import type { StreamDirectory } from '../streams/stream-directory';
+import { type BudgetDeps, bucketOf } from './budgets';
 import { ingestBatch } from './ingest-batch';
 import { guarded, refuseUnknownEvents } from './replies';
 
@@ -22,14 +20,9 @@ export type IngestNamespace = Namespace<
   SessionData
 >;
 
-/** How ingest talks to the source board (page capture's health and cross-source dedupe). */
-export interface IngestHooks {
-  /** Sees every valid event a client sent. */
-  observe?(events: readonly LiveEvent[]): void;
-  /** May turn an event away as already reported by another source: answered as a duplicate. */
-  admit?(event: LiveEvent): boolean;
-  /** A client's own status for its source. */
-  status?(source: EventSource, status: SourceStatus): void;
+export interface IngestDeps extends BudgetDeps {
+  streams: StreamDirectory;
+  log: Logger;
 }
 
 const sourceStatusSchema = z.object({
@@ -38,59 +31,48 @@ const sourceStatusSchema = z.object({
   detail: z.string().max(200).nullable().default(null),
 });
 
-export function serveIngest(
-  nsp: IngestNamespace,
-  relay: Relay,
-  log: Logger,
-  hooks: IngestHooks = {},
-): void {
-  const onEvents = hooks.observe;
-  const admit = hooks.admit ?? (() => true);
+const RATE_LIMITED = fail('RATE_LIMITED', 'too many events from this token; slow down');
+
+export function serveIngest(nsp: IngestNamespace, deps: IngestDeps): void {
+  const { log } = deps;
   nsp.on('connection', (socket: Socket) => {
     coalesceWrites(socket);
-    const bucket = createTokenBucket(RATE_BUDGETS.ingest);
+    const session = socket.data as SessionData;
+    const bucket = bucketOf(socket, '/ingest', deps);
+    // The socket's stream; looked up per message, as its writer may move (a cluster).
+    const stream = () => deps.streams.portFor(session.streamer);
     refuseUnknownEvents(socket, ['event', 'events', 'status']);
 
     socket.on(
       'status',
       guarded(log, 'status', (payload, reply) => {
+        if (!bucket.take(1)) return reply(RATE_LIMITED);
         const parsed = parseWith(sourceStatusSchema, payload);
         if (!parsed.ok) return reply(fail('BAD_PAYLOAD', parsed.message));
         const { source, state, detail } = parsed.value;
-        hooks.status?.(source, { state, detail });
-        reply(ok({ source, state }));
+        stream().reportStatus(source, { state, detail }, (answer) =>
+          reply(answer.ok ? ok({ source, state }) : answer),
+        );
       }),
     );
 
     socket.on(
       'event',
       guarded(log, 'event', (payload, reply) => {
-        if (!bucket.take(1))
-          return reply(fail('RATE_LIMITED', 'too many events from this socket; slow down'));
+        if (!bucket.take(1)) return reply(RATE_LIMITED);
         const check = validateEvent(payload);
         if (!check.ok) return reply(fail(check.code, check.message));
-        onEvents?.([check.event]);
-        if (!admit(check.event)) return reply(ok({ accepted: false, duplicate: true }));
-        // Answered once the turn's journal write returned: nothing acknowledged is unwritten.
-        relay.enqueue(check.event, (outcome, error) => {
-          if (error) return reply(fail('INTERNAL', `journal write failed: ${error.message}`));
-          if (outcome === 'failed')
-            return reply(fail('INTERNAL', 'the live room failed on this event'));
-          reply(ok({ accepted: outcome === 'accepted', duplicate: outcome === 'duplicate' }));
-        });
+        stream().ingestOne(check.event, reply);
       }),
     );
 
     socket.on(
       'events',
       guarded(log, 'events', (payloads, reply) => {
-        reply(
-          ingestBatch(payloads, {
-            bucket,
-            ingest: (events) => relay.ingest(events),
-            admit,
-            observe: onEvents,
-          }),
+        ingestBatch(
+          payloads,
+          { bucket, ingest: (events, done) => stream().ingestMany(events, done) },
+          reply,
         );
       }),
     );

@@ -5,9 +5,9 @@ import type {
   OverlayServerToClient,
 } from '../../shared/protocol/namespaces';
 import type { SessionData } from '../auth/handshake';
-import { createTokenBucket, RATE_BUDGETS } from '../pipeline/rate-limit';
+import { bucketOf, type WatcherDeps } from './budgets';
 import { refuseUnknownEvents } from './replies';
-import { greet, serveSubscribe, type WatchDeps } from './watchers';
+import { greet, serveSubscribe } from './watchers';
 
 export type OverlayNamespace = Namespace<
   OverlayClientToServer,
@@ -16,10 +16,10 @@ export type OverlayNamespace = Namespace<
   SessionData
 >;
 
-export function serveOverlay(nsp: OverlayNamespace, deps: WatchDeps): void {
+export function serveOverlay(nsp: OverlayNamespace, deps: WatcherDeps): void {
   nsp.on('connection', (socket: Socket) => {
     refuseUnknownEvents(socket, ['subscribe']);
-    serveSubscribe(socket, deps, createTokenBucket(RATE_BUDGETS.overlay));
+    serveSubscribe(socket, deps, bucketOf(socket, '/overlay', deps));
     greet(socket, deps, []);
   });
 }

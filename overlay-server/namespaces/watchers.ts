@@ -1,81 +1,78 @@
 /**
  * What `/overlay` and `/control` share: channel subscriptions, the snapshot on subscribe, and a
  * full snapshot on every connect that Socket.IO could not recover (an OBS reload, a long drop).
+ * The socket's stream (its `StreamPort`) decides what the socket may see and sends the snapshot;
+ * this side parses requests, answers them and keeps what the socket asked for.
  */
 import type { Namespace, Socket } from 'socket.io';
-import { fail, ok } from '../../shared/protocol/ack';
+import { type Ack, fail, ok } from '../../shared/protocol/ack';
 import type { Channel } from '../../shared/protocol/channels';
 import type { SessionData } from '../auth/handshake';
-import type { UpdateBatcher } from '../broadcast/batcher';
-import {
-  type ChannelAccess,
-  channelAccess,
-  rememberWanted,
-  roomTagFor,
-  wantedBy,
-} from '../broadcast/money-access';
-import { channelsOf, parseChannelRequest, subscribeSocket } from '../broadcast/subscriptions';
+import { channelAccess, rememberWanted, wantedBy } from '../broadcast/money-access';
+import { channelsOf, parseChannelRequest } from '../broadcast/subscriptions';
 import type { Logger } from '../log';
 import type { TokenBucket } from '../pipeline/rate-limit';
-import type { Relay } from '../pipeline/relay';
+import type { StreamDirectory } from '../streams/stream-directory';
+import type { WatchAnswer, WatchTarget } from '../streams/stream-port';
 import { guarded } from './replies';
 
 export interface WatchDeps {
-  relay: Relay;
-  batcher: UpdateBatcher;
+  streams: StreamDirectory;
   log: Logger;
-  /** The owner changed who sees money: call after `settings.moderatorsSeeEarnings`. */
-  moneyAccessChanged?: () => void;
+  /** How a socket is subscribed and sent its snapshot (directly, or through the cluster's adapter). */
+  targetFor(socket: Socket): WatchTarget;
 }
 
-/** What this socket may receive of the channels it asked for, by its role and the owner's setting. */
-function accessOf(socket: Socket, wanted: readonly Channel[], deps: WatchDeps): ChannelAccess {
-  const { role } = socket.data as SessionData;
-  return channelAccess(role, wanted, deps.relay.moderatorsSeeEarnings);
-}
+const sessionOf = (socket: Socket) => socket.data as SessionData;
 
-function sendSnapshot(socket: Socket, access: ChannelAccess, deps: WatchDeps): void {
-  const snapshot = deps.relay.snapshot(access.channels);
-  socket.emit(
-    'snapshot',
-    access.withheld.length > 0 ? { ...snapshot, withheld: access.withheld } : snapshot,
-  );
-}
-
-/**
- * Subscribes to what the socket may see of `wanted` and sends the snapshot; pending updates go
- * first so the two never disagree.
- */
-export function watch(socket: Socket, wanted: Channel[], deps: WatchDeps): ChannelAccess {
-  const access = accessOf(socket, wanted, deps);
-  deps.batcher.flushNow();
-  rememberWanted(socket, wanted);
-  subscribeSocket(socket, access.channels, roomTagFor((socket.data as SessionData).role));
-  sendSnapshot(socket, access, deps);
-  return access;
+/** Subscribes to what the socket may see of `wanted`; its stream sends the snapshot. */
+export function watch(
+  socket: Socket,
+  wanted: Channel[],
+  deps: WatchDeps,
+  done: (answer: Ack<WatchAnswer>) => void = () => {},
+  following?: Channel[],
+): void {
+  const port = deps.streams.portFor(sessionOf(socket).streamer);
+  port.watch(deps.targetFor(socket), { wanted, following }, (answer) => {
+    if (answer.ok) {
+      rememberWanted(socket, wanted);
+      (socket.data as { channels?: Channel[] }).channels = answer.data.channels;
+    } else deps.log.warn('subscribe failed', { code: answer.code, reason: answer.message });
+    done(answer);
+  });
 }
 
 /**
- * Brings a socket's subscription in line with the owner's current setting; a no-op when it is.
- * When channels are taken away the socket leaves its room before pending updates go out, so it
- * never receives money after the owner revoked it; then a snapshot says what is withheld.
+ * Brings a socket's subscription in line with the owner's setting; a no-op when it is. Only
+ * moderators' access depends on it.
  */
-function followMoneyAccess(socket: Socket, deps: WatchDeps): void {
+export function followMoneyAccess(
+  socket: Socket,
+  moderatorsSeeEarnings: boolean,
+  deps: WatchDeps,
+): void {
+  const { role } = sessionOf(socket);
+  if (role !== 'moderator') return;
   const wanted = wantedBy(socket);
-  const access = accessOf(socket, wanted, deps);
+  const access = channelAccess(role, wanted, moderatorsSeeEarnings);
   const current = channelsOf(socket);
   if (access.channels.join(',') === current.join(',')) return;
-  if (access.channels.length < current.length) {
-    subscribeSocket(socket, access.channels, roomTagFor((socket.data as SessionData).role));
-    deps.batcher.flushNow();
-    sendSnapshot(socket, access, deps);
-  } else watch(socket, wanted, deps);
+  watch(socket, wanted, deps, undefined, current);
 }
 
-/** After the owner changed `settings.moderatorsSeeEarnings`: every watcher follows at once. */
-export function refreshMoneyAccess(namespaces: readonly Namespace[], deps: WatchDeps): void {
+/** After the owner of `streamer` changed who sees money: its watchers here follow at once. */
+export function refreshMoneyAccess(
+  namespaces: readonly Namespace[],
+  streamer: string,
+  moderatorsSeeEarnings: boolean,
+  deps: WatchDeps,
+): void {
   for (const nsp of namespaces) {
-    for (const socket of nsp.sockets.values()) followMoneyAccess(socket, deps);
+    for (const socket of nsp.sockets.values()) {
+      if (sessionOf(socket).streamer === streamer)
+        followMoneyAccess(socket, moderatorsSeeEarnings, deps);
+    }
   }
 }
 
@@ -85,19 +82,27 @@ export function serveSubscribe(
   bucket: TokenBucket,
   extra: (channels: Channel[]) => Record<string, unknown> = () => ({}),
 ): void {
-  const session = socket.data as SessionData;
+  const session = sessionOf(socket);
   socket.on(
     'subscribe',
     guarded(deps.log, 'subscribe', (payload, reply) => {
       if (!bucket.take(1))
-        return reply(fail('RATE_LIMITED', 'too many requests from this socket; slow down'));
+        return reply(fail('RATE_LIMITED', 'too many requests from this token; slow down'));
       const request = parseChannelRequest(payload, session.role);
       if (!request.ok) return reply(fail(request.code, request.message));
-      // Ack first, then the snapshot: a client awaiting the ack finds its snapshot right after.
-      const access = accessOf(socket, request.channels, deps);
-      const withheld = access.withheld.length > 0 ? { withheld: access.withheld } : {};
-      reply(ok({ channels: access.channels, ...withheld, ...extra(access.channels) }));
-      watch(socket, request.channels, deps);
+      // The stream answers before it sends the snapshot: a client awaiting the ack finds its
+      // snapshot right after (in a cluster the two may cross).
+      watch(socket, request.channels, deps, (answer) => {
+        if (!answer.ok) return reply(answer);
+        const { channels, withheld } = answer.data;
+        reply(
+          ok({
+            channels,
+            ...(withheld.length > 0 ? { withheld } : {}),
+            ...extra(channels),
+          }),
+        );
+      });
     }),
   );
 }
@@ -105,17 +110,20 @@ export function serveSubscribe(
 /**
  * On a connect Socket.IO did not recover: channels named in the handshake (`auth.channels`)
  * or `fallback` are subscribed and snapshotted at once. A recovered socket keeps its rooms and
- * receives what it missed, so it needs nothing.
+ * receives what it missed; a moderator's still follows the owner's money setting.
  */
 export function greet(socket: Socket, deps: WatchDeps, fallback: Channel[]): void {
+  const session = sessionOf(socket);
   if (socket.recovered) {
     deps.log.debug('socket recovered', { id: socket.id, channels: channelsOf(socket) });
+    if (session.role !== 'moderator') return;
     // The owner may have changed who sees money while this socket was away.
-    followMoneyAccess(socket, deps);
+    deps.streams.portFor(session.streamer).moderatorsSeeEarnings((answer) => {
+      if (answer.ok) followMoneyAccess(socket, answer.data, deps);
+    });
     return;
   }
   const asked = (socket.handshake.auth as { channels?: unknown } | undefined)?.channels;
-  const session = socket.data as SessionData;
   const request = asked === undefined ? null : parseChannelRequest(asked, session.role);
   const channels = request?.ok ? request.channels : fallback;
   if (channels.length > 0) watch(socket, channels, deps);

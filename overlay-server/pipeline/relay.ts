@@ -19,6 +19,7 @@ import { checkCommand, SERVER_ONLY_COMMANDS } from '../../shared/protocol/comman
 import type { RevenueModel } from '../../shared/revenue/revenue-model';
 import type { ActionStore } from '../actions/action-store';
 import { newStreamId } from '../journal/entries';
+import type { JournalFence } from '../journal/fence';
 import { type RoomFactory, recoverStream } from '../journal/recovery';
 import { journalPathFor, listStreams } from '../journal/streams-dir';
 import { type JournalWriter, openJournalWriter } from '../journal/writer';
@@ -43,8 +44,13 @@ export interface RelayOptions {
   wall?: () => number;
   /** Where the owner's action rules are kept between streams (none: each stream starts empty). */
   actions?: ActionStore;
-  /** Opens a stream's journal; tests wrap the real writer to count its writes. */
-  openJournal?: (path: string) => JournalWriter;
+  /**
+   * The writer's fence when server processes share the journals (a cluster): every write is
+   * checked against it, and resuming marks the journal as taken over before reading it.
+   */
+  journalFence?: JournalFence;
+  /** Opens a stream's journal (with the fence, if any); tests wrap the real writer to count writes. */
+  openJournal?: (path: string, fence: JournalFence | null) => JournalWriter;
 }
 
 /** Where the relay's output goes (the broadcaster). */
@@ -88,7 +94,7 @@ export class Relay {
   private output: RelayOutput = { updates: () => {}, streamChanged: () => {} };
   private lastSourceName: LiveEvent['source'] = 'simulator';
   private readonly queue: TurnQueue<LiveEvent, IngestOutcome>;
-  private readonly openJournal: (path: string) => JournalWriter;
+  private readonly openJournal: (path: string, fence: JournalFence | null) => JournalWriter;
 
   constructor(options: RelayOptions) {
     this.options = options;
@@ -125,6 +131,10 @@ export class Relay {
     if (!last) return null;
     const path = journalPathFor(this.options.dataDir, last.streamId);
     if (!path) return null;
+    const fence = this.options.journalFence ?? null;
+    // Marked before it is read: whatever the last writer appends after the mark is ignored by
+    // every reader, and everything before it is read here (journal/fence.ts).
+    if (fence && last.endedAt === null) this.markTakeover(path, fence);
     const recovered = recoverStream(path, this.options.createRoom);
     if (!recovered) return null;
     // A stream's end snapshot follows its streamEnd line, so recovery alone may not see the end.
@@ -145,7 +155,7 @@ export class Relay {
       room: recovered.room,
       streamId: recovered.streamId,
       startedAt: recovered.startedAt,
-      journal: this.openJournal(path),
+      journal: this.openJournal(path, fence),
       seq: recovered.seq,
       snapshots: this.options.snapshots,
       recentIds: () => this.recentIds(),
@@ -289,6 +299,15 @@ export class Relay {
     this.stream?.close();
   }
 
+  /**
+   * Another process writes this stream now (it fenced this one out): answers what is queued
+   * (with the error its write meets) and closes the journal without writing to it again.
+   */
+  abandon(): void {
+    this.queue.drain();
+    this.stream?.abandon();
+  }
+
   private ingestNow(events: readonly LiveEvent[]): IngestOutcome[] {
     const outcomes: IngestOutcome[] = new Array(events.length);
     const updates: ChannelUpdate[] = [];
@@ -401,7 +420,7 @@ export class Relay {
       moderatorsSeeEarnings,
       actions,
     });
-    const journal = this.openJournal(path);
+    const journal = this.openJournal(path, this.options.journalFence ?? null);
     journal.append([
       {
         seq: 0,
@@ -434,6 +453,23 @@ export class Relay {
     this.send(pendingUpdates.splice(0));
     this.stream.end(reason, at);
     this.options.log.info('stream ended', { streamId: this.stream.streamId, reason });
+  }
+
+  private markTakeover(path: string, fence: JournalFence): void {
+    const marker = openJournalWriter(path, fence);
+    try {
+      marker.append([
+        {
+          seq: -1,
+          at: this.options.wall?.() ?? Date.now(),
+          type: 'writer',
+          fence: fence.fence,
+          holder: fence.holder,
+        },
+      ]);
+    } finally {
+      marker.close();
+    }
   }
 
   private recentIds(): string[] {

@@ -65,6 +65,9 @@ export async function* readRecordingLines(
   const seen = createMessageDeduper();
   let format: RecordingFormat | null = null;
   let line = 0;
+  // A journal shared by server processes: lines under the highest writer fence seen so far are
+  // a stale writer's and were never acknowledged (overlay-server/journal/fence.ts).
+  let fence = 0;
   for await (const text of lines) {
     line++;
     if (text.trim() === '') continue;
@@ -82,6 +85,14 @@ export async function* readRecordingLines(
     if (format === null) {
       format = 'seq' in record && 'type' in record ? 'journal' : 'raw';
       options.onFormat?.(format);
+    }
+    if (format === 'journal') {
+      const lineFence = typeof record.fence === 'number' ? record.fence : 0;
+      if (lineFence < fence) {
+        yield { kind: 'skipped', line, reason: 'journal line of a stale writer' };
+        continue;
+      }
+      fence = lineFence;
     }
     const item =
       format === 'journal' ? readJournalLine(record, line) : readRawLine(record, line, mapper);
@@ -124,6 +135,7 @@ const JOURNAL_LINES_WITHOUT_EVENT: readonly string[] = [
   'tick',
   'streamEnd',
   'snapshot',
+  'writer',
 ];
 
 function readJournalLine(record: Record<string, unknown>, line: number): RecordingItem {

@@ -151,6 +151,12 @@ export class LiveStream {
     this.journal.close();
   }
 
+  /** Closes the journal without a last snapshot: another process writes this stream now. */
+  abandon(): void {
+    this.endedFlag = true;
+    this.journal.close();
+  }
+
   /** `syncNow`: fsync the journal before returning (end, shutdown); else on the thread pool. */
   private writeSnapshot(syncNow = true): void {
     const snapshot: RoomSnapshot = {
@@ -163,9 +169,11 @@ export class LiveStream {
       state: this.room.exportState(),
       recentIds: this.recentIds(),
     };
+    const fence = this.journal.fence;
+    if (fence) snapshot.fence = fence.fence;
     if (syncNow) this.journal.flush();
     else this.journal.syncInBackground();
-    writeSnapshot(this.journal.path, snapshot);
+    writeSnapshot(this.journal.path, snapshot, () => fence?.check());
     this.snapshotSeq = this.seqValue;
     this.snapshotWall = Date.now();
   }

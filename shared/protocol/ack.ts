@@ -8,6 +8,12 @@ export const ERROR_CODES = [
   'TOO_LARGE',
   /** Missing or wrong token. */
   'UNAUTHORIZED',
+  /** The token was revoked by its stream's owner: pair again with a new one. */
+  'TOKEN_REVOKED',
+  /** The token is past its expiry: ask the owner for a new one. */
+  'TOKEN_EXPIRED',
+  /** The token is good but does not grant the stream asked for. */
+  'STREAM_NOT_GRANTED',
   /** The token's role may not do this. */
   'FORBIDDEN',
   /** Client and server speak different `PROTOCOL_VERSION`s. */
@@ -24,6 +30,11 @@ export const ERROR_CODES = [
   'DISCONNECTED',
   /** The server failed; it keeps serving and the request can be retried. */
   'INTERNAL',
+  /**
+   * The stream's writer is moving to another server process (the last one stopped): nothing was
+   * recorded; retry in a moment.
+   */
+  'WRITER_UNAVAILABLE',
   /** A picture URL names a host off the media allow-list, an IP literal, or redirects off it. */
   'HOST_REFUSED',
   /** A picture's host resolves to a private, loopback, link-local or reserved address. */

@@ -6,6 +6,8 @@ export const handshakeSchema = z.object({
   protocolVersion: z.number().int(),
   /** Free text for logs and the health page, e.g. `overlay:alerts` or `extension:sidepanel`. */
   client: z.string().max(64).optional(),
+  /** The stream to act on (see streamers.ts); the token's first stream when absent. */
+  streamer: z.string().max(40).optional(),
 });
 export type Handshake = z.infer<typeof handshakeSchema>;
 
@@ -14,6 +16,15 @@ export type Handshake = z.infer<typeof handshakeSchema>;
  * message says why (wrong token, role, version or origin).
  */
 export interface HandshakeRefusal {
-  code: 'UNAUTHORIZED' | 'FORBIDDEN' | 'PROTOCOL_MISMATCH' | 'ORIGIN_REFUSED' | 'BAD_PAYLOAD';
+  code:
+    | 'UNAUTHORIZED'
+    | 'TOKEN_REVOKED'
+    | 'TOKEN_EXPIRED'
+    | 'FORBIDDEN'
+    | 'STREAM_NOT_GRANTED'
+    | 'PROTOCOL_MISMATCH'
+    | 'ORIGIN_REFUSED'
+    | 'BAD_PAYLOAD'
+    | 'RATE_LIMITED';
   message: string;
 }

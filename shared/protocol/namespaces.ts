@@ -47,7 +47,18 @@ export interface IngestClientToServer {
   events: (payloads: unknown, ack: AckCallback<IngestBatchResult>) => void;
   status: (payload: unknown, ack: AckCallback<IngestStatusResult>) => void;
 }
-export type IngestServerToClient = Record<never, never>;
+/**
+ * Sent on a live connection whose token stopped being good (revoked, expired) just before the
+ * server closes it, so the client can say why instead of retrying.
+ */
+export interface RefusedNotice {
+  code: ErrorCode;
+  message: string;
+}
+
+export interface IngestServerToClient {
+  refused: (notice: RefusedNotice) => void;
+}
 
 /**
  * What `/control`'s `subscribe` acknowledges: the channels granted (a moderator may be refused
@@ -58,6 +69,10 @@ export interface ControlSubscribeResult {
   channels: Channel[];
   /** Optional for servers that predate it; panels then assume the least privilege. */
   role?: 'owner' | 'moderator';
+  /** The stream this connection acts on. */
+  streamer?: string;
+  /** Every stream the token grants: a panel offers to switch between them. */
+  streamers?: string[];
 }
 
 /** `/control`: side panels send commands and watch every channel. */
@@ -68,6 +83,7 @@ export interface ControlClientToServer {
 export interface ControlServerToClient {
   snapshot: (snapshot: StateSnapshot) => void;
   updates: (batch: UpdateBatch) => void;
+  refused: (notice: RefusedNotice) => void;
 }
 
 /** `/overlay`: read-only pages in OBS. */

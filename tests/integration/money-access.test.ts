@@ -78,7 +78,13 @@ describe('money access for moderators', () => {
     expect(modPanel.snapshots[0]?.channels.leaderboard).toBeDefined();
     expect(await request(mod, 'subscribe', ['earnings', 'leaderboard'])).toEqual({
       ok: true,
-      data: { channels: ['leaderboard'], withheld: ['earnings'], role: 'moderator' },
+      data: {
+        channels: ['leaderboard'],
+        withheld: ['earnings'],
+        role: 'moderator',
+        streamer: 'default',
+        streamers: ['default'],
+      },
     });
     // The read-only namespace admits moderator tokens too: the same rule holds there.
     expect(await request(modOverlay, 'subscribe', ['earnings'])).toEqual({

@@ -6,6 +6,7 @@
  */
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JournalFence } from '../../overlay-server/journal/fence';
 import { readJournal } from '../../overlay-server/journal/reader';
 import { journalPathFor } from '../../overlay-server/journal/streams-dir';
 import { type JournalWriter, openJournalWriter } from '../../overlay-server/journal/writer';
@@ -16,9 +17,10 @@ import { type RunningRelay, request, startRelay, type Watcher } from './support/
 
 /** Appends (each one write of the journal file) made by every journal the relay opened. */
 let journalWrites = 0;
-const countingWriter = (path: string): JournalWriter => {
-  const writer = openJournalWriter(path);
+const countingWriter = (path: string, fence: JournalFence | null): JournalWriter => {
+  const writer = openJournalWriter(path, fence);
   return {
+    fence,
     get path() {
       return writer.path;
     },

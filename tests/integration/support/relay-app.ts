@@ -12,6 +12,7 @@ import {
   type ApplicationOptions,
   createApplication,
 } from '../../../overlay-server/app/create-application';
+import type { TokenRegistry } from '../../../overlay-server/auth/token-registry';
 import { newRoleTokens, type RoleTokens } from '../../../overlay-server/auth/tokens';
 import { type Logger, silentLogger } from '../../../overlay-server/log';
 import { createLiveRoom } from '../../../shared/engines';
@@ -48,6 +49,8 @@ export interface ClientOptions {
   reconnection?: boolean;
   /** The handshake's client name (a moderator's actor name is `moderator:<name>`). */
   clientName?: string;
+  /** The stream to act on (the token's first when absent). */
+  streamer?: string;
 }
 
 export interface StartOptions extends Partial<ApplicationOptions> {
@@ -55,16 +58,18 @@ export interface StartOptions extends Partial<ApplicationOptions> {
   tokens?: RoleTokens;
   /** Where the server logs (silent by default). */
   log?: Logger;
+  /** Every token (issued ones too); built from `tokens` when absent. */
+  registry?: TokenRegistry;
 }
 
 export async function startRelay(options: StartOptions = {}): Promise<RunningRelay> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'limelight-it-'));
   const tokens = options.tokens ?? newRoleTokens();
   const httpServer = createServer();
-  const { log, ...appOptions } = options;
+  const { log, registry: _registry, ...appOptions } = options;
   const app = createApplication(
     httpServer,
-    { createRoom: createLiveRoom, tokens, log: log ?? silentLogger },
+    { createRoom: createLiveRoom, tokens, log: log ?? silentLogger, registry: options.registry },
     { overlaysDir: join(dataDir, 'no-overlays'), ...appOptions, dataDir },
   );
   await new Promise<void>((done) => httpServer.listen(0, '127.0.0.1', done));
@@ -83,6 +88,7 @@ export async function startRelay(options: StartOptions = {}): Promise<RunningRel
         protocolVersion: opts.protocolVersion ?? PROTOCOL_VERSION,
         client: opts.clientName ?? 'test',
         ...(opts.channels ? { channels: opts.channels } : {}),
+        ...(opts.streamer ? { streamer: opts.streamer } : {}),
       },
       extraHeaders: opts.origin ? { origin: opts.origin } : undefined,
     });

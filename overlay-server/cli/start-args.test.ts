@@ -14,6 +14,11 @@ describe('npm start flags', () => {
       readyLine: false,
       logJson: false,
       strict: false,
+      redis: undefined,
+      node: undefined,
+      leaseMs: undefined,
+      publicUrl: undefined,
+      trustProxy: [],
       help: false,
     });
     expect(DEFAULT_PORT).toBe(7420);
@@ -44,6 +49,30 @@ describe('npm start flags', () => {
     expect(parseStartArgs(['--replay', 'x.jsonl', '--strict']).strict).toBe(true);
   });
 
+  it('reads the cluster and reverse-proxy flags; a cluster process takes events on /ingest only', () => {
+    expect(
+      parseStartArgs([
+        '--redis',
+        'redis://127.0.0.1:6379',
+        '--node',
+        'a',
+        '--lease-ms',
+        '2000',
+        '--public-url',
+        'https://live.example.com',
+        '--trust-proxy',
+        '127.0.0.1,::1',
+      ]),
+    ).toMatchObject({
+      redis: 'redis://127.0.0.1:6379',
+      node: 'a',
+      leaseMs: 2000,
+      publicUrl: 'https://live.example.com',
+      trustProxy: ['127.0.0.1', '::1'],
+      source: { kind: 'none' },
+    });
+  });
+
   it('prints JSON logs and the ready line only when asked', () => {
     expect(parseStartArgs(['--log-json', '--ready-line', '--overlays', '/tmp/o'])).toMatchObject({
       logJson: true,
@@ -65,6 +94,9 @@ describe('npm start flags', () => {
     [['--record', 'x.jsonl']],
     [['--strict']],
     [['--tiktok', '@b', '--strict']],
+    [['--redis', 'redis://x', '--replay', 'a.jsonl']],
+    [['--lease-ms', '100']],
+    [['--public-url', 'live.example.com']],
   ])('refuses %j', (argv) => {
     expect(() => parseStartArgs(argv)).toThrow(ArgsError);
   });

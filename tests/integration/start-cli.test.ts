@@ -55,6 +55,7 @@ const EXPECTED_FIRST_SCREEN = [
   '',
   'Reports: http://127.0.0.1:<port>/api/streams (owner or moderator token)',
   'Health:  http://127.0.0.1:<port>/health',
+  'More tokens (moderators, other streams, expiry, revoking): npm run tokens -- help',
   'Stop with Ctrl+C: the stream ends and its report stays in the data folder.',
   '',
   '',

@@ -40,7 +40,13 @@ export function createLocalPort(
         if (error) return done(writeFailure(error));
         if (outcome === 'failed')
           return done(fail('INTERNAL', 'the live room failed on this event'));
-        done(ok({ accepted: outcome === 'accepted', duplicate: outcome === 'duplicate' }));
+        done(
+          ok({
+            accepted: outcome === 'accepted',
+            duplicate: outcome === 'duplicate',
+            seq: relay.seq,
+          }),
+        );
       });
     },
 

@@ -11,6 +11,7 @@ import { ConnectionIndicator } from './connection-indicator';
 import { type DesignBox, installDebugHook } from './debug-hook';
 import { DemoPlayer } from './demo-player';
 import { fitDesignSpace, placeBox } from './design-space';
+import { DrawnUpdates } from './drawn-updates';
 import { BundledFonts } from './fonts/bundled-fonts';
 import { TextFonts } from './fonts/text-fonts';
 import { type Anchor, parseParams } from './params';
@@ -62,6 +63,7 @@ export async function bootOverlay(
   document.body.appendChild(app.canvas);
   await firstFont;
   const drawing = new StageDrawing(app);
+  const drawnUpdates = new DrawnUpdates();
 
   const design = new Container({ label: 'design-space' });
   app.stage.addChild(design);
@@ -158,6 +160,7 @@ export async function bootOverlay(
         },
         onUpdates: (batch) => {
           for (const update of batch.updates) applyUpdate(update);
+          drawnUpdates.applied(batch.seq);
         },
       });
     }
@@ -172,12 +175,13 @@ export async function bootOverlay(
       textFonts.scan();
     }
     const still = mounted.every(({ screen }) => screen.isStill?.() ?? false);
-    drawing.frame(still);
+    if (drawing.frame(still)) drawnUpdates.drawn(performance.now());
   });
 
   installDebugHook(
     app.stage,
     design,
+    drawnUpdates,
     () => Object.fromEntries(mounted.map(({ definition, screen }) => [definition.id, screen.view])),
     () => ({
       status,
@@ -185,7 +189,7 @@ export async function bootOverlay(
       warnings,
       fonts: fonts.report(),
       boxes: Object.fromEntries(mounted.map(({ definition, box }) => [definition.id, box])),
-      frames: drawing.report(),
+      frames: { ...drawing.report(), firstFrameMs: drawnUpdates.firstFrameMs },
       screens: Object.fromEntries(
         mounted.map(({ definition, screen }) => [definition.id, screen.debugState()]),
       ),

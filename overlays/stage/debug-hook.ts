@@ -5,6 +5,7 @@
  */
 import { type Container, Text } from 'pixi.js';
 import type { ConnectionStatus } from './connection';
+import type { DrawnUpdate, DrawnUpdates } from './drawn-updates';
 import type { FontsReport } from './fonts/bundled-fonts';
 import type { FrameCounts } from './frame-gate';
 
@@ -22,6 +23,8 @@ export interface LimelightDebugHook {
   boundsOf(label: string): DesignBox | null;
   /** Where each screen is drawn (the bounds of all it draws), design px, keyed by screen id. */
   screenBounds(): Record<string, DesignBox>;
+  /** For each update batch after journal `seq`, the first frame drawn once it was applied. */
+  drawnUpdates(afterSeq: number): DrawnUpdate[];
   /** Connection status and each screen's own state, keyed by screen id. */
   readonly state: {
     status: ConnectionStatus;
@@ -60,6 +63,8 @@ export interface StageFrames extends FrameCounts {
    * software WebGL the compositor pays for that area every drawn frame.
    */
   widestDrawnShare: number;
+  /** Milliseconds from navigation to the first drawn frame (null before it). */
+  firstFrameMs: number | null;
 }
 
 declare global {
@@ -71,6 +76,7 @@ declare global {
 export function installDebugHook(
   stage: Container,
   design: Container,
+  drawnUpdates: DrawnUpdates,
   screens: () => Record<string, Container>,
   state: () => LimelightDebugHook['state'],
 ): LimelightDebugHook {
@@ -103,6 +109,7 @@ export function installDebugHook(
     },
     screenBounds: () =>
       Object.fromEntries(Object.entries(screens()).map(([id, view]) => [id, inDesign(view)])),
+    drawnUpdates: (afterSeq) => drawnUpdates.after(afterSeq),
     get state() {
       return state();
     },

@@ -33,19 +33,20 @@ export class StageDrawing {
     this.gate.invalidate();
   }
 
-  /** Once per tick, after the screens updated; `still` when none of them moves. */
-  frame(still: boolean): void {
-    if (!this.gate.shouldDraw(still)) return;
+  /** Once per tick, after the screens updated; `still` when none of them moves. True if drawn. */
+  frame(still: boolean): boolean {
+    if (!this.gate.shouldDraw(still)) return false;
     this.app.render();
     // Transforms are fresh after the render: bounds need no second pass over the scene.
     const { width, height } = this.app.screen;
     const kept = keptBoxFor(this.app.stage.getBounds(true), width, height);
     this.widestShare = Math.max(this.widestShare, keptShare(kept, width, height));
     this.setClip(clipPathOf(kept, width, height));
+    return true;
   }
 
   /** For the debug hook. */
-  report(): StageFrames {
+  report(): Omit<StageFrames, 'firstFrameMs'> {
     return {
       ...this.gate.counts,
       batchTextures: this.app.renderer.limits.maxBatchableTextures,

@@ -6,6 +6,12 @@ export interface IngestResult {
   /** False when the event was a duplicate (same message id, or the same gift from another source). */
   accepted: boolean;
   duplicate: boolean;
+  /**
+   * Journal position after the turn that took the event: the overlay update batch carrying it
+   * has this `seq` (or a later one, when frame spacing joined turns). Absent for a duplicate
+   * another source reported.
+   */
+  seq?: number;
 }
 
 /** What became of one event of an `events` batch. */

@@ -80,7 +80,20 @@ describe('batched ingest', () => {
     // A single event first: single-event ingest works beside batches, and it opens the stream.
     const single = s.chat(viewer('ana'), 'single one');
     const first = await request<IngestResult>(ingest, 'event', single);
-    expect(first).toEqual({ ok: true, data: { accepted: true, duplicate: false } });
+    expect(first).toEqual({
+      ok: true,
+      data: { accepted: true, duplicate: false, seq: expect.any(Number) },
+    });
+    // The ack names the journal position of the overlay update batch that carried the event.
+    const carried = first.ok ? first.data.seq : -1;
+    await watcher.until(
+      () => chatTexts().includes('single one'),
+      'the single event on the overlay',
+    );
+    const carrier = watcher.batches.find((batch) =>
+      batch.updates.some((u) => (u.data as { text?: string }).text === 'single one'),
+    );
+    expect(carrier?.seq).toBe(carried);
 
     const gift = instantGift(s, 'ben', 50);
     const chat = s.chat(viewer('cid'), 'batched hello');

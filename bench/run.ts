@@ -5,6 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { alertsBench } from './browser/alerts-bench';
+import { overlayWeightBench } from './browser/overlay-weight';
 import { sidePanelBench } from './browser/sidepanel-bench';
 import { recoveryBench } from './endurance/recovery';
 import { type SoakOutcome, soakBench } from './endurance/soak';
@@ -36,7 +37,7 @@ const PARTS: PartSpec[] = [
   },
   {
     id: 'alerts',
-    title: '2. Alerts overlay in headless Chromium: frame time and memory',
+    title: '2. Alerts overlay in headless Chromium: frame time, gift-to-glass and memory',
     body: (part) =>
       alertsBench(part, {
         repetitions: quick ? 1 : 3,
@@ -49,6 +50,13 @@ const PARTS: PartSpec[] = [
         floodSpeed: 20,
         drainTimeoutMs: quick ? 20_000 : 180_000,
         rebuildStale: !quick,
+        glass: {
+          idleGifts: quick ? 20 : 100,
+          stormPerSecond: 50,
+          stormMs: quick ? 5000 : 20_000,
+          speed: 20,
+          drainTimeoutMs: quick ? 20_000 : 180_000,
+        },
       }),
   },
   {
@@ -85,6 +93,11 @@ const PARTS: PartSpec[] = [
         eventsPerSecond: 50,
         rebuildStale: !quick,
       }),
+  },
+  {
+    id: 'weight',
+    title: '6. Overlay weight: transfer per page and time to first frame',
+    body: (part) => overlayWeightBench(part, { repetitions: quick ? 1 : 3, rebuildStale: !quick }),
   },
 ];
 

@@ -20,6 +20,7 @@ import {
   type StageWindow,
 } from './alerts-page';
 import { giftStorm, stormGift } from './gift-storm';
+import { type GiftToGlassOptions, giftToGlass } from './gift-to-glass';
 
 export interface AlertsBenchOptions {
   repetitions: number;
@@ -35,6 +36,7 @@ export interface AlertsBenchOptions {
   drainTimeoutMs: number;
   /** Rebuild the pages when sources are newer than the build (quick runs measure what is built). */
   rebuildStale: boolean;
+  glass: GiftToGlassOptions;
 }
 
 const ALERTS_PAGE = 'dist/overlays/alerts.html';
@@ -46,6 +48,12 @@ export async function alertsBench(part: PartRecorder, options: AlertsBenchOption
   try {
     browser = await launchBrowser();
     await framesUnderStorm(part, server, browser, options);
+    const socket = await connectIngest(server.baseUrl, server.tokens.ingest);
+    try {
+      await giftToGlass(part, server, browser, socket, options.glass);
+    } finally {
+      socket.close();
+    }
     await memoryAfterFlood(part, server, browser, options);
   } finally {
     await browser?.close();
@@ -53,7 +61,7 @@ export async function alertsBench(part: PartRecorder, options: AlertsBenchOption
   }
 }
 
-function buildOverlaysIfStale(part: PartRecorder, rebuildStale: boolean): void {
+export function buildOverlaysIfStale(part: PartRecorder, rebuildStale: boolean): void {
   if (!existsSync('overlays/vite.config.ts')) throw new NotMeasured('overlays/ has not landed');
   const built = existsSync(ALERTS_PAGE) ? statSync(ALERTS_PAGE).mtimeMs : 0;
   if (built >= newestMtime('overlays') && built >= newestMtime('shared')) return;

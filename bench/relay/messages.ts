@@ -7,9 +7,24 @@ export interface Endpoint {
   relay: 'full' | 'bare';
 }
 
+/**
+ * How the producer hands events to the relay: `single` emits each event with its own ack (the
+ * way the bare relay and the targets' baseline ingest); `turn` emits the events that fall due in
+ * one turn of the producer's send loop (a 1 ms timer: ~5 events at 5,000/s) as one `events` batch,
+ * as the connector (one TikTok response), the replay (one block) and page capture (one burst) do.
+ */
+export type IngestMode = 'single' | 'turn';
+
 export type ProducerCommand =
   | { type: 'connect'; endpoint: Endpoint }
-  | { type: 'run'; runId: number; rate: number; count: number; ackWaitMs: number }
+  | {
+      type: 'run';
+      runId: number;
+      rate: number;
+      count: number;
+      ackWaitMs: number;
+      ingest: IngestMode;
+    }
   | { type: 'close' };
 
 export interface ProducerReport {
@@ -20,11 +35,14 @@ export interface ProducerReport {
   refused: Record<string, number>;
   /** Milliseconds from the first to the last send. */
   sendSpanMs: number;
+  /** Emits made (one per event, or one per batch). */
+  emits: number;
 }
 
 export type SubscriberCommand =
   | { type: 'connect'; endpoint: Endpoint; clients: number; channels: string[] }
-  | { type: 'arm'; runId: number; expected: number }
+  /** `firstSecond`: events with a lower sequence number were sent in the run's first second. */
+  | { type: 'arm'; runId: number; expected: number; firstSecond: number }
   | { type: 'collect'; quietMs: number; maxWaitMs: number }
   | { type: 'close' };
 
@@ -39,6 +57,8 @@ export interface SubscriberReport {
   disconnects: number;
   /** Latency of every delivery, ms (merged and summarized by the parent). */
   latencies: Float64Array;
+  /** The deliveries of events sent in the run's first second, ms. */
+  firstSecondLatencies: Float64Array;
   /** Milliseconds spent waiting for stragglers after the producer finished. */
   drainMs: number;
 }

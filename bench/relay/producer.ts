@@ -1,10 +1,11 @@
 /**
- * Child process: one producer, as a source would be. Emits one `event` per event with an ack, at
- * a steady rate, stamping each with its send time. Driven over IPC by relay-bench.ts.
+ * Child process: one producer, as a source would be. Sends at a steady rate, stamping each event
+ * with its send time: one `event` per event with an ack, or each turn's due events as one
+ * `events` batch (messages.ts `IngestMode`). Driven over IPC by relay-bench.ts.
  */
 import { io, type Socket } from 'socket.io-client';
 import { benchChatEvent } from './bench-event';
-import type { ChildReply, ProducerCommand, ProducerReport } from './messages';
+import type { ChildReply, IngestMode, ProducerCommand, ProducerReport } from './messages';
 
 let socket: Socket | null = null;
 let disconnects = 0;
@@ -38,7 +39,7 @@ async function handle(command: ProducerCommand): Promise<void> {
   } else if (command.type === 'run') {
     if (!socket) throw new Error('not connected');
     await connected(socket, 15_000);
-    reply(await produce(socket, command.runId, command.rate, command.count, command.ackWaitMs));
+    reply(await produce(socket, command));
   } else {
     socket?.close();
     process.exit(0);
@@ -47,29 +48,55 @@ async function handle(command: ProducerCommand): Promise<void> {
 
 async function produce(
   target: Socket,
-  runId: number,
-  rate: number,
-  count: number,
-  ackWaitMs: number,
+  run: { runId: number; rate: number; count: number; ackWaitMs: number; ingest: IngestMode },
 ): Promise<ProducerReport> {
+  const { runId, rate, count, ackWaitMs } = run;
   const refused: Record<string, number> = {};
+  const refuse = (code: string, n = 1) => {
+    refused[code] = (refused[code] ?? 0) + n;
+  };
   let acked = 0;
   let answered = 0;
   let sent = 0;
+  let emits = 0;
   const onAck = (ack: unknown) => {
     answered++;
     const envelope = ack as { ok?: boolean; code?: string };
     if (envelope?.ok) acked++;
-    else refused[envelope?.code ?? 'UNKNOWN'] = (refused[envelope?.code ?? 'UNKNOWN'] ?? 0) + 1;
+    else refuse(envelope?.code ?? 'UNKNOWN');
+  };
+  // A batch's ack answers each of its events: accepted and duplicates are acknowledged.
+  const onBatchAck = (size: number) => (ack: unknown) => {
+    answered += size;
+    const envelope = ack as {
+      ok?: boolean;
+      code?: string;
+      data?: { results?: Array<{ status: string; code?: string }> };
+    };
+    if (!envelope?.ok) return refuse(envelope?.code ?? 'UNKNOWN', size);
+    for (const result of envelope.data?.results ?? []) {
+      if (result.status === 'refused') refuse(result.code ?? 'UNKNOWN');
+      else acked++;
+    }
   };
   const started = performance.now();
   let lastSend = started;
   // Each tick sends what is due by now, so the average rate holds even when timers are late.
   while (sent < count) {
     const due = Math.min(count, Math.floor(((performance.now() - started) * rate) / 1000) + 1);
-    while (sent < due) {
-      target.emit('event', benchChatEvent(runId, sent), onAck);
-      sent++;
+    if (run.ingest === 'turn') {
+      const batch: Array<Record<string, unknown>> = [];
+      while (sent < due) batch.push(benchChatEvent(runId, sent++));
+      if (batch.length > 0) {
+        target.emit('events', batch, onBatchAck(batch.length));
+        emits++;
+      }
+    } else {
+      while (sent < due) {
+        target.emit('event', benchChatEvent(runId, sent), onAck);
+        sent++;
+        emits++;
+      }
     }
     lastSend = performance.now();
     await new Promise((resolve) => setTimeout(resolve, 1));
@@ -81,5 +108,5 @@ async function produce(
   if (answered < sent) refused.TIMEOUT = sent - answered;
   if (disconnects) refused.DISCONNECTED = disconnects;
   disconnects = 0;
-  return { type: 'ran', sent, acked, refused, sendSpanMs: lastSend - started };
+  return { type: 'ran', sent, acked, refused, sendSpanMs: lastSend - started, emits };
 }

@@ -1,32 +1,45 @@
 /**
- * One scenario rig per relay (a producer process and subscriber processes connected to it), and
- * one measured run: arm the subscribers, produce `rate × duration` events, collect, read the
- * relay's CPU from /proc over the run.
+ * One scenario rig per variant (a relay and how its producer ingests: a producer process and
+ * subscriber processes connected to the relay), and one measured run: arm the subscribers,
+ * produce `rate × duration` events, collect, read the relay's CPU from /proc over the run.
  */
-import { cpuSecondsOf } from '../lib/processes';
+import { cpuSecondsOf, waitUntilQuiet } from '../lib/processes';
+import type { PartRecorder } from '../lib/results';
 import { summarizeLatencies } from '../lib/stats';
 import { Worker } from '../lib/worker';
-import type { ProducerReport, SubscriberReport } from './messages';
+import type { IngestMode, ProducerCommand, ProducerReport, SubscriberReport } from './messages';
 import type { RelayUnderTest } from './relays';
+
+/** How the figures name a variant: the bare relay, and the full one per ingest mode. */
+export type VariantLabel = 'bare' | 'full' | 'full batched';
+
+/** A relay and the way its producer ingests. */
+export interface Variant {
+  label: VariantLabel;
+  relay: RelayUnderTest;
+  ingest: IngestMode;
+}
 
 /** Clients per subscriber process: enough processes that no single client process is the cap. */
 const CLIENTS_PER_PROCESS = 25;
 
 export interface Rig {
+  variant: Variant;
   relay: RelayUnderTest;
   producer: Worker;
   subscribers: Worker[];
   clients: number;
 }
 
-export async function openRig(relay: RelayUnderTest, clients: number): Promise<Rig> {
+export async function openRig(variant: Variant, clients: number): Promise<Rig> {
+  const relay = variant.relay;
   const producer = new Worker('bench/relay/producer.ts');
   const processes = Math.ceil(clients / CLIENTS_PER_PROCESS);
   const subscribers = Array.from(
     { length: processes },
     () => new Worker('bench/relay/subscribers.ts'),
   );
-  const rig = { relay, producer, subscribers, clients };
+  const rig = { variant, relay, producer, subscribers, clients };
   try {
     await producer.request({ type: 'connect', endpoint: relay.ingest }, 'connected', 30_000);
     await Promise.all(
@@ -59,13 +72,15 @@ export async function closeRig(rig: Rig): Promise<void> {
 
 /** What one run measured. Latencies in ms, CPU as % of one core over the send window. */
 export interface RunOutcome {
-  relay: 'bare' | 'full';
+  relay: VariantLabel;
   rate: number;
   clients: number;
   p50: number;
   p95: number;
   p99: number;
   max: number;
+  /** p99 of the events sent in the run's first second (what a cold start shows). */
+  firstSecondP99: number;
   expected: number;
   delivered: number;
   lost: number;
@@ -78,6 +93,8 @@ export interface RunOutcome {
   refused: Record<string, number>;
   sendSpanMs: number;
   drainMs: number;
+  /** Producer emits per event sent (1 one at a time; about 1/5 in turn batches at 5,000/s). */
+  emitsPerEvent: number;
 }
 
 let nextRunId = Math.floor(Date.now() / 1000) % 100_000;
@@ -91,17 +108,27 @@ export async function measureRun(
   const runId = nextRunId++;
   const count = Math.round((rate * durationMs) / 1000);
   await Promise.all(
-    rig.subscribers.map((w) => w.request({ type: 'arm', runId, expected: count }, 'armed', 10_000)),
+    rig.subscribers.map((w) =>
+      w.request(
+        { type: 'arm', runId, expected: count, firstSecond: Math.min(count, rate) },
+        'armed',
+        10_000,
+      ),
+    ),
   );
   const clientPids = [rig.producer.pid, ...rig.subscribers.map((w) => w.pid)];
   const clientCpu = () => clientPids.reduce((sum, pid) => sum + cpuSecondsOf(pid), 0);
   const clientCpuBefore = clientCpu();
   const cpuBefore = cpuSecondsOf(rig.relay.pid);
-  const produced = await rig.producer.request<ProducerReport>(
-    { type: 'run', runId, rate, count, ackWaitMs: maxDrainMs },
-    'ran',
-    durationMs * 3 + 30_000,
-  );
+  const run: ProducerCommand = {
+    type: 'run',
+    runId,
+    rate,
+    count,
+    ackWaitMs: maxDrainMs,
+    ingest: rig.variant.ingest,
+  };
+  const produced = await rig.producer.request<ProducerReport>(run, 'ran', durationMs * 3 + 30_000);
   const collected = await Promise.all(
     rig.subscribers.map((w) =>
       w.request<SubscriberReport>(
@@ -115,23 +142,19 @@ export async function measureRun(
   );
   const cpuAfter = cpuSecondsOf(rig.relay.pid);
   const clientCpuAfter = clientCpu();
-  const merged = new Float64Array(collected.reduce((n, c) => n + c.latencies.length, 0));
-  let offset = 0;
-  for (const c of collected) {
-    merged.set(c.latencies, offset);
-    offset += c.latencies.length;
-  }
-  const latency = summarizeLatencies(merged);
+  const latency = summarizeLatencies(merge(collected.map((c) => c.latencies)));
+  const firstSecond = summarizeLatencies(merge(collected.map((c) => c.firstSecondLatencies)));
   const expected = count * rig.clients;
   const delivered = collected.reduce((n, c) => n + c.delivered, 0);
   return {
-    relay: rig.relay.name,
+    relay: rig.variant.label,
     rate,
     clients: rig.clients,
     p50: latency.p50,
     p95: latency.p95,
     p99: latency.p99,
     max: latency.max,
+    firstSecondP99: firstSecond.p99,
     expected,
     delivered,
     lost: expected - delivered,
@@ -143,5 +166,45 @@ export async function measureRun(
     refused: produced.refused,
     sendSpanMs: produced.sendSpanMs,
     drainMs: Math.max(...collected.map((c) => c.drainMs)),
+    emitsPerEvent: produced.emits / Math.max(produced.sent, 1),
   };
+}
+
+function merge(parts: Float64Array[]): Float64Array {
+  const merged = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    merged.set(part, offset);
+    offset += part.length;
+  }
+  return merged;
+}
+
+/** Waits for the relays and clients of `rigs` to go quiet between runs; notes when they don't. */
+export async function settleRigs(
+  part: PartRecorder,
+  name: string,
+  rigs: Rig[],
+  timeoutMs: number,
+): Promise<void> {
+  const pids = [
+    ...new Set(rigs.map((r) => r.relay.pid)),
+    ...rigs.flatMap((r) => r.subscribers.map((w) => w.pid)),
+  ];
+  if (!(await waitUntilQuiet(pids, 0.15, timeoutMs))) {
+    part.note(
+      `${name}: a relay or client was still busy ${timeoutMs / 1000} s after a run; the next run may be disturbed.`,
+    );
+  }
+}
+
+export function describeOutcome(o: RunOutcome): string {
+  const refused = Object.entries(o.refused)
+    .map(([code, n]) => `${code}×${n}`)
+    .join(',');
+  return (
+    `${o.relay}: p50 ${o.p50.toFixed(2)} p95 ${o.p95.toFixed(2)} p99 ${o.p99.toFixed(2)} ms ` +
+    `(first second ${o.firstSecondP99.toFixed(2)}), delivered ${o.delivered}/${o.expected}, ` +
+    `cpu ${o.cpuPercent.toFixed(0)}%${refused ? `, refused ${refused}` : ''}`
+  );
 }

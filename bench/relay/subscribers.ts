@@ -12,6 +12,8 @@ interface Run {
   seen: Uint8Array[];
   latencies: Float64Array;
   received: number;
+  firstSecond: number;
+  firstSecondLatencies: number[];
   duplicates: number;
   lastArrival: number;
   disconnects: number;
@@ -42,6 +44,8 @@ async function handle(command: SubscriberCommand): Promise<void> {
       seen: sockets.map(() => new Uint8Array(command.expected)),
       latencies: new Float64Array(command.expected * sockets.length),
       received: 0,
+      firstSecond: command.firstSecond,
+      firstSecondLatencies: [],
       duplicates: 0,
       lastArrival: performance.now(),
       disconnects: 0,
@@ -99,6 +103,7 @@ function record(client: number, text: unknown): void {
   }
   seen[marker.seq] = 1;
   current.latencies[current.received++] = now - marker.sentAt;
+  if (marker.seq < current.firstSecond) current.firstSecondLatencies.push(now - marker.sentAt);
   current.lastArrival = performance.now();
 }
 
@@ -123,6 +128,7 @@ async function collect(quietMs: number, maxWaitMs: number): Promise<void> {
     duplicates: current.duplicates,
     disconnects: current.disconnects,
     latencies: current.latencies.slice(0, current.received),
+    firstSecondLatencies: Float64Array.from(current.firstSecondLatencies),
     drainMs: performance.now() - started,
   });
 }

@@ -63,3 +63,10 @@ describe('overlay bundles for OBS Chromium 103', () => {
     expect(found).toEqual([]);
   });
 });
+
+describe('overlay bundles carry what the pages use', () => {
+  it('bundles no zod: overlays read the wire with their own guards (zod was 80 KB of boot)', () => {
+    const withZod = bundles.filter(({ code }) => code.includes('$ZodObject')).map((b) => b.file);
+    expect(withZod).toEqual([]);
+  });
+});

@@ -4,14 +4,14 @@
  * with a snapshot, so poll, goal and leaderboard show the current state at once.
  */
 import { io, type Socket } from 'socket.io-client';
-import {
-  type Channel,
-  type OverlayClientToServer,
-  type OverlayServerToClient,
-  PROTOCOL_VERSION,
-  type StateSnapshot,
-  type UpdateBatch,
-} from '../../shared/protocol';
+// Named modules, not the `shared/protocol` barrel: importing a value from the barrel put its
+// zod schemas (~80 KB minified) into every page's boot bundle, though overlays parse none.
+import type { Channel, StateSnapshot, UpdateBatch } from '../../shared/protocol/channels';
+import type {
+  OverlayClientToServer,
+  OverlayServerToClient,
+} from '../../shared/protocol/namespaces';
+import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import { isNumber, isRecord, isString } from './guards';
 
 /** What the preview indicator shows. */

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { BADGE_KINDS } from './badge-kinds';
 import { viewerText } from './base';
+
+export { BADGE_KINDS, type BadgeKind } from './badge-kinds';
 
 /** Roles TikTok shows beside a viewer's name. */
 export const userRolesSchema = z.object({
@@ -11,10 +14,6 @@ export const userRolesSchema = z.object({
   /** TikTok's gifter level badge, null when unknown. */
   gifterLevel: z.number().int().nonnegative().nullable().default(null),
 });
-
-/** Badge kinds Limelight draws before a viewer's name (from `roles`). */
-export const BADGE_KINDS = ['moderator', 'subscriber', 'topGifter', 'gifterLevel'] as const;
-export type BadgeKind = (typeof BADGE_KINDS)[number];
 
 /** TikTok's own picture for one of the viewer's badges, when the payload carried one. */
 export const badgePictureSchema = z.object({

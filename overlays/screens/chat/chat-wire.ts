@@ -1,6 +1,8 @@
 /** Narrows inbound chat-channel payloads to the shapes drawn. */
+
+import { BADGE_KINDS } from '../../../shared/events/badge-kinds';
 import type { ChatEmote } from '../../../shared/events/chat';
-import { BADGE_KINDS, type BadgePicture } from '../../../shared/events/user';
+import type { BadgePicture } from '../../../shared/events/user';
 import type { ChatBadges, ChatLine, ChatState } from '../../../shared/protocol/channel-data';
 import { isNumber, isRecord, isString, readList, readViewer } from '../../stage/guards';
 

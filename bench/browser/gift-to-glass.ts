@@ -119,6 +119,15 @@ export async function giftToGlass(
       // Idle: nothing drawn for a while, the stage skipping frames as it does between alerts.
       await delay(250);
       await sendGift(socket, stormGift('glass-idle', i), idle);
+      // Drawn before the next wait for quiet, so the next gift never lands on this one's card.
+      const seq = idle.at(-1)?.seq;
+      if (seq != null) {
+        await pollUntil(
+          async () => (await drawnSince(page, seq - 1)).some((entry) => entry.seq >= seq),
+          options.drainTimeoutMs,
+          20,
+        );
+      }
     }
     const idleMs = await latencies(page, idle, offset);
     await pollUntil(() => playedOut(page), options.drainTimeoutMs, 100);

@@ -181,9 +181,10 @@ describe('a cluster of server processes on Redis', () => {
 
     // Ingest on A, which does not write the stream: forwarded to B, acknowledged once journaled.
     const ingestA = await connected(client(a, '/ingest', a.tokens.ingest));
+    // The writer's journal position comes back with the forwarded ack.
     expect(await request(ingestA, 'event', instantGift(s, 'dan', 7))).toEqual({
       ok: true,
-      data: { accepted: true, duplicate: false },
+      data: { accepted: true, duplicate: false, seq: expect.any(Number) },
     });
     await seen.until(
       () => seen.arrivals.some((x) => 'updates' in x && mentions(x, 'dan')),

@@ -27,6 +27,7 @@ export function ConnectionBadge() {
       <span data-testid="connection-state" data-status={state.status}>
         {describeState(state)}
       </span>
+      <StreamPicker />
       {connection.role.value && (
         <>
           <span class="role" data-testid="role">
@@ -38,6 +39,29 @@ export function ConnectionBadge() {
         </>
       )}
     </div>
+  );
+}
+
+/** The streams the token grants, when it grants several: choosing one switches the panel. */
+function StreamPicker() {
+  const { connection } = usePanel();
+  const streamers = connection.streamers.value;
+  if (streamers.length < 2) return null;
+  return (
+    <label class="stream-picker">
+      Stream{' '}
+      <select
+        data-testid="stream-picker"
+        value={connection.streamer.value ?? streamers[0]}
+        onChange={(event) => void connection.switchStream(event.currentTarget.value)}
+      >
+        {streamers.map((id) => (
+          <option key={id} value={id}>
+            {id}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 

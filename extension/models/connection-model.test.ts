@@ -31,6 +31,28 @@ describe('pairing', () => {
   });
 });
 
+describe('streams', () => {
+  it('switches to another stream the token grants, keeps the choice, and refuses one it does not', async () => {
+    const { models, transport, store } = setup();
+    await models.connection.pair(LINK);
+    transport.accept('moderator', undefined, { streamer: 'anna', streamers: ['anna', 'ben'] });
+    expect(models.connection.streamers.value).toEqual(['anna', 'ben']);
+    expect(models.connection.streamer.value).toBe('anna');
+
+    expect(await models.connection.switchStream('carl')).toBe(false);
+    expect(transport.target?.streamer).toBeUndefined();
+
+    expect(await models.connection.switchStream('ben')).toBe(true);
+    expect(transport.target).toEqual({
+      origin: 'http://127.0.0.1:7420',
+      token: 'abcdefghijklmnop_QRST-uv',
+      streamer: 'ben',
+    });
+    expect(transport.state.value.status).toBe('connecting');
+    expect((await store.getSetting('pairing'))?.streamer).toBe('ben');
+  });
+});
+
 describe('commands', () => {
   it('refuses a command made while disconnected, visibly, and sends nothing', async () => {
     const { models, transport } = setup();

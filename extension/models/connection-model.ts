@@ -35,6 +35,20 @@ export const ConnectionModel = createModel((transport: ControlTransport, store: 
     await store.putSetting('pairing', null);
   });
 
+  /**
+   * Acts on another stream the token grants: the same server and token, connected again
+   * naming the stream; its snapshot replaces what the panel showed.
+   */
+  const switchStream = action(async (streamer: string) => {
+    const current = pairing.peek();
+    if (!current || !transport.streamers.peek().includes(streamer)) return false;
+    const target = { ...current, streamer };
+    pairing.value = target;
+    await store.putSetting('pairing', target);
+    transport.connect(target);
+    return true;
+  });
+
   /** Reconnects with the stored pairing when the panel opens. */
   const restore = action(async () => {
     const saved = await store.getSetting('pairing');
@@ -51,9 +65,12 @@ export const ConnectionModel = createModel((transport: ControlTransport, store: 
     loaded,
     state: transport.state,
     role: transport.role,
+    streamer: transport.streamer,
+    streamers: transport.streamers,
     isOwner,
     pair,
     unpair,
+    switchStream,
     restore,
   };
 });

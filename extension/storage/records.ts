@@ -100,7 +100,9 @@ export type ScheduleSlot = z.infer<typeof scheduleSlotSchema>;
 
 /** Settings: one record per key. The pairing token is here but never exported. */
 export const settingsSchema = z.object({
-  pairing: z.object({ origin: z.string(), token: z.string() }).nullable(),
+  pairing: z
+    .object({ origin: z.string(), token: z.string(), streamer: z.string().optional() })
+    .nullable(),
   revenueModel: revenueModelSchema,
   goals: z.array(goalSettingSchema),
   schedule: z.array(scheduleSlotSchema),

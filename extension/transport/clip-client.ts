@@ -15,7 +15,9 @@ async function call(
   headers: Record<string, string> = {},
 ): Promise<Ack<ClipsState>> {
   try {
-    const response = await fetch(new URL(path, target.origin), {
+    const url = new URL(path, target.origin);
+    if (target.streamer) url.searchParams.set('streamer', target.streamer);
+    const response = await fetch(url, {
       method,
       headers: { authorization: `Bearer ${target.token}`, ...headers },
       body,

@@ -27,8 +27,12 @@ export interface MemoryTransport extends ControlTransport {
   readonly target: PairingTarget | null;
   /** Answers commands; the default accepts everything with `data: null`. */
   answerWith(handler: (command: PanelCommand) => Ack<unknown>): void;
-  /** Completes the handshake as `role` with the granted channels. */
-  accept(role: PanelRole, channels?: readonly Channel[]): void;
+  /** Completes the handshake as `role` with the granted channels (and streams, if several). */
+  accept(
+    role: PanelRole,
+    channels?: readonly Channel[],
+    streams?: { streamer: string; streamers: readonly string[] },
+  ): void;
   refuse(code: 'UNAUTHORIZED' | 'PROTOCOL_MISMATCH' | 'FORBIDDEN', message: string): void;
   drop(reason?: string): void;
   pushSnapshot(snapshot: Partial<StateSnapshot> & Pick<StateSnapshot, 'channels'>): void;
@@ -39,6 +43,8 @@ export function createMemoryTransport(): MemoryTransport {
   const state = signal<ConnectionState>({ status: 'unpaired' });
   const role = signal<PanelRole | null>(null);
   const channels = signal<readonly Channel[]>([]);
+  const streamer = signal<string | null>(null);
+  const streamers = signal<readonly string[]>([]);
   const snapshots = listenerSet<StateSnapshot>();
   const updates = listenerSet<{ seq: number; updates: ChannelUpdate[] }>();
   const sent: PanelCommand[] = [];
@@ -49,6 +55,8 @@ export function createMemoryTransport(): MemoryTransport {
     state,
     role,
     channels,
+    streamer,
+    streamers,
     sent,
     target: null,
     connect(target) {
@@ -69,9 +77,11 @@ export function createMemoryTransport(): MemoryTransport {
     answerWith(next) {
       handler = next;
     },
-    accept(nextRole, granted = CHANNELS) {
+    accept(nextRole, granted = CHANNELS, streams) {
       role.value = nextRole;
       channels.value = granted;
+      streamer.value = streams?.streamer ?? null;
+      streamers.value = streams?.streamers ?? [];
       state.value = { status: 'connected' };
     },
     refuse(code, message) {

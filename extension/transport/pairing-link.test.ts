@@ -9,8 +9,15 @@ describe('parsePairingLink', () => {
     });
   });
 
+  it('keeps the stream a link names', () => {
+    expect(
+      parsePairingLink('https://live.example.com/pair?token=Ab_c-d12345678&streamer=ben'),
+    ).toEqual({ origin: 'https://live.example.com', token: 'Ab_c-d12345678', streamer: 'ben' });
+  });
+
   it.each([
     ['', /Paste/],
+    ['http://127.0.0.1:7420/pair?token=Ab_c-d12345678&streamer=../x', /not a stream id/],
     ['127.0.0.1:7420/pair?token=abc', /http/],
     ['ftp://127.0.0.1/pair?token=abcdefghij', /not ftp:/],
     ['http://127.0.0.1:7420/pair', /no token/],

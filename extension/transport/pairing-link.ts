@@ -1,13 +1,18 @@
 /**
  * The pairing link `npm start` prints: `http://127.0.0.1:7420/pair?token=<token>`. The panel
- * keeps the server's origin and the token; the role comes from the server at subscribe.
+ * keeps the server's origin and the token; the role and the streams the token grants come from
+ * the server at subscribe. A link may name a stream (`&streamer=<id>`) of a token that grants
+ * several; the panel switches among them later.
  */
+import { isStreamerId } from '../../shared/protocol/streamers';
 
 /** Where the panel connects, and with which token. */
 export interface PairingTarget {
   /** The server's origin, e.g. `http://127.0.0.1:7420`. */
   origin: string;
   token: string;
+  /** The stream the panel acts on; absent: the token's first stream. */
+  streamer?: string;
 }
 
 /** Why a pasted link was not accepted; shown under the input. */
@@ -35,5 +40,11 @@ export function parsePairingLink(input: string): PairingTarget {
   if (!TOKEN_PATTERN.test(token)) {
     throw new PairingLinkError('The token in the link looks cut short or altered.');
   }
-  return { origin: url.origin, token };
+  const streamer = url.searchParams.get('streamer');
+  if (streamer !== null && !isStreamerId(streamer)) {
+    throw new PairingLinkError('The stream named in the link is not a stream id.');
+  }
+  return streamer === null
+    ? { origin: url.origin, token }
+    : { origin: url.origin, token, streamer };
 }

@@ -11,6 +11,7 @@ export function reportUrl(target: PairingTarget, streamId: string, format: Repor
   const url = new URL(`/api/streams/${encodeURIComponent(streamId)}/report`, target.origin);
   url.searchParams.set('format', format);
   url.searchParams.set('token', target.token);
+  if (target.streamer) url.searchParams.set('streamer', target.streamer);
   return url.toString();
 }
 

@@ -39,6 +39,8 @@ export function createSocketTransport(options: SocketTransportOptions = {}): Con
   const state = signal<ConnectionState>({ status: 'unpaired' });
   const role = signal<PanelRole | null>(null);
   const channels = signal<readonly Channel[]>([]);
+  const streamer = signal<string | null>(null);
+  const streamers = signal<readonly string[]>([]);
   const snapshots = listenerSet<Parameters<ControlServerToClient['snapshot']>[0]>();
   const updates = listenerSet<Parameters<ControlServerToClient['updates']>[0]>();
   let socket: ControlSocket | null = null;
@@ -53,6 +55,8 @@ export function createSocketTransport(options: SocketTransportOptions = {}): Con
       channels.value = ack.data.channels.filter(isChannel);
       role.value =
         ack.data.role === 'owner' || ack.data.role === 'moderator' ? ack.data.role : null;
+      streamer.value = ack.data.streamer ?? null;
+      streamers.value = ack.data.streamers ?? [];
       state.value = { status: 'connected' };
     });
   }
@@ -64,6 +68,8 @@ export function createSocketTransport(options: SocketTransportOptions = {}): Con
     state.value = { status: 'unpaired' };
     role.value = null;
     channels.value = [];
+    streamer.value = null;
+    streamers.value = [];
   }
 
   function connect(target: PairingTarget) {
@@ -74,6 +80,7 @@ export function createSocketTransport(options: SocketTransportOptions = {}): Con
         token: target.token,
         protocolVersion: PROTOCOL_VERSION,
         client: options.client ?? 'extension:sidepanel',
+        ...(target.streamer ? { streamer: target.streamer } : {}),
       },
       // WebSocket only: an MV3 worker has no XMLHttpRequest, and one transport is simpler to reason about.
       transports: ['websocket'],
@@ -83,6 +90,17 @@ export function createSocketTransport(options: SocketTransportOptions = {}): Con
     current.on('connect', () => subscribe(current));
     current.on('snapshot', (snapshot) => snapshots.emit(snapshot));
     current.on('updates', (batch) => updates.emit(batch));
+    // The token was revoked or expired while connected: the server says so, then closes.
+    current.on('refused', (notice) => {
+      if (current !== socket) return;
+      current.removeAllListeners();
+      current.disconnect();
+      state.value = {
+        status: 'refused',
+        code: isErrorCode(notice.code) ? notice.code : 'UNAUTHORIZED',
+        message: notice.message,
+      };
+    });
     current.on('disconnect', (reason) => {
       state.value = {
         status: 'disconnected',
@@ -129,6 +147,8 @@ export function createSocketTransport(options: SocketTransportOptions = {}): Con
     state,
     role,
     channels,
+    streamer,
+    streamers,
     connect,
     disconnect,
     onSnapshot: snapshots.add,

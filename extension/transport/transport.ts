@@ -15,7 +15,10 @@ export type ConnectionState =
   | { status: 'connected' }
   /** Lost the server; the transport retries by itself. */
   | { status: 'disconnected'; reason: string }
-  /** The server refused the handshake (wrong token, version, origin): no retry until re-paired. */
+  /**
+   * The server refused the handshake (wrong token, version, origin, stream) or closed a live
+   * connection whose token was revoked or expired: no retry until re-paired.
+   */
   | { status: 'refused'; code: ErrorCode; message: string };
 
 /** The roles that may use `/control`. */
@@ -27,6 +30,10 @@ export interface ControlTransport {
   readonly role: ReadonlySignal<PanelRole | null>;
   /** Channels the server granted at the last subscribe. */
   readonly channels: ReadonlySignal<readonly Channel[]>;
+  /** The stream this connection acts on, once subscribed (null before, or from an older server). */
+  readonly streamer: ReadonlySignal<string | null>;
+  /** Every stream the token grants: the panel offers to switch between them. */
+  readonly streamers: ReadonlySignal<readonly string[]>;
   connect(target: PairingTarget): void;
   disconnect(): void;
   onSnapshot(listener: (snapshot: StateSnapshot) => void): () => void;

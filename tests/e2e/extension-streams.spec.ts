@@ -1,0 +1,104 @@
+/**
+ * One panel, several streams: a moderator token issued for two streams (`npm run tokens`, as an
+ * agency's owner does it) pairs the real extension with the real server; the panel offers both
+ * streams and switching shows the other stream's room, never a mix of the two.
+ */
+import { execFileSync } from 'node:child_process';
+import { io } from 'socket.io-client';
+import type { Ack } from '../../shared/protocol/ack';
+import type { IngestBatchResult } from '../../shared/protocol/namespaces';
+import { PROTOCOL_VERSION } from '../../shared/protocol/version';
+import { script, viewer } from '../support/engine-events';
+import { expect, pair, test } from './support/extension';
+
+interface IssuedToken {
+  secret: string;
+  links: string[];
+}
+
+test('a moderator granted two streams switches the panel between them', async ({
+  server,
+  serverHome,
+  openPanel,
+  ingest,
+}) => {
+  const issue = (role: string, streams: string[]): IssuedToken =>
+    JSON.parse(
+      execFileSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          'overlay-server/cli/tokens.ts',
+          'issue',
+          '--role',
+          role,
+          ...streams.flatMap((stream) => ['--stream', stream]),
+          '--url',
+          server.baseUrl,
+          '--json',
+        ],
+        { env: { ...process.env, LIMELIGHT_HOME: serverHome }, encoding: 'utf8' },
+      ),
+    ) as IssuedToken;
+  const moderator = issue('moderator', ['default', 'ben']);
+  const benSource = issue('ingest', ['ben']);
+
+  // The running server reads issued tokens by itself: wait until it knows the new one.
+  await expect
+    .poll(
+      async () => (await fetch(`${server.baseUrl}/api/streams?token=${moderator.secret}`)).status,
+    )
+    .toBe(200);
+
+  const s = script(Date.now());
+  await ingest.send([s.streamStart(), s.chat(viewer('ana'), 'hello from the default stream')]);
+  const ben = io(`${server.baseUrl}/ingest`, {
+    auth: {
+      token: benSource.secret,
+      protocolVersion: PROTOCOL_VERSION,
+      client: 'e2e:ingest-ben',
+      streamer: 'ben',
+    },
+    transports: ['websocket'],
+  });
+  try {
+    const b = script(Date.now());
+    const ack = (await ben
+      .timeout(10_000)
+      .emitWithAck('events', [
+        b.streamStart(),
+        b.chat(viewer('bo'), 'hello from ben'),
+      ])) as Ack<IngestBatchResult>;
+    expect(ack).toMatchObject({ ok: true, data: { accepted: 2 } });
+  } finally {
+    ben.disconnect();
+  }
+
+  const panel = await openPanel();
+  const link = moderator.links[0]?.replace(/^pair: /, '') ?? '';
+  await pair(panel, link);
+  const picker = panel.getByTestId('stream-picker');
+  await expect(picker.locator('option')).toHaveText(['default', 'ben']);
+  await expect(picker).toHaveValue('default');
+
+  await panel.getByTestId('tab-moderation').click();
+  const chat = panel.getByTestId('moderation-chat');
+  await expect(chat).toContainText('hello from the default stream');
+
+  await picker.selectOption('ben');
+  await expect(panel.getByTestId('connection-state')).toHaveAttribute('data-status', 'connected');
+  await expect(picker).toHaveValue('ben');
+  await expect(chat).toContainText('hello from ben');
+  await expect(chat).not.toContainText('hello from the default stream');
+
+  // The choice is kept: a panel opened later acts on ben too.
+  const later = await openPanel();
+  await expect(later.getByTestId('connection-state')).toHaveAttribute('data-status', 'connected');
+  await expect(later.getByTestId('stream-picker')).toHaveValue('ben');
+
+  await picker.selectOption('default');
+  await expect(picker).toHaveValue('default');
+  await expect(chat).toContainText('hello from the default stream');
+  await expect(chat).not.toContainText('hello from ben');
+});

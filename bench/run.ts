@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { alertsBench } from './browser/alerts-bench';
 import { overlayWeightBench } from './browser/overlay-weight';
 import { sidePanelBench } from './browser/sidepanel-bench';
+import { clusterBench, FULL_CLUSTER, QUICK_CLUSTER } from './cluster/cluster-bench';
 import { recoveryBench } from './endurance/recovery';
 import { type SoakOutcome, soakBench } from './endurance/soak';
 import { removeHomes } from './lib/limelight-server';
@@ -98,6 +99,11 @@ const PARTS: PartSpec[] = [
     id: 'weight',
     title: '6. Overlay weight: transfer per page and time to first frame',
     body: (part) => overlayWeightBench(part, { repetitions: quick ? 1 : 3, rebuildStale: !quick }),
+  },
+  {
+    id: 'cluster',
+    title: '7. Cluster: events/s across two server processes vs one',
+    body: (part) => clusterBench(part, quick ? QUICK_CLUSTER : FULL_CLUSTER),
   },
 ];
 

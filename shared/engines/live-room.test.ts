@@ -84,6 +84,24 @@ describe('live room: ledger, metrics, leaderboard, earnings', () => {
     expect(room.settleOpenStreaks()).toMatchObject({ committed: 0, updates: [] });
   });
 
+  it('commits a streak gone quiet when a later event passes its quiet period, timer or not', () => {
+    const room = createLiveRoom({ streamId: 's1', startedAt: T0 });
+    const s = script();
+    room.applyEvent(s.gift(viewer('bo'), { coins: 5, count: 2, end: false }));
+    s.wait(14_999);
+    room.applyEvent(s.chat(viewer('cy'), 'not yet'));
+    expect(room.report().coins).toBe(0);
+    s.wait(1);
+    const updates = room.applyEvent(s.chat(viewer('cy'), 'fifteen seconds on'));
+    expect(room.report().coins).toBe(10);
+    expect(updates.find((u) => u.channel === 'earnings')?.data).toMatchObject({
+      committedCoins: 10,
+      provisionalCoins: 0,
+    });
+    // Nothing is left for the end of the input.
+    expect(room.settleOpenStreaks().committed).toBe(0);
+  });
+
   it('takes room likes from the sampled total, never summing deltas', () => {
     const room = createLiveRoom({ streamId: 's1', startedAt: T0 });
     const s = script();

@@ -190,6 +190,9 @@ export function createLiveRoom(options: LiveRoomOptions): LiveRoom {
     applyEvent(event: LiveEvent) {
       const b = newBatch();
       moveClock(p, event.at, b);
+      // A streak whose quiet period this event's time has passed commits before it, whether or
+      // not a timer got there first: a report, a replay at any speed and the live room agree.
+      onCommits(p, p.ledger.commitQuiet(facts.now), b, true);
       routeEvent(p, event, b);
       actionsOnEvent(p, event);
       settleActions(b);

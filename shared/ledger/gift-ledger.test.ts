@@ -211,6 +211,30 @@ describe('gift ledger commits', () => {
     expect(ledger.advance(T0 + 2_000).map((c) => c.units)).toEqual([2]);
   });
 
+  it('commits only the streaks whose quiet period has passed when asked before an event', () => {
+    const ledger = createGiftLedger();
+    ledger.apply(f({ id: 'm1', count: 2, user: 'ana' }));
+    ledger.apply(f({ id: 'm2', count: 3, user: 'bo', group: 'g2', at: T0 + 10_000 }));
+    expect(ledger.commitQuiet(T0 + 14_999)).toEqual([]);
+    expect(ledger.commitQuiet(T0 + 15_000).map((c) => [c.user.handle, c.units, c.reason])).toEqual([
+      ['ana', 2, 'quiet'],
+    ]);
+    // A later frame moves bo's quiet period on: nothing is due where it first would have been.
+    ledger.apply(f({ id: 'm3', count: 4, user: 'bo', group: 'g2', at: T0 + 20_000 }));
+    expect(ledger.commitQuiet(T0 + 25_000)).toEqual([]);
+    expect(ledger.commitQuiet(T0 + 35_000).map((c) => [c.user.handle, c.units])).toEqual([
+      ['bo', 4],
+    ]);
+    expect(ledger.totals()).toMatchObject({ committedCoins: 6, provisionalCoins: 0 });
+  });
+
+  it('finds a streak gone quiet in a ledger continued from its saved state', () => {
+    const first = createGiftLedger();
+    first.apply(f({ id: 'm1', count: 2 }));
+    const ledger = createGiftLedger({ state: first.exportState() });
+    expect(ledger.commitQuiet(T0 + 15_000).map((c) => c.units)).toEqual([2]);
+  });
+
   it('shows open streaks until they commit', () => {
     const ledger = createGiftLedger();
     ledger.apply(f({ id: 'm1', count: 2 }));

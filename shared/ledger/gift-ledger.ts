@@ -53,6 +53,12 @@ export interface GiftLedger {
   apply(event: GiftEvent): GiftOutcome;
   /** Commits streaks with no frame for `quietPeriodMs` as of stream time `now`; forgets old ones. */
   advance(now: number): StreakCommit[];
+  /**
+   * Commits the open streaks whose quiet period has passed by stream time `now` (as `advance`
+   * would), and nothing else. Cheap when none has, so it can run before every event: an event
+   * past a streak's quiet period commits it first, in a report as in a replay or live.
+   */
+  commitQuiet(now: number): StreakCommit[];
   /** Stream end: commits every open streak at its highest count. */
   closeAll(now: number): StreakCommit[];
   totals(): LedgerTotals;
@@ -112,6 +118,11 @@ export function createGiftLedger(options: GiftLedgerOptions = {}): GiftLedger {
     track(streak);
     provisionalCoins += pendingCoins(streak);
   }
+  /**
+   * No open streak's quiet period ends before this stream time. A lower bound: frames only move a
+   * streak's end later, so it is lowered on each frame and made exact by every full pass.
+   */
+  let quietFrom = Number.NEGATIVE_INFINITY;
 
   function track(streak: StreakRecord): void {
     streaks.set(streak.key, streak);
@@ -190,6 +201,7 @@ export function createGiftLedger(options: GiftLedgerOptions = {}): GiftLedger {
     const before = pendingCoins(streak);
     const effect = observeFrame(streak, event);
     provisionalCoins += pendingCoins(streak) - before;
+    if (pendingUnits(streak) > 0) quietFrom = Math.min(quietFrom, streak.lastAt + quietPeriodMs);
     if (effect.kind === 'duplicate') return { status: 'duplicate', reason: effect.reason };
     if (effect.kind === 'commit') {
       const done = commit(streak, event.at, effect.reason);
@@ -200,9 +212,13 @@ export function createGiftLedger(options: GiftLedgerOptions = {}): GiftLedger {
 
   function advance(now: number): StreakCommit[] {
     const commits: StreakCommit[] = [];
+    quietFrom = Number.POSITIVE_INFINITY;
     for (const streak of streaks.values()) {
       if (pendingUnits(streak) > 0) {
-        if (now - streak.lastAt < quietPeriodMs) continue;
+        if (now - streak.lastAt < quietPeriodMs) {
+          quietFrom = Math.min(quietFrom, streak.lastAt + quietPeriodMs);
+          continue;
+        }
         const done = commit(streak, now, 'quiet');
         if (done !== null) commits.push(done);
       } else if (now - streak.lastAt > retentionMs) {
@@ -212,6 +228,8 @@ export function createGiftLedger(options: GiftLedgerOptions = {}): GiftLedger {
     }
     return commits;
   }
+
+  const commitQuiet = (now: number): StreakCommit[] => (now < quietFrom ? [] : advance(now));
 
   function closeAll(now: number): StreakCommit[] {
     const commits: StreakCommit[] = [];
@@ -236,6 +254,7 @@ export function createGiftLedger(options: GiftLedgerOptions = {}): GiftLedger {
   return {
     apply,
     advance,
+    commitQuiet,
     closeAll,
     totals: currentTotals,
     topGifters: (limit) => totals.topGifters(limit),

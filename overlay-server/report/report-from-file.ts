@@ -8,10 +8,12 @@
  */
 import { basename } from 'node:path';
 import type { LiveRoom, StreamReport } from '../../shared/engines/live-room-contract';
+import type { LiveEvent } from '../../shared/events/live-event';
+import { createGiftLedger } from '../../shared/ledger/gift-ledger';
 import { readLines } from '../journal/line-reader';
 import { looksLikeJournal } from '../journal/reader';
 import { type RoomFactory, recoverStream } from '../journal/recovery';
-import { createInputTally, type InputSummary, type InputTally } from '../sources/input-summary';
+import { createInputTally, type InputSummary } from '../sources/input-summary';
 import { outcomeOf, readRecordingFile } from '../sources/recording';
 
 export interface FileReport {
@@ -41,7 +43,7 @@ export async function reportFromFile(path: string, createRoom: RoomFactory): Pro
     room.applyEvent(item.event);
     lastAt = Math.max(lastAt, item.event.at);
   }
-  if (room) settleAtEnd(room, lastAt, tally);
+  if (room) tally.settled(settleAtEnd(room, lastAt));
   return { report: room?.report() ?? null, format: 'raw', problems, summary: tally.summary() };
 }
 
@@ -50,8 +52,15 @@ async function journalReport(path: string, createRoom: RoomFactory): Promise<Fil
   if (!recovered) throw new Error(`${path}: a journal without its streamStart line`);
   // The summary reads every line (the room was rebuilt from the snapshot and tail only).
   const tally = createInputTally();
-  for await (const item of readRecordingFile(path)) tally.add(outcomeOf(item));
-  if (!recovered.ended) settleAtEnd(recovered.room, recovered.lastAt, tally);
+  const unended = createUnendedStreakCount();
+  for await (const item of readRecordingFile(path)) {
+    tally.add(outcomeOf(item));
+    if (item.kind === 'event') unended.add(item.event);
+  }
+  if (!recovered.ended) settleAtEnd(recovered.room, recovered.lastAt);
+  // The journal's own ticks and end committed these streaks when it was written; a replay of
+  // its events commits them at the end of the file: the summary counts them as the replay does.
+  tally.settled(unended.count());
   return {
     report: recovered.room.report(),
     format: 'journal',
@@ -62,9 +71,28 @@ async function journalReport(path: string, createRoom: RoomFactory): Promise<Fil
 }
 
 /** Stream time reaches the last line; open streaks then commit by the quiet period. */
-function settleAtEnd(room: LiveRoom, lastAt: number, tally: InputTally): void {
+function settleAtEnd(room: LiveRoom, lastAt: number): number {
   room.advance(lastAt);
-  tally.settled(room.settleOpenStreaks().committed);
+  return room.settleOpenStreaks().committed;
+}
+
+/**
+ * Streaks whose end never came in a list of events, by the live room's own ledger rule: a streak
+ * commits before the first event past its quiet period, or at a stream end; those still open
+ * after the last event are the ones the end of the input commits.
+ */
+function createUnendedStreakCount() {
+  const ledger = createGiftLedger();
+  let now = 0;
+  return {
+    add(event: LiveEvent) {
+      now = Math.max(now, event.at);
+      ledger.commitQuiet(now);
+      if (event.kind === 'gift') ledger.apply(event);
+      else if (event.kind === 'streamEnd') ledger.closeAll(now);
+    },
+    count: () => ledger.openStreaks().length,
+  };
 }
 
 function firstLine(path: string): string {

@@ -6,7 +6,7 @@
  * and `--strict` turns a skipped line into exit code 1 on both.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -193,6 +193,84 @@ describe('a streak whose end never arrives', () => {
     expect(replayed.report).toMatchObject({ coins: 3, gifts: 1 });
     expect(replayed.summary).toBe(summaryOf(fromReport.stderr, 'unended.jsonl'));
   }, 60_000);
+});
+
+describe('a streak that goes quiet in the middle of a file', () => {
+  it('commits where its quiet period ends in both; only the last one is left for the end', async () => {
+    const file = join(tempDir(), 'quiet.jsonl');
+    const at = 1_766_000_000_000;
+    const user = (n: number) => ({
+      idStr: `70000000000000000${n}`,
+      displayId: `v${n}`,
+      nickname: `V${n}`,
+    });
+    const gift = (id: string, time: number, who: number, group: string, count: number) =>
+      JSON.stringify({
+        event: 'gift',
+        data: {
+          common: { msgId: id, createTime: String(time) },
+          giftId: '5655',
+          repeatCount: count,
+          repeatEnd: 0,
+          groupId: group,
+          user: user(who),
+          gift: { id: '5655', name: 'Rose', type: 1, diamondCount: 1 },
+        },
+        at: time,
+      });
+    const chat = (id: string, time: number) =>
+      JSON.stringify({
+        event: 'chat',
+        data: { common: { msgId: id, createTime: String(time) }, user: user(3), content: 'hi' },
+        at: time,
+      });
+    // v1's Rose ×4 loses its end; 20 s later a chat, then v2's Rose ×2 also never ends.
+    const lines = [
+      gift('801', at, 1, 'a', 2),
+      gift('802', at + 300, 1, 'a', 4),
+      chat('803', at + 20_300),
+      gift('804', at + 21_000, 2, 'b', 2),
+    ];
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const fromReport = await report(file);
+    expect(JSON.parse(fromReport.stdout)).toMatchObject({ coins: 6, gifts: 2 });
+    const summary = summaryOf(fromReport.stderr, 'quiet.jsonl');
+    expect(summary).toContain(
+      '  gift streaks with no end, committed by the quiet period at the end of the input: 1',
+    );
+    const replayed = await replay(file, 'quiet.jsonl');
+    expect(replayed.report).toMatchObject({ coins: 6, gifts: 2 });
+    expect(replayed.summary).toBe(summary);
+  }, 60_000);
+});
+
+describe('a journal', () => {
+  it('reports and replays to the same totals and the same summary as a recording does', async () => {
+    const name = 'shape-nested-v2.jsonl';
+    const home = join(tempDir(), 'home');
+    server = await spawnServer(home, ['--replay', `${FIXTURES}/${name}`, '--speed', 'max']);
+    const first = server;
+    await until(() => summaryOf(first.output(), name), 'the replay summary');
+    // A clean stop ends the stream: the journal holds the replay's events, its settling tick
+    // and its end.
+    await stopServer(first);
+    server = null;
+    const [journalName] = readdirSync(join(home, 'streams')).filter((n) => n.endsWith('.jsonl'));
+    if (!journalName) throw new Error('the replay wrote no journal');
+    const journal = join(home, 'streams', journalName);
+    const fromReport = await report(journal);
+    expect(fromReport.code).toBe(0);
+    const reported = JSON.parse(fromReport.stdout) as StreamReport;
+    expect(reported).toMatchObject(KNOWN[name] ?? {});
+    const summary = summaryOf(fromReport.stderr, journalName);
+    expect(summary).toContain('4 journal records');
+    expect(summary).toContain(
+      '  gift streaks with no end, committed by the quiet period at the end of the input: 1',
+    );
+    const replayed = await replay(journal, journalName);
+    expect(totalsOf(replayed.report)).toEqual(totalsOf(reported));
+    expect(replayed.summary).toBe(summary);
+  }, 90_000);
 });
 
 describe('a file of events no mapping knows', () => {

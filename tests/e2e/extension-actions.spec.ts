@@ -1,11 +1,13 @@
 /**
  * The Actions tab of the real extension (loaded unpacked) against a real server: a rule is made
  * in the editor (its mistakes shown with their codes), simulated, fired by a real chat command,
- * exported and imported back; OBS unreachable is shown with a reconnect button; moderators edit
- * rules only when the owner allows.
+ * exported and imported back; a rule naming a scene, source or clip that is not there says so and
+ * fails alone while the others run; OBS unreachable is shown with a reconnect button; moderators
+ * edit rules only when the owner allows.
  */
 import { readFileSync } from 'node:fs';
 import { script, viewer } from '../support/engine-events';
+import { type FakeObs, startFakeObs } from '../support/fake-obs';
 import { expect, pair, pairingLink, test } from './support/extension';
 
 test('a rule is created, simulated, fired by chat, exported and imported', async ({
@@ -168,4 +170,89 @@ test('OBS unreachable is shown with reconnect; moderators edit rules once the ow
   await panel.getByTestId('rule-name').fill('Mod rule');
   await panel.getByTestId('rule-save').click();
   await expect(panel.locator('[data-testid^="rule-rule-"]')).toContainText('Mod rule');
+});
+
+test('a rule naming a missing scene, source or clip says so in the panel, and the others still run', async ({
+  openPairedPanel,
+  ingest,
+}) => {
+  const obs: FakeObs = await startFakeObs({
+    password: 'obs-secret',
+    scenes: { Main: { Confetti: 7 }, Stage: {} },
+    // OBS lists every source that is not a scene among its inputs, Confetti too.
+    inputs: ['Title', 'Confetti'],
+  });
+  try {
+    const panel = await openPairedPanel('owner');
+    const s = script(Date.now());
+    await ingest.send([s.streamStart()]);
+    await panel.getByTestId('tab-actions').click();
+    await panel.getByTestId('obs-address').fill(obs.url);
+    await panel.getByTestId('obs-password').fill('obs-secret');
+    await panel.getByTestId('obs-save').click();
+    await expect(panel.getByTestId('obs-status')).toHaveAttribute('data-status', 'connected');
+
+    // Four rules for one follow, imported through the panel: three name what is not there.
+    const follow = { kind: 'follow' };
+    const rules = [
+      { name: 'Lost scene', trigger: follow, actions: [{ kind: 'obsScene', scene: 'Nope' }] },
+      {
+        name: 'Lost source',
+        trigger: follow,
+        actions: [{ kind: 'obsSource', scene: 'Main', source: 'Ghost', seconds: 1 }],
+      },
+      { name: 'Lost clip', trigger: follow, actions: [{ kind: 'clip', clipId: 'gone.webm' }] },
+      {
+        name: 'To the stage',
+        trigger: follow,
+        actions: [
+          { kind: 'obsScene', scene: 'Stage' },
+          { kind: 'obsSource', scene: 'Main', source: 'Confetti', seconds: 1 },
+        ],
+      },
+    ];
+    await panel.getByTestId('rules-import').setInputFiles({
+      name: 'rules.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ limelight: 'actions', version: 1, rules })),
+    });
+    await expect(panel.getByTestId('rules-import-result')).toHaveAttribute('data-ok', 'true');
+
+    const ruleNamed = (name: string) =>
+      panel.locator('[data-testid^="rule-rule-"]').filter({ hasText: name });
+    const problemOf = (name: string) => ruleNamed(name).getByTestId('rule-problem');
+    await expect(problemOf('Lost scene')).toHaveAttribute('data-code', 'SCENE_NOT_FOUND');
+    await expect(problemOf('Lost scene')).toHaveText('OBS has no scene "Nope"');
+    await expect(problemOf('Lost source')).toHaveAttribute('data-code', 'SOURCE_NOT_FOUND');
+    await expect(problemOf('Lost source')).toHaveText('OBS has no source "Ghost"');
+    await expect(problemOf('Lost clip')).toHaveAttribute('data-code', 'CLIP_NOT_FOUND');
+    await expect(problemOf('Lost clip')).toHaveText(
+      'the clip gone.webm is not in the clip library',
+    );
+    await expect(ruleNamed('To the stage')).toHaveCount(1);
+    await expect(problemOf('To the stage')).toHaveCount(0);
+
+    // A real follow fires all four: each missing thing fails its own run, the good rule runs.
+    await ingest.send([s.follow(viewer('ana'))]);
+    const history = panel.getByTestId('actions-history');
+    const failed = history.locator('[data-outcome="failed"]');
+    await expect(failed.filter({ hasText: 'Lost scene · obsScene' })).toContainText(
+      'OBS has no scene "Nope"',
+    );
+    await expect(failed.filter({ hasText: 'Lost source · obsSource' })).toHaveCount(1);
+    await expect(failed.filter({ hasText: 'Lost clip · clip' })).toContainText(
+      'the clip gone.webm is not in the clip library',
+    );
+    const done = history.locator('[data-outcome="done"]');
+    await expect(done.filter({ hasText: 'To the stage · obsScene' })).toHaveCount(1);
+    await expect(done.filter({ hasText: 'To the stage · obsSource' })).toHaveCount(1);
+    await expect(failed.filter({ hasText: 'To the stage' })).toHaveCount(0);
+    const sent = obs.requests.map((r) => `${r.requestType} ${JSON.stringify(r.requestData)}`);
+    expect(sent).toContain('SetCurrentProgramScene {"sceneName":"Stage"}');
+    expect(sent).toContain(
+      'SetSceneItemEnabled {"sceneName":"Main","sceneItemId":7,"sceneItemEnabled":false}',
+    );
+  } finally {
+    await obs.stop();
+  }
 });

@@ -55,6 +55,33 @@ describe('actions model', () => {
     expect(models.actions.problems.value.get('rule-1')).toEqual([]);
   });
 
+  it('marks every sound a rule names missing: the server keeps no sound library', async () => {
+    const { transport, models } = await connected('owner');
+    const ding = {
+      ...rule,
+      actions: [{ kind: 'sound', soundId: 'ding.wav', volume: 1, seconds: 3 }],
+    };
+    transport.pushSnapshot({
+      channels: {
+        actionRules: {
+          rules: [ding],
+          settings: {
+            moderatorsEditRules: false,
+            concurrency: { overlay: 1, timer: 1, obs: 1, alerts: 1 },
+            maxQueue: 50,
+          },
+        },
+      },
+    });
+    expect(models.actions.problems.value.get('rule-1')).toEqual([
+      {
+        code: 'SOUND_NOT_FOUND',
+        path: 'actions.0',
+        message: 'the sound ding.wav is not in the sound library',
+      },
+    ]);
+  });
+
   it('checks an import before sending it, and sends only a whole good file', async () => {
     const { transport, models } = await connected('owner');
     expect(await models.actions.importRules('{not json', 'merge')).toMatchObject({

@@ -39,7 +39,8 @@ export const ActionsModel = createModel(
     const clips = computed(() => room.clips.value?.clips ?? []);
     const inventory = computed<ActionInventory>(() => ({
       obs: obs.value,
-      sounds: null,
+      // The server keeps no sound library yet: every sound a rule names is missing.
+      sounds: [],
       clips: room.clips.value ? clips.value.map((clip) => clip.id) : null,
     }));
     /** The last clip upload or removal the server refused (or that never reached it). */

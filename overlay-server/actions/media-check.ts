@@ -2,6 +2,9 @@
  * The overlay output's check at the server: an action that plays a clip the library no longer
  * has is reported failed on its run as it starts (journaled like OBS's refusals), so the panel
  * says what is missing and the queue moves on; the overlay would only have met a 404.
+ *
+ * Sounds: this server keeps no sound library yet, so the actions overlay has nothing to play
+ * for a `sound` action. Its run fails with that reason instead of passing for played.
  */
 import type { ActionsUpdate } from '../../shared/protocol/actions/actions-data';
 import type { ChannelUpdate } from '../../shared/protocol/channels';
@@ -14,12 +17,14 @@ export function createMediaCheck(clips: Pick<ClipLibrary, 'filePath'>, report: O
       if (update.type !== 'action.start') continue;
       const run = (update as Extract<ActionsUpdate, { type: 'action.start' }>).data;
       const action = run.action;
-      if (action.kind === 'clip' && !clips.filePath(action.clipId)) {
-        // After this turn: the run's start must reach the journal and watchers first.
-        queueMicrotask(() =>
-          report(run.runId, false, `the clip ${action.clipId} is not in the clip library`),
-        );
-      }
+      const missing =
+        action.kind === 'clip' && !clips.filePath(action.clipId)
+          ? `the clip ${action.clipId} is not in the clip library`
+          : action.kind === 'sound'
+            ? `the sound ${action.soundId} is not in the sound library (this server has no sounds to play yet)`
+            : null;
+      // After this turn: the run's start must reach the journal and watchers first.
+      if (missing) queueMicrotask(() => report(run.runId, false, missing));
     }
   };
 }

@@ -1,8 +1,8 @@
 /**
  * The Actions tab of the real extension (loaded unpacked) against a real server: a rule is made
  * in the editor (its mistakes shown with their codes), simulated, fired by a real chat command,
- * exported and imported back; a rule naming a scene, source or clip that is not there says so and
- * fails alone while the others run; OBS unreachable is shown with a reconnect button; moderators
+ * exported and imported back; a rule naming a scene, source, clip or sound that is not there says
+ * so and fails alone while the others run; OBS unreachable is shown with a reconnect button; moderators
  * edit rules only when the owner allows.
  */
 import { readFileSync } from 'node:fs';
@@ -172,7 +172,7 @@ test('OBS unreachable is shown with reconnect; moderators edit rules once the ow
   await expect(panel.locator('[data-testid^="rule-rule-"]')).toContainText('Mod rule');
 });
 
-test('a rule naming a missing scene, source or clip says so in the panel, and the others still run', async ({
+test('a rule naming a missing scene, source, clip or sound says so in the panel, and the others still run', async ({
   openPairedPanel,
   ingest,
 }) => {
@@ -192,7 +192,8 @@ test('a rule naming a missing scene, source or clip says so in the panel, and th
     await panel.getByTestId('obs-save').click();
     await expect(panel.getByTestId('obs-status')).toHaveAttribute('data-status', 'connected');
 
-    // Four rules for one follow, imported through the panel: three name what is not there.
+    // Five rules for one follow, imported through the panel: four name what is not there (the
+    // server keeps no sound library yet, so every sound is missing).
     const follow = { kind: 'follow' };
     const rules = [
       { name: 'Lost scene', trigger: follow, actions: [{ kind: 'obsScene', scene: 'Nope' }] },
@@ -202,6 +203,7 @@ test('a rule naming a missing scene, source or clip says so in the panel, and th
         actions: [{ kind: 'obsSource', scene: 'Main', source: 'Ghost', seconds: 1 }],
       },
       { name: 'Lost clip', trigger: follow, actions: [{ kind: 'clip', clipId: 'gone.webm' }] },
+      { name: 'Lost sound', trigger: follow, actions: [{ kind: 'sound', soundId: 'ding.wav' }] },
       {
         name: 'To the stage',
         trigger: follow,
@@ -229,10 +231,14 @@ test('a rule naming a missing scene, source or clip says so in the panel, and th
     await expect(problemOf('Lost clip')).toHaveText(
       'the clip gone.webm is not in the clip library',
     );
+    await expect(problemOf('Lost sound')).toHaveAttribute('data-code', 'SOUND_NOT_FOUND');
+    await expect(problemOf('Lost sound')).toHaveText(
+      'the sound ding.wav is not in the sound library',
+    );
     await expect(ruleNamed('To the stage')).toHaveCount(1);
     await expect(problemOf('To the stage')).toHaveCount(0);
 
-    // A real follow fires all four: each missing thing fails its own run, the good rule runs.
+    // A real follow fires all five: each missing thing fails its own run, the good rule runs.
     await ingest.send([s.follow(viewer('ana'))]);
     const history = panel.getByTestId('actions-history');
     const failed = history.locator('[data-outcome="failed"]');
@@ -242,6 +248,9 @@ test('a rule naming a missing scene, source or clip says so in the panel, and th
     await expect(failed.filter({ hasText: 'Lost source · obsSource' })).toHaveCount(1);
     await expect(failed.filter({ hasText: 'Lost clip · clip' })).toContainText(
       'the clip gone.webm is not in the clip library',
+    );
+    await expect(failed.filter({ hasText: 'Lost sound · sound' })).toContainText(
+      'the sound ding.wav is not in the sound library',
     );
     const done = history.locator('[data-outcome="done"]');
     await expect(done.filter({ hasText: 'To the stage · obsScene' })).toHaveCount(1);

@@ -73,10 +73,6 @@ class AlertsScreen implements OverlayScreen {
     this.play(this.sequencer.tick(now));
     const phase = this.sequencer.phase(now);
     if (this.card && phase) this.card.animate(phase.phase, phase.progress, now);
-    // Over merged storm cards only: the server keeps storm mode a while after the last merged
-    // alert, and a single gift shown then is no storm. Nor does it pulse alone, which would keep
-    // the stage redrawing the whole canvas for it.
-    this.stormBanner.visible = this.sequencer.storm && this.card?.isMerged === true;
     this.stormBanner.alpha = 0.7 + 0.3 * Math.sin(now / 150);
   }
 
@@ -107,6 +103,12 @@ class AlertsScreen implements OverlayScreen {
         else this.card.refresh(event.alert);
       }
     }
+    // Over merged storm cards only, storm mode on or not: the server keeps storm mode a while
+    // after the last merged alert, and a single gift shown then is no storm (while a merged card
+    // played after storm mode ended still is one). Set with the card, never a frame after it, so
+    // no frame shows one without the other. Nor does it pulse alone, which would keep the stage
+    // redrawing the whole canvas for it.
+    this.stormBanner.visible = this.card?.isMerged === true;
   }
 
   /** A streak crossed into a higher tier: the card is redrawn in that tier's look, with its burst. */

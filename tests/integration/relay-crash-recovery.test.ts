@@ -3,45 +3,26 @@
  * acknowledged coin, vote and question: the journal is written before each ack, and the
  * unfinished stream is resumed on start.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StreamReport } from '../../shared/engines/live-room-contract';
 import type { PollState } from '../../shared/protocol/channel-data';
 import type { StateSnapshot } from '../../shared/protocol/channels';
-import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import { instantGift, script, viewer } from './support/events';
 import { request } from './support/relay-app';
 import { type ServerProcess, spawnServer } from './support/server-process';
+import { connectTo, stopAll } from './support/server-sockets';
 
 const started: ServerProcess[] = [];
 const sockets: Socket[] = [];
 let home = '';
-afterEach(async () => {
-  for (const socket of sockets.splice(0)) socket.disconnect();
-  for (const server of started.splice(0)) {
-    if (server.child.exitCode === null && server.child.signalCode === null) {
-      server.child.kill('SIGKILL');
-      await server.exited;
-    }
-  }
-  if (home) rmSync(home, { recursive: true, force: true });
-});
+afterEach(() => stopAll(started, sockets, home));
 
 function connect(server: ServerProcess, ns: string, token: string): Promise<Socket> {
-  const socket = io(`${server.baseUrl}${ns}`, {
-    forceNew: true,
-    reconnection: false,
-    transports: ['websocket'],
-    auth: { token, protocolVersion: PROTOCOL_VERSION, client: 'crash-test' },
-  });
-  sockets.push(socket);
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
+  return connectTo(server, ns, token, 'crash-test', sockets);
 }
 
 async function reportOf(server: ServerProcess): Promise<StreamReport> {

@@ -4,7 +4,7 @@
  * ended. A crash (SIGKILL) leaves it unfinished, and the next start resumes it; the demo
  * simulator then goes on with a new seeded segment instead of its script from the beginning.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
@@ -15,20 +15,12 @@ import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import { instantGift, script } from './support/events';
 import { request } from './support/relay-app';
 import { type ServerProcess, spawnServer } from './support/server-process';
+import { stopAll } from './support/server-sockets';
 
 const started: ServerProcess[] = [];
 const sockets: Socket[] = [];
 let home = '';
-afterEach(async () => {
-  for (const socket of sockets.splice(0)) socket.disconnect();
-  for (const server of started.splice(0)) {
-    if (server.child.exitCode === null && server.child.signalCode === null) {
-      server.child.kill('SIGKILL');
-      await server.exited;
-    }
-  }
-  if (home) rmSync(home, { recursive: true, force: true });
-});
+afterEach(() => stopAll(started, sockets, home));
 
 async function start(args: string[] = ['--no-source']): Promise<ServerProcess> {
   const server = await spawnServer(home, args);

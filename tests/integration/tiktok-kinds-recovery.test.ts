@@ -3,44 +3,25 @@
  * chat (and their question stays dismissed), the battle keeps its points, the streamer's TikTok
  * goal keeps its progress — all rebuilt from the journal by the restarted server.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChannelStates } from '../../shared/protocol/channel-data';
 import type { StateSnapshot } from '../../shared/protocol/channels';
-import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import { script, viewer } from './support/events';
 import { request } from './support/relay-app';
 import { type ServerProcess, spawnServer } from './support/server-process';
+import { connectTo, stopAll } from './support/server-sockets';
 
 const started: ServerProcess[] = [];
 const sockets: Socket[] = [];
 let home = '';
-afterEach(async () => {
-  for (const socket of sockets.splice(0)) socket.disconnect();
-  for (const server of started.splice(0)) {
-    if (server.child.exitCode === null && server.child.signalCode === null) {
-      server.child.kill('SIGKILL');
-      await server.exited;
-    }
-  }
-  if (home) rmSync(home, { recursive: true, force: true });
-});
+afterEach(() => stopAll(started, sockets, home));
 
 function connect(server: ServerProcess, ns: string, token: string): Promise<Socket> {
-  const socket = io(`${server.baseUrl}${ns}`, {
-    forceNew: true,
-    reconnection: false,
-    transports: ['websocket'],
-    auth: { token, protocolVersion: PROTOCOL_VERSION, client: 'kinds-recovery' },
-  });
-  sockets.push(socket);
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
+  return connectTo(server, ns, token, 'kinds-recovery', sockets);
 }
 
 type Watched = Pick<ChannelStates, 'chat' | 'battle' | 'goals' | 'qna'>;

@@ -13,6 +13,22 @@ export interface ClusterProxy {
   close(): Promise<void>;
 }
 
+/**
+ * Pipes `incoming` and `outgoing` into each other, keeps both in `carried` while they are open,
+ * and closes each side when the other closes (a reset on one side is no error for the proxy).
+ */
+export function carryConnection(incoming: Socket, outgoing: Socket, carried: Set<Socket>): void {
+  for (const side of [incoming, outgoing]) {
+    carried.add(side);
+    side.on('close', () => carried.delete(side));
+    side.on('error', () => {});
+  }
+  incoming.pipe(outgoing);
+  outgoing.pipe(incoming);
+  incoming.on('close', () => outgoing.destroy());
+  outgoing.on('close', () => incoming.destroy());
+}
+
 export async function startClusterProxy(port: number, host = '127.0.0.1'): Promise<ClusterProxy> {
   let backends: readonly number[] = [];
   let next = 0;
@@ -23,16 +39,7 @@ export async function startClusterProxy(port: number, host = '127.0.0.1'): Promi
       incoming.destroy();
       return;
     }
-    const outgoing = connect(backend, '127.0.0.1');
-    for (const side of [incoming, outgoing]) {
-      carried.add(side);
-      side.on('close', () => carried.delete(side));
-      side.on('error', () => {});
-    }
-    incoming.pipe(outgoing);
-    outgoing.pipe(incoming);
-    incoming.on('close', () => outgoing.destroy());
-    outgoing.on('close', () => incoming.destroy());
+    carryConnection(incoming, connect(backend, '127.0.0.1'), carried);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

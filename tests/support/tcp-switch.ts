@@ -4,6 +4,7 @@
  * to whichever backend the relay points at then, as a load balancer would send it.
  */
 import { connect, createServer, type Socket } from 'node:net';
+import { carryConnection } from '../../overlay-server/cli/cluster-proxy';
 
 export interface TcpSwitch {
   port: number;
@@ -18,16 +19,7 @@ export async function startTcpSwitch(firstPort: number): Promise<TcpSwitch> {
   let target = firstPort;
   const carried = new Set<Socket>();
   const server = createServer((incoming) => {
-    const outgoing = connect(target, '127.0.0.1');
-    for (const side of [incoming, outgoing]) {
-      carried.add(side);
-      side.on('close', () => carried.delete(side));
-      side.on('error', () => {});
-    }
-    incoming.pipe(outgoing);
-    outgoing.pipe(incoming);
-    incoming.on('close', () => outgoing.destroy());
-    outgoing.on('close', () => incoming.destroy());
+    carryConnection(incoming, connect(target, '127.0.0.1'), carried);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();

@@ -18,7 +18,13 @@ import { createRedisTokenStore } from '../../overlay-server/cluster/redis-token-
 import { silentLogger } from '../../overlay-server/log';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import { pushEvents } from '../lib/ingest-client';
-import { freshHome, getJson, type LimelightServer, startLimelight } from '../lib/limelight-server';
+import {
+  freshHome,
+  getJson,
+  type LimelightServer,
+  startLimelight,
+  UNLIMITED_RATE,
+} from '../lib/limelight-server';
 import { pollUntil } from '../lib/processes';
 import { figure, type PartRecorder } from '../lib/results';
 import { benchChatEvent } from '../relay/bench-event';
@@ -45,7 +51,6 @@ export const FULL_CLUSTER: ClusterBenchOptions = {
 };
 
 /** Far above any real source: the bench measures the relay, not the per-token budget. */
-const BENCH_RATE = { perSecond: 1_000_000, burst: 1_000_000 };
 
 export async function clusterBench(part: PartRecorder, options: ClusterBenchOptions) {
   const one: number[] = [];
@@ -79,7 +84,10 @@ async function throughput(
   // The default stream's ingest token gets the same room as the issued ones.
   writeFileSync(
     path,
-    JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), limits: { ingest: BENCH_RATE } }),
+    JSON.stringify({
+      ...JSON.parse(readFileSync(path, 'utf8')),
+      limits: { ingest: UNLIMITED_RATE },
+    }),
   );
   let redis: RunningRedis | null = null;
   let client: RedisClient | null = null;
@@ -103,7 +111,7 @@ async function throughput(
         role: 'ingest',
         streamers: [streamer],
         expiresAt: null,
-        rate: BENCH_RATE,
+        rate: UNLIMITED_RATE,
       });
       const server = servers[i % processes] as LimelightServer;
       sockets.push(await sourceFor(server.baseUrl, secret, streamer));

@@ -1,7 +1,7 @@
 /** The two relays under test, each in its own process so its CPU can be read from /proc. */
 import type { ChildProcess } from 'node:child_process';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
-import { type LimelightServer, startLimelight } from '../lib/limelight-server';
+import { type LimelightServer, startLimelight, unlimitedHome } from '../lib/limelight-server';
 import { spawnTs, stopChild, waitForLine } from '../lib/processes';
 import type { Endpoint } from './messages';
 
@@ -38,7 +38,7 @@ export const limelightAuth = (token: string, client: string) => ({
 });
 
 export async function startFullRelay(): Promise<RelayUnderTest & { server: LimelightServer }> {
-  const server = await startLimelight();
+  const server = await startLimelight({ home: unlimitedHome('full') });
   return {
     name: 'full',
     server,

@@ -1,11 +1,7 @@
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BattleView } from '../../shared/protocol/channel-data';
-import { createPanelModels } from '../models/panel-models';
-import { createMemoryStore } from '../storage/memory-store';
-import { createMemoryTransport } from '../transport/memory-transport';
-import { PanelProvider } from '../ui/context';
+import { mountPanel } from '../../tests/support/mount-panel';
 import { BattlePanel } from './battle-panel';
 
 const HOSTILE = '<img src=x onerror="window.__pwned = true">';
@@ -34,22 +30,7 @@ function battle(scores: number[], overrides: Partial<BattleView> = {}): BattleVi
 }
 
 function mount() {
-  const transport = createMemoryTransport();
-  const models = createPanelModels({
-    transport,
-    store: createMemoryStore(),
-    fetchReport: async () => null,
-  });
-  const root = document.createElement('div');
-  document.body.append(root);
-  act(() => {
-    render(
-      <PanelProvider models={models}>
-        <BattlePanel />
-      </PanelProvider>,
-      root,
-    );
-  });
+  const { transport, root } = mountPanel(<BattlePanel />);
   return { transport, root };
 }
 

@@ -1,33 +1,20 @@
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPanelModels } from '../models/panel-models';
+import { mountPanel } from '../../tests/support/mount-panel';
 import { metricsState } from '../models/sample-room';
-import { createMemoryStore } from '../storage/memory-store';
-import { createMemoryTransport } from '../transport/memory-transport';
-import { PanelProvider } from '../ui/context';
 import { Audience, TopGifters, TopViewers } from './live-people';
 
 function mount() {
-  const transport = createMemoryTransport();
-  const models = createPanelModels({
-    transport,
-    store: createMemoryStore(),
-    fetchReport: async () => null,
-  });
-  const root = document.createElement('div');
-  document.body.append(root);
+  const { transport, root } = mountPanel(
+    <>
+      <dl>
+        <Audience />
+      </dl>
+      <TopGifters />
+      <TopViewers />
+    </>,
+  );
   act(() => {
-    render(
-      <PanelProvider models={models}>
-        <dl>
-          <Audience />
-        </dl>
-        <TopGifters />
-        <TopViewers />
-      </PanelProvider>,
-      root,
-    );
     transport.accept('owner');
     transport.pushSnapshot({
       channels: {

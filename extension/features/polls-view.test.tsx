@@ -1,32 +1,13 @@
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPanelModels } from '../models/panel-models';
+import { mountPanel } from '../../tests/support/mount-panel';
 import { pollView } from '../models/sample-room';
-import { createMemoryStore } from '../storage/memory-store';
-import { createMemoryTransport } from '../transport/memory-transport';
-import { PanelProvider } from '../ui/context';
 import { PollsView } from './polls-view';
 
 const HOSTILE = '<img src=x onerror="window.__pwned = true">';
 
 function mount() {
-  const transport = createMemoryTransport();
-  const models = createPanelModels({
-    transport,
-    store: createMemoryStore(),
-    fetchReport: async () => null,
-  });
-  const root = document.createElement('div');
-  document.body.append(root);
-  act(() => {
-    render(
-      <PanelProvider models={models}>
-        <PollsView />
-      </PanelProvider>,
-      root,
-    );
-  });
+  const { transport, models, root } = mountPanel(<PollsView />);
   return { transport, models, root };
 }
 

@@ -1,31 +1,14 @@
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SourceHealth } from '../../shared/protocol/channel-data';
-import { createPanelModels } from '../models/panel-models';
-import { createMemoryStore } from '../storage/memory-store';
-import { createMemoryTransport } from '../transport/memory-transport';
-import { PanelProvider } from '../ui/context';
+import { mountPanel } from '../../tests/support/mount-panel';
 import { SourceHealthList } from './source-health';
 
 const HOSTILE = '<img src=x onerror="window.__pwned = true">';
 
 function mount(sources: SourceHealth[]) {
-  const transport = createMemoryTransport();
-  const models = createPanelModels({
-    transport,
-    store: createMemoryStore(),
-    fetchReport: async () => null,
-  });
-  const root = document.createElement('div');
-  document.body.append(root);
+  const { transport, root } = mountPanel(<SourceHealthList />);
   act(() => {
-    render(
-      <PanelProvider models={models}>
-        <SourceHealthList />
-      </PanelProvider>,
-      root,
-    );
     transport.accept('owner');
     transport.pushSnapshot({ channels: { sources: { sources } } });
   });

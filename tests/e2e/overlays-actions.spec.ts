@@ -2,7 +2,8 @@
  * The actions overlay (actions.html) in Chromium against the real server: a follow fires a
  * rule that plays an uploaded video clip and shows a text with the viewer's name. The clip is
  * a real WebM, recorded in the browser from a canvas (MediaRecorder) and uploaded through the
- * server's clip API; the page's test hook says its video element played.
+ * server's clip API; the page's test hook says its video element played. A chat command's alert
+ * action shows its variant on the alerts overlay.
  */
 import type { Page } from '@playwright/test';
 import type { ClipsState } from '../../shared/protocol/actions/actions-data';
@@ -78,7 +79,7 @@ test('a follow plays the uploaded clip and shows the viewer in a text, drawn as 
     type: 'actions.settings',
     settings: { concurrency: { overlay: 2, timer: 1, obs: 1, alerts: 1 } },
   });
-  await relay.command({
+  const rule = await relay.command<{ id: string }>({
     type: 'actions.saveRule',
     rule: {
       name: 'Welcome clip',
@@ -89,22 +90,27 @@ test('a follow plays the uploaded clip and shows the viewer in a text, drawn as 
       ],
     },
   });
-  const s = script(Date.now());
-  await relay.send([s.follow(viewer('ana', { nickname: '<img src=x onerror=alert(1)> Ana' }))]);
+  // The relay is shared by every overlay spec: the rule goes when this test ends.
+  try {
+    const s = script(Date.now());
+    await relay.send([s.follow(viewer('ana', { nickname: '<img src=x onerror=alert(1)> Ana' }))]);
 
-  await expect
-    .poll(async () => (await clipsOnPage(page)).find((clip) => clip.clipId === clipId))
-    .toMatchObject({ played: true, volume: 0.5 });
-  await expect
-    .poll(
-      async () =>
-        (await clipsOnPage(page)).find((clip) => clip.clipId === clipId)?.currentTime ?? 0,
-    )
-    .toBeGreaterThan(0);
-  const { texts } = await readScene(page);
-  expect(texts).toContain('Welcome <img src=x onerror=alert(1)> Ana!');
-  // The name stayed text: no element was made from it.
-  expect(await page.locator('img').count()).toBe(0);
+    await expect
+      .poll(async () => (await clipsOnPage(page)).find((clip) => clip.clipId === clipId))
+      .toMatchObject({ played: true, volume: 0.5 });
+    await expect
+      .poll(
+        async () =>
+          (await clipsOnPage(page)).find((clip) => clip.clipId === clipId)?.currentTime ?? 0,
+      )
+      .toBeGreaterThan(0);
+    const { texts } = await readScene(page);
+    expect(texts).toContain('Welcome <img src=x onerror=alert(1)> Ana!');
+    // The name stayed text: no element was made from it.
+    expect(await page.locator('img').count()).toBe(0);
+  } finally {
+    await relay.command({ type: 'actions.removeRule', ruleId: rule.id });
+  }
 });
 
 test('?demo shows a text and a countdown without a server', async ({ page, relay }) => {
@@ -115,4 +121,29 @@ test('?demo shows a text and a countdown without a server', async ({ page, relay
   await expect
     .poll(async () => (screenState(await readScene(page), 'actions').timers as unknown[]).length)
     .toBe(1);
+});
+
+test('a chat command shows the rule alert variant on the alerts overlay, with the viewer', async ({
+  page,
+  relay,
+}) => {
+  await openOverlay(page, relay.overlayUrl('alerts'));
+  const rule = await relay.command<{ id: string }>({
+    type: 'actions.saveRule',
+    rule: {
+      name: 'Hype card',
+      trigger: { kind: 'command', command: '!hype' },
+      actions: [{ kind: 'alert', variant: 'gift', tier: 4 }],
+    },
+  });
+  try {
+    const s = script(Date.now());
+    await relay.send([s.chat(viewer('hyper', { nickname: 'Hyper Fan' }), '!hype')]);
+    await expect
+      .poll(async () => screenState(await readScene(page), 'alerts').current)
+      .toMatchObject({ tier: 4 });
+    await expect.poll(async () => (await readScene(page)).texts).toContain('Hyper Fan');
+  } finally {
+    await relay.command({ type: 'actions.removeRule', ruleId: rule.id });
+  }
 });

@@ -7,7 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 import type { ClipsState } from '../../shared/protocol/actions/actions-data';
-import { script, viewer } from '../support/engine-events';
+import { script, viewer } from '../integration/support/events';
 import { expect, openOverlay, readScene, screenState, test } from './support/overlay-relay';
 
 /** Records a short WebM (VP8) of a moving square on a canvas, in the page; its bytes as base64. */
@@ -128,6 +128,14 @@ test('a chat command shows the rule alert variant on the alerts overlay, with th
   relay,
 }) => {
   await openOverlay(page, relay.overlayUrl('alerts'));
+  // Cards queued earlier on the shared server (the first test's follow) play first: the card
+  // looked for is the one the command brings, so the stage is let go quiet before it is fired.
+  await expect
+    .poll(async () => {
+      const alerts = screenState(await readScene(page), 'alerts');
+      return { current: alerts.current, waiting: alerts.waiting, paused: alerts.paused };
+    })
+    .toEqual({ current: null, waiting: 0, paused: false });
   const rule = await relay.command<{ id: string }>({
     type: 'actions.saveRule',
     rule: {
@@ -141,7 +149,7 @@ test('a chat command shows the rule alert variant on the alerts overlay, with th
     await relay.send([s.chat(viewer('hyper', { nickname: 'Hyper Fan' }), '!hype')]);
     await expect
       .poll(async () => screenState(await readScene(page), 'alerts').current)
-      .toMatchObject({ tier: 4 });
+      .toMatchObject({ id: expect.stringMatching(/^action-/), tier: 4 });
     await expect.poll(async () => (await readScene(page)).texts).toContain('Hyper Fan');
   } finally {
     await relay.command({ type: 'actions.removeRule', ruleId: rule.id });

@@ -24,6 +24,7 @@ import {
 /** A connected client of the relay: sends events and commands, keeps the latest channel states. */
 export interface Relay {
   server: ServerProcess;
+  /** Ingests events; throws when any is rejected or dropped as a duplicate id. */
   send(events: LiveEvent[]): Promise<IngestBatchResult>;
   /** Runs a control command as the owner; throws on an error ack. */
   command<T = unknown>(command: Record<string, unknown>): Promise<T>;
@@ -76,6 +77,12 @@ export async function connectRelay(server: ServerProcess): Promise<Relay & { clo
       if (!ack.ok) throw new Error(`ingest refused: ${ack.code} ${ack.message}`);
       if (ack.data.rejected.length > 0) {
         throw new Error(`ingest rejected: ${JSON.stringify(ack.data.rejected)}`);
+      }
+      // The server is shared by every overlay spec and drops an id it has seen: a test reusing
+      // one would wait for an effect that never comes, so it fails here, naming the ids.
+      const duplicates = events.filter((_, i) => ack.data.results[i]?.status === 'duplicate');
+      if (duplicates.length > 0) {
+        throw new Error(`ingest dropped duplicate ids: ${duplicates.map((e) => e.id).join(', ')}`);
       }
       return ack.data;
     },

@@ -41,10 +41,11 @@ test('a moderator granted two streams switches the panel between them', async ({
         { env: { ...process.env, LIMELIGHT_HOME: serverHome }, encoding: 'utf8' },
       ),
     ) as IssuedToken;
-  const moderator = issue('moderator', ['default', 'ben']);
+  // The running server re-reads the whole tokens file by itself. Issue the moderator last and wait
+  // until the server knows it: the file it read then holds ben's ingest token too.
   const benSource = issue('ingest', ['ben']);
+  const moderator = issue('moderator', ['default', 'ben']);
 
-  // The running server reads issued tokens by itself: wait until it knows the new one.
   await expect
     .poll(
       async () => (await fetch(`${server.baseUrl}/api/streams?token=${moderator.secret}`)).status,

@@ -9,7 +9,7 @@
  */
 import { type Ack, fail } from '../../shared/protocol/ack';
 import type { IngestResult } from '../../shared/protocol/namespaces';
-import type { IngestOutcome } from '../pipeline/relay';
+import type { IngestOutcome } from '../pipeline/relay-contract';
 import type { Done, StreamPort, WatchAnswer } from '../streams/stream-port';
 import type { BusRequest, ClusterBus } from './cluster-bus';
 

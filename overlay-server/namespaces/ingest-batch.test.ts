@@ -4,7 +4,7 @@ import { type Ack, ok } from '../../shared/protocol/ack';
 import type { IngestBatchResult } from '../../shared/protocol/namespaces';
 import { script, viewer } from '../../tests/support/engine-events';
 import { createTokenBucket } from '../pipeline/rate-limit';
-import type { IngestOutcome } from '../pipeline/relay';
+import type { IngestOutcome } from '../pipeline/relay-contract';
 import { ingestBatch as answerBatch, type BatchIngestDeps } from './ingest-batch';
 
 /** The batch's answer (given at once when the stream is in this process, as here). */

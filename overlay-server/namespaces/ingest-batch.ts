@@ -10,7 +10,7 @@ import { type Ack, fail, ok } from '../../shared/protocol/ack';
 import type { IngestBatchResult, IngestItemResult } from '../../shared/protocol/namespaces';
 import { jsonSize, LIMITS } from '../pipeline/limits';
 import type { TokenBucket } from '../pipeline/rate-limit';
-import type { IngestOutcome } from '../pipeline/relay';
+import type { IngestOutcome } from '../pipeline/relay-contract';
 import { validateEvent } from '../pipeline/validate-event';
 
 /** What a batch needs from the rest of ingest. */

@@ -8,7 +8,7 @@ import { isObsCommandType } from '../../shared/protocol/commands/obs';
 import { channelAccess, roomTagFor } from '../broadcast/money-access';
 import { roomFor, streamerTag } from '../broadcast/subscriptions';
 import { FencedOut } from '../journal/fence';
-import type { IngestOutcome } from '../pipeline/relay';
+import type { IngestOutcome } from '../pipeline/relay-contract';
 import type { LocalStream } from './local-stream';
 import type { StreamPort, WatchAnswer } from './stream-port';
 

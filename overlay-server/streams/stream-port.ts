@@ -13,7 +13,7 @@ import type { Channel, StateSnapshot } from '../../shared/protocol/channels';
 import type { IngestResult } from '../../shared/protocol/namespaces';
 import type { Role } from '../../shared/protocol/roles';
 import type { ChannelAccess } from '../broadcast/money-access';
-import type { IngestOutcome } from '../pipeline/relay';
+import type { IngestOutcome } from '../pipeline/relay-contract';
 import type { SourceStatus } from '../sources/source';
 
 export type Done<T> = (answer: T) => void;

@@ -5,7 +5,6 @@
  * alert, and the queue never exceeds `maxQueue`. Display only: money is counted by the ledger.
  */
 
-import type { GiftInfo } from '../../events/gift';
 import { type Ack, fail, ok } from '../../protocol/ack';
 import type {
   AlertsState,
@@ -24,16 +23,9 @@ import {
   testAlert,
   tierFor,
 } from './alert-tiers';
-import { emptyGroup, memberOf, setMember } from './storm-merge';
-
-/** A streak as the queue needs it (from a ledger outcome or commit). */
-export interface StreakFrame {
-  key: string;
-  user: ViewerBadge;
-  gift: GiftInfo;
-  count: number;
-  settled: boolean;
-}
+import { createQueueChanges } from './queue-changes';
+import { createStormMode } from './storm-mode';
+import { type StreakFrame, streakAlert, upgradeStreakAlert } from './streak-alerts';
 
 const HISTORY = 50;
 /** How long past its time an unsettled streak may keep playing (its frames stopped coming). */
@@ -44,18 +36,13 @@ export function createAlertQueue(saved?: AlertQueueState, settings?: Partial<Ale
     ? clone(saved)
     : emptyAlertState({ ...DEFAULT_ALERT_SETTINGS, ...settings });
 
-  const out: AlertsUpdate[] = [];
-  let structural = false;
-  const upsert = (alert: AlertView) =>
-    out.push({ channel: 'alerts', type: 'alert.upsert', data: clone(alert) });
-
-  const waitingCount = () => s.queue.length - (s.playingId ? 1 : 0);
-  /** Waiting alerts, a merged one counting as the gifts inside it: storm mode ends on this. */
-  const pressure = () =>
-    s.queue.reduce((n, a) => n + (a.id === s.playingId ? 0 : (a.merged?.alerts ?? 1)), 0);
+  const changes = createQueueChanges();
+  const upsert = changes.upsert;
   const tier = (coins: number) => tierFor(coins, s.settings.tierThresholds);
-
   const place = (alert: AlertView) => placeByTier(s, alert);
+  const newId = (prefix: string) => `${prefix}-${++s.seq}`;
+  const stormQueue = { s, changes, place, tier, newId };
+  const storm = createStormMode(stormQueue);
 
   const remove = (alert: AlertView, kept: boolean) => {
     const index = s.queue.indexOf(alert);
@@ -69,62 +56,7 @@ export function createAlertQueue(saved?: AlertQueueState, settings?: Partial<Ale
       s.history.push(alert);
       if (s.history.length > HISTORY) s.history.shift();
     }
-    structural = true;
-  };
-
-  const newId = (prefix: string) => `${prefix}-${++s.seq}`;
-
-  /** The waiting storm alert small gifts merge into (created on demand). */
-  const stormAlert = (first: AlertView): AlertView => {
-    const existing = s.queue.find((a) => a.merged !== null && a.id !== s.playingId);
-    if (existing) return existing;
-    const alert: AlertView = {
-      ...clone(first),
-      id: newId('storm'),
-      count: 0,
-      coins: 0,
-      merged: { alerts: 0, viewers: 0 },
-    };
-    s.merges[alert.id] = emptyGroup();
-    place(alert);
-    structural = true;
-    return alert;
-  };
-
-  const mergeInto = (storm: AlertView, key: string, alert: AlertView) => {
-    const group = s.merges[storm.id] ?? emptyGroup();
-    s.merges[storm.id] = group;
-    setMember(storm, group, key, memberOf(alert));
-    s.byStreak[key] = storm.id;
-    storm.tier = tier(storm.coins);
-    place(storm);
-  };
-
-  const isSmall = (alert: AlertView) =>
-    alert.kind === 'gift' && alert.merged === null && alert.tier <= s.settings.stormMaxTier;
-
-  /** Storm mode on past the threshold (merging the small gifts waiting), off below half. */
-  const updateStorm = () => {
-    if (!s.storm && waitingCount() > s.settings.stormThreshold) {
-      s.storm = true;
-      structural = true;
-      const small = s.queue.filter((a) => a.id !== s.playingId && isSmall(a));
-      const first = small[0];
-      if (first) {
-        const storm = stormAlert(first);
-        for (const alert of small) {
-          const key = s.streakOf[alert.id] ?? alert.id;
-          delete s.streakOf[alert.id];
-          s.queue.splice(s.queue.indexOf(alert), 1);
-          out.push({ channel: 'alerts', type: 'alert.skip', data: { id: alert.id } });
-          mergeInto(storm, key, alert);
-        }
-        upsert(storm);
-      }
-    } else if (s.storm && pressure() <= Math.floor(s.settings.stormThreshold / 2)) {
-      s.storm = false;
-      structural = true;
-    }
+    changes.reshaped();
   };
 
   /** Drops the smallest, newest waiting alerts past `maxQueue`. */
@@ -133,16 +65,12 @@ export function createAlertQueue(saved?: AlertQueueState, settings?: Partial<Ale
       const victim = s.queue[s.queue.length - 1];
       if (!victim || victim.id === s.playingId) break;
       remove(victim, false);
-      out.push({ channel: 'alerts', type: 'alert.skip', data: { id: victim.id } });
+      changes.skipped(victim.id);
     }
   };
 
   const enqueue = (alert: AlertView, key: string | null) => {
-    if (key !== null && s.storm && isSmall(alert)) {
-      const storm = stormAlert(alert);
-      mergeInto(storm, key, alert);
-      upsert(storm);
-    } else {
+    if (!storm.absorbs(alert, key)) {
       if (key !== null) {
         s.byStreak[key] = alert.id;
         s.streakOf[alert.id] = key;
@@ -150,7 +78,7 @@ export function createAlertQueue(saved?: AlertQueueState, settings?: Partial<Ale
       place(alert);
       upsert(alert);
     }
-    updateStorm();
+    storm.update();
     bound();
   };
 
@@ -162,7 +90,7 @@ export function createAlertQueue(saved?: AlertQueueState, settings?: Partial<Ale
       if (s.playingId !== head.id) {
         s.playingId = head.id;
         s.playStartedAt = now;
-        structural = true;
+        changes.reshaped();
         return;
       }
       const seconds = s.settings.tierSeconds[head.tier - 1] ?? 5;
@@ -172,15 +100,11 @@ export function createAlertQueue(saved?: AlertQueueState, settings?: Partial<Ale
         return;
       }
       remove(head, true);
-      updateStorm();
+      storm.update();
     }
   };
 
-  const drain = (): AlertsUpdate[] => {
-    if (structural) out.push({ channel: 'alerts', type: 'alerts.state', data: view() });
-    structural = false;
-    return out.splice(0, out.length);
-  };
+  const drain = (): AlertsUpdate[] => changes.drain(view);
 
   const view = (): AlertsState => ({
     paused: s.paused,
@@ -192,52 +116,13 @@ export function createAlertQueue(saved?: AlertQueueState, settings?: Partial<Ale
   return {
     /** A streak frame or commit (settled) from the ledger. */
     onStreak(frame: StreakFrame, at: number): AlertsUpdate[] {
-      const coins = frame.count * frame.gift.coins;
       const id = s.byStreak[frame.key];
       const alert = id ? s.queue.find((a) => a.id === id) : undefined;
-      const group = alert ? s.merges[alert.id] : undefined;
-      if (alert && group) {
-        const member = group.members[frame.key];
-        if (member) {
-          setMember(alert, group, frame.key, {
-            ...member,
-            count: Math.max(member.count, frame.count),
-            settled: member.settled || frame.settled,
-          });
-        }
-        const before = alert.tier;
-        alert.tier = tier(alert.coins);
-        if (alert.tier !== before && alert.id !== s.playingId) place(alert);
-        upsert(alert);
-      } else if (alert) {
-        alert.count = Math.max(alert.count, frame.count);
-        alert.coins = alert.count * frame.gift.coins;
-        alert.settled ||= frame.settled;
-        const before = alert.tier;
-        alert.tier = tier(alert.coins);
-        if (alert.tier !== before && alert.id !== s.playingId) place(alert);
-        upsert(alert);
-      } else if (!s.finished[frame.key]) {
+      if (alert) upgradeStreakAlert(stormQueue, alert, frame);
+      else if (!s.finished[frame.key]) {
         // A streak whose alert already finished (e.g. a late end) does not alert twice.
-        enqueue(
-          {
-            id: newId('alert'),
-            kind: 'gift',
-            tier: tier(coins),
-            user: { ...frame.user },
-            gift: {
-              name: frame.gift.name,
-              imageUrl: frame.gift.imageUrl,
-              coinsPerUnit: frame.gift.coins,
-            },
-            count: frame.count,
-            coins,
-            settled: frame.settled,
-            merged: null,
-            at,
-          },
-          frame.key,
-        );
+        const coins = frame.count * frame.gift.coins;
+        enqueue(streakAlert(newId('alert'), frame, tier(coins), at), frame.key);
       }
       play(at);
       return drain();
@@ -281,7 +166,7 @@ export function createAlertQueue(saved?: AlertQueueState, settings?: Partial<Ale
     pause(): Ack<AlertsState> {
       if (s.paused) return fail('CONFLICT', 'alerts are already paused');
       s.paused = true;
-      structural = true;
+      changes.reshaped();
       return ok(view());
     },
 
@@ -290,7 +175,7 @@ export function createAlertQueue(saved?: AlertQueueState, settings?: Partial<Ale
       s.paused = false;
       // The playing alert starts its time again.
       if (s.playingId) s.playStartedAt = now;
-      structural = true;
+      changes.reshaped();
       play(now);
       return ok(view());
     },
@@ -303,8 +188,8 @@ export function createAlertQueue(saved?: AlertQueueState, settings?: Partial<Ale
           alertId ? `alertId: no queued alert ${alertId}` : 'the queue is empty',
         );
       remove(alert, true);
-      out.push({ channel: 'alerts', type: 'alert.skip', data: { id: alert.id } });
-      updateStorm();
+      changes.skipped(alert.id);
+      storm.update();
       play(now);
       return ok({ id: alert.id });
     },
@@ -358,8 +243,8 @@ export function createAlertQueue(saved?: AlertQueueState, settings?: Partial<Ale
 
     configure(settings: Partial<AlertSettings>): AlertSettings {
       s.settings = { ...s.settings, ...settings };
-      structural = true;
-      updateStorm();
+      changes.reshaped();
+      storm.update();
       bound();
       return clone(s.settings);
     },

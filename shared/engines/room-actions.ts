@@ -6,7 +6,7 @@
 import type { LiveEvent } from '../events/live-event';
 import type { ActionRun } from '../protocol/actions/actions-data';
 import type { ViewerBadge } from '../protocol/channel-data';
-import { SAMPLE_VIEWER } from './actions/action-engine';
+import { SAMPLE_VIEWER } from './actions/action-runs';
 import type { LedgerCommit, LedgerStreak } from './ledger-port';
 import type { RoomParts, UpdateBatch } from './room-parts';
 

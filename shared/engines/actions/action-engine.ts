@@ -6,23 +6,19 @@
  * is exported into journal snapshots, so a restart keeps the queue and the cooldowns honest.
  */
 import { type Ack, fail, ok } from '../../protocol/ack';
-import type {
-  ActionRulesState,
-  ActionRun,
-  ActionsState,
-} from '../../protocol/actions/actions-data';
+import type { ActionRulesState, ActionsState } from '../../protocol/actions/actions-data';
 import {
   type ActionRule,
   type ActionSettings,
   DEFAULT_ACTION_SETTINGS,
-  OUTPUT_OF,
-  type RuleAction,
 } from '../../protocol/actions/rule-schema';
-import { fillTemplate, type TemplateValues } from '../../protocol/actions/templates';
 import type { ViewerBadge } from '../../protocol/channel-data';
 import { clone } from '../json-state';
+import { runsOf, SAMPLE_FIRING } from './action-runs';
 import { type CooldownState, createCooldowns } from './cooldowns';
+import { createFiringMemory, type FiringMemoryState } from './firing-memory';
 import { createRuleBook } from './rule-book';
+
 import { createRunQueue, noChanges, type QueueChanges, type RunQueueState } from './run-queue';
 import { type Firing, matchRule, type TriggerFact } from './trigger-facts';
 
@@ -33,57 +29,11 @@ export interface ActionSetup {
 }
 
 /** Exported state of the actions engine. */
-export interface ActionEngineState extends RunQueueState {
+export interface ActionEngineState extends RunQueueState, FiringMemoryState {
   seq: number;
   rules: ActionRule[];
   settings: ActionSettings;
   cooldowns: CooldownState;
-  /** Rule id → the last likes milestone (total ÷ every) it fired for, or was set up at. */
-  likeMilestones: Record<string, number>;
-  /** Streak key → highest count seen, newest last (bounded): upgrades fire once per count. */
-  giftCounts: Array<[string, number]>;
-  /** Streak keys whose final count fired rules (bounded): never twice for one streak. */
-  finals: string[];
-  /** Goals reached, polls ended and battles ended already seen: each fires once. */
-  seen: string[];
-}
-
-/** Streak keys remembered for upgrades and finals; older streaks have long settled. */
-const STREAKS_KEPT = 5_000;
-const SEEN_KEPT = 500;
-
-/** Who a simulated run is for: a sample viewer, never a real one. */
-export const SAMPLE_VIEWER: ViewerBadge = {
-  id: 'sample-viewer',
-  handle: 'sample_viewer',
-  nickname: 'Sample Viewer',
-  avatarUrl: null,
-};
-
-const SAMPLE_VALUES: TemplateValues = {
-  nickname: SAMPLE_VIEWER.nickname,
-  handle: SAMPLE_VIEWER.handle,
-  gift: 'Rose',
-  count: '1',
-  coins: '1',
-  message: 'hello',
-  likes: '1000',
-  goal: 'Sample goal',
-  poll: 'Option A',
-  result: 'won',
-};
-
-/** The action with its texts filled in: plain text, drawn as text wherever it goes. */
-function filled(action: RuleAction, values: TemplateValues): RuleAction {
-  switch (action.kind) {
-    case 'text':
-    case 'obsText':
-      return { ...action, text: fillTemplate(action.text, values) };
-    case 'timer':
-      return { ...action, label: fillTemplate(action.label, values) };
-    default:
-      return { ...action };
-  }
 }
 
 export interface ActionEngineOptions {
@@ -119,31 +69,10 @@ export function createActionEngine(
   const book = createRuleBook(s);
   const cooldowns = createCooldowns(s.cooldowns);
   const queue = createRunQueue(s, () => s.settings);
-  const giftCounts = new Map(s.giftCounts);
-  const finals = new Set(s.finals);
+  const memory = createFiringMemory(s);
   let changes: ActionChanges = { ...noChanges(), rulesChanged: false };
 
-  const runsOf = (
-    rule: ActionRule,
-    firing: Firing,
-    now: number,
-    simulated: boolean,
-  ): ActionRun[] => {
-    const values: TemplateValues = { ...firing.values, rule: rule.name };
-    return rule.actions.map((action) => ({
-      runId: `run-${++s.seq}`,
-      ruleId: rule.id,
-      ruleName: rule.name,
-      output: OUTPUT_OF[action.kind],
-      action: filled(action, values),
-      viewer: firing.viewer ? { ...firing.viewer } : null,
-      values,
-      simulated,
-      firedAt: now,
-      startedAt: null,
-      endsAt: null,
-    }));
-  };
+  const nextRunId = () => `run-${++s.seq}`;
 
   const note = (rule: ActionRule, viewer: ViewerBadge | null, now: number, reason: string) =>
     queue.note(
@@ -168,52 +97,12 @@ export function createActionEngine(
     const held = cooldowns.holds(rule, firing.viewer, now);
     if (held) return note(rule, firing.viewer, now, held);
     cooldowns.start(rule, firing.viewer, now);
-    queue.enqueue(runsOf(rule, firing, now, false), now, changes);
-  };
-
-  const firstTime = (key: string) => {
-    if (s.seen.includes(key)) return false;
-    s.seen.push(key);
-    if (s.seen.length > SEEN_KEPT) s.seen.shift();
-    return true;
-  };
-
-  /** Likes milestones: each rule fires once per milestone crossed, however far the total jumped. */
-  const onLikes = (total: number, now: number) => {
-    for (const rule of s.rules) {
-      if (rule.trigger.kind !== 'likes') continue;
-      const milestone = Math.floor(total / rule.trigger.every);
-      const last = s.likeMilestones[rule.id] ?? 0;
-      if (milestone <= last) continue;
-      s.likeMilestones[rule.id] = milestone;
-      if (!rule.enabled) continue;
-      fire(rule, { viewer: null, values: { likes: String(milestone * rule.trigger.every) } }, now);
-    }
-  };
-
-  /** A gift frame or commit: upgrades fire once per new count, finals once per streak. */
-  const isNewGiftPhase = (fact: Extract<TriggerFact, { kind: 'gift' }>) => {
-    if (fact.phase === 'final') {
-      if (finals.has(fact.key)) return false;
-      finals.add(fact.key);
-      if (finals.size > STREAKS_KEPT) finals.delete(finals.values().next().value as string);
-      return true;
-    }
-    const before = giftCounts.get(fact.key) ?? 0;
-    if (fact.count <= before) return false;
-    giftCounts.delete(fact.key);
-    giftCounts.set(fact.key, fact.count);
-    if (giftCounts.size > STREAKS_KEPT) giftCounts.delete(giftCounts.keys().next().value as string);
-    return true;
+    queue.enqueue(runsOf(rule, firing, now, false, nextRunId), now, changes);
   };
 
   /** Rules and settings changed: likes rules start counting from the total as it is now. */
   const rulesChanged = (likesTotal: number) => {
-    for (const rule of s.rules) {
-      if (rule.trigger.kind === 'likes' && s.likeMilestones[rule.id] === undefined) {
-        s.likeMilestones[rule.id] = Math.floor(likesTotal / rule.trigger.every);
-      }
-    }
+    memory.startLikesAt(s.rules, likesTotal);
     changes.rulesChanged = true;
   };
 
@@ -225,11 +114,13 @@ export function createActionEngine(
   return {
     /** Something happened on stream: fire every rule it matches. */
     observe(fact: TriggerFact, now: number) {
-      if (fact.kind === 'likes') return onLikes(fact.total, now);
-      if (fact.kind === 'gift' && !isNewGiftPhase(fact)) return;
-      if (fact.kind === 'goalReached' && !firstTime(`goal:${fact.goalId}`)) return;
-      if (fact.kind === 'pollEnded' && !firstTime(`poll:${fact.pollId}`)) return;
-      if (fact.kind === 'battle' && !firstTime(`battle:${fact.battleId}`)) return;
+      if (fact.kind === 'likes') {
+        for (const [rule, likes] of memory.likesCrossed(s.rules, fact.total)) {
+          fire(rule, { viewer: null, values: { likes: String(likes) } }, now);
+        }
+        return;
+      }
+      if (!memory.isNew(fact)) return;
       for (const rule of s.rules) {
         if (!rule.enabled) continue;
         const matched = matchRule(rule, fact);
@@ -304,7 +195,7 @@ export function createActionEngine(
     simulate(ruleId: string, now: number): Ack<{ runIds: string[] }> {
       const rule = book.find(ruleId);
       if (!rule) return fail('NOT_FOUND', `ruleId: no rule ${ruleId}`);
-      const runs = runsOf(rule, { viewer: { ...SAMPLE_VIEWER }, values: SAMPLE_VALUES }, now, true);
+      const runs = runsOf(rule, SAMPLE_FIRING, now, true, nextRunId);
       queue.enqueue(runs, now, changes);
       return ok({ runIds: runs.map((run) => run.runId) });
     },
@@ -343,8 +234,7 @@ export function createActionEngine(
     setup: (): ActionSetup => clone({ rules: s.rules, settings: s.settings }),
 
     exportState(): ActionEngineState {
-      s.giftCounts = [...giftCounts];
-      s.finals = [...finals];
+      memory.save();
       return clone(s);
     },
   };

@@ -3,14 +3,12 @@
  * under a storm of 50 gifts/s and after it; JS heap and Pixi display objects before and after a
  * flood of alerts.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
 import type { Browser } from '@playwright/test';
-import { heapAfterGcMb, launchBrowser, newestMtime } from '../lib/browser';
+import { heapAfterGcMb, launchBrowser } from '../lib/browser';
 import { connectIngest, pushEvents } from '../lib/ingest-client';
 import { type LimelightServer, startLimelight } from '../lib/limelight-server';
 import { delay, pollUntil } from '../lib/processes';
-import { atMost, figure, NotMeasured, type PartRecorder } from '../lib/results';
+import { atMost, figure, type PartRecorder } from '../lib/results';
 import {
   displayObjects,
   frameFigures,
@@ -21,6 +19,7 @@ import {
 } from './alerts-page';
 import { giftStorm, stormGift } from './gift-storm';
 import { type GiftToGlassOptions, giftToGlass } from './gift-to-glass';
+import { buildOverlaysIfStale } from './overlays-build';
 
 export interface AlertsBenchOptions {
   repetitions: number;
@@ -39,8 +38,6 @@ export interface AlertsBenchOptions {
   glass: GiftToGlassOptions;
 }
 
-const ALERTS_PAGE = 'dist/overlays/alerts.html';
-
 export async function alertsBench(part: PartRecorder, options: AlertsBenchOptions): Promise<void> {
   buildOverlaysIfStale(part, options.rebuildStale);
   const server = await startLimelight();
@@ -58,28 +55,6 @@ export async function alertsBench(part: PartRecorder, options: AlertsBenchOption
   } finally {
     await browser?.close();
     await server.stop();
-  }
-}
-
-export function buildOverlaysIfStale(part: PartRecorder, rebuildStale: boolean): void {
-  if (!existsSync('overlays/vite.config.ts')) throw new NotMeasured('overlays/ has not landed');
-  const built = existsSync(ALERTS_PAGE) ? statSync(ALERTS_PAGE).mtimeMs : 0;
-  if (built >= newestMtime('overlays') && built >= newestMtime('shared')) return;
-  if (built > 0 && !rebuildStale) {
-    part.note(
-      'Measured the existing dist/overlays build, which is older than the overlay sources.',
-    );
-    return;
-  }
-  console.log('[bench] alerts: building the overlay pages (vite)…');
-  const result = spawnSync('npx', ['vite', 'build', '--config', 'overlays/vite.config.ts'], {
-    encoding: 'utf8',
-    timeout: 240_000,
-  });
-  if (result.status !== 0 || !existsSync(ALERTS_PAGE)) {
-    throw new NotMeasured(
-      `the overlay build failed: ${(result.stderr || result.stdout || '').slice(-400)}`,
-    );
   }
 }
 

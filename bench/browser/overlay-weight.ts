@@ -10,7 +10,7 @@ import { launchBrowser } from '../lib/browser';
 import { type LimelightServer, startLimelight } from '../lib/limelight-server';
 import { pollUntil } from '../lib/processes';
 import { figure, type PartRecorder } from '../lib/results';
-import { buildOverlaysIfStale } from './alerts-bench';
+import { buildOverlaysIfStale } from './overlays-build';
 
 export interface OverlayWeightOptions {
   repetitions: number;

@@ -1,10 +1,11 @@
 import type { GiftEvent } from '../events/gift';
 import { findCrossSourceMatch, normalizeHandle } from './cross-source';
-import { LEDGER_STATE_VERSION, type LedgerState, parseLedgerState } from './ledger-state';
+import { checkedLedgerState, LEDGER_STATE_VERSION, type LedgerState } from './ledger-state';
 import { createTotals } from './ledger-totals';
 import { createMessageDeduper, DEFAULT_DEDUPE_CAPACITY } from './message-dedupe';
 import {
   commitStreak,
+  copyStreak,
   frameKey,
   isStreakable,
   observeFrame,
@@ -95,7 +96,7 @@ export function createGiftLedger(options: GiftLedgerOptions = {}): GiftLedger {
     options.settledRetentionMs,
     DEFAULT_SETTLED_RETENTION_MS,
   );
-  const state = options.state === undefined ? undefined : validState(options.state);
+  const state = options.state === undefined ? undefined : checkedLedgerState(options.state);
   const deduper = createMessageDeduper(
     options.messageIdCapacity ?? DEFAULT_DEDUPE_CAPACITY,
     state?.messageIds ?? [],
@@ -279,30 +280,10 @@ export function createGiftLedger(options: GiftLedgerOptions = {}): GiftLedger {
 /** Coins of the units a streak saw but did not commit yet. */
 const pendingCoins = (streak: StreakRecord): number => pendingUnits(streak) * streak.gift.coins;
 
-// State comes back from a journal on disk: check it before trusting it, naming what is wrong.
-function validState(state: LedgerState): LedgerState {
-  const parsed = parseLedgerState(state);
-  if (!parsed.ok) throw new Error(`invalid gift ledger state: ${parsed.message}`);
-  return parsed.value;
-}
-
 function nonNegative(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   if (!Number.isFinite(value) || value < 0) {
     throw new RangeError(`${name} must be a non-negative number of milliseconds, got ${value}`);
   }
   return value;
-}
-
-// A plain-data copy, so exported state never aliases live records (shared/ uses no
-// structuredClone: it is a host API, and records are plain data anyway).
-function copyStreak(streak: StreakRecord): StreakRecord {
-  return {
-    ...streak,
-    user: { ...streak.user },
-    gift: { ...streak.gift },
-    toUser: streak.toUser === null ? null : { ...streak.toUser },
-    reports: streak.reports.map((r) => ({ ...r })),
-    aliases: [...streak.aliases],
-  };
 }

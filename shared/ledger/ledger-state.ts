@@ -60,3 +60,10 @@ export const ledgerStateSchema = z.object({
 export function parseLedgerState(payload: unknown): Parsed<LedgerState> {
   return parseWith(ledgerStateSchema, payload);
 }
+
+/** A state read back from a journal on disk, checked before a ledger trusts it (throws naming what is wrong). */
+export function checkedLedgerState(state: LedgerState): LedgerState {
+  const parsed = parseLedgerState(state);
+  if (!parsed.ok) throw new Error(`invalid gift ledger state: ${parsed.message}`);
+  return parsed.value;
+}

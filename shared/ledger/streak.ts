@@ -161,3 +161,16 @@ function fillUnknowns(streak: StreakRecord, event: GiftEvent): void {
   if (streak.gift.imageUrl === null) streak.gift.imageUrl = event.gift.imageUrl;
   if (streak.user.avatarUrl === null) streak.user.avatarUrl = event.user.avatarUrl;
 }
+
+// A plain-data copy, so exported state never aliases live records (shared/ uses no
+// structuredClone: it is a host API, and records are plain data anyway).
+export function copyStreak(streak: StreakRecord): StreakRecord {
+  return {
+    ...streak,
+    user: { ...streak.user },
+    gift: { ...streak.gift },
+    toUser: streak.toUser === null ? null : { ...streak.toUser },
+    reports: streak.reports.map((r) => ({ ...r })),
+    aliases: [...streak.aliases],
+  };
+}

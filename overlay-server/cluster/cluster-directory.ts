@@ -1,6 +1,6 @@
 /**
  * The streams of one process in a cluster. A stream is written here while this process holds
- * its lease (stream-lease.ts); otherwise its port forwards to whichever process does
+ * its lease (stream-leases.ts); otherwise its port forwards to whichever process does
  * (remote-port.ts). A process takes a stream over when it needs one nobody writes — a request
  * arrives, or it has sockets of a stream whose writer died — by taking the lease, claiming the
  * fence on the shared journal folder and resuming the stream from its journal; then it asks the

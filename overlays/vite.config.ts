@@ -17,22 +17,23 @@ export const OBS_BROWSER_TARGET = 'chrome103';
 
 const here = import.meta.dirname;
 
-/** Bundled fonts whose license travels with the built pages (docs/bundled-assets.md). */
-const FONT_LICENSES: Record<string, string> = {
+/** Bundled fonts and sounds whose license travels with the built pages (docs/bundled-assets.md). */
+const BUNDLED_LICENSES: Record<string, string> = {
   'inter.txt': '@fontsource-variable/inter/LICENSE',
   'noto-sans-jp.txt': '@fontsource-variable/noto-sans-jp/LICENSE',
   'noto-sans-sc.txt': '@fontsource-variable/noto-sans-sc/LICENSE',
   'noto-sans-kr.txt': '@fontsource-variable/noto-sans-kr/LICENSE',
   'twemoji-colr-font.txt': 'twemoji-colr-font/LICENSE',
+  'sounds.txt': resolve(here, 'assets/sounds/LICENSE'),
 };
 
-/** Copies each bundled font's license into `dist/overlays/licenses/`, beside the files served. */
-function fontLicenses(): Plugin {
+/** Copies each bundled asset's license into `dist/overlays/licenses/`, beside the files served. */
+function bundledLicenses(): Plugin {
   const require = createRequire(import.meta.url);
   return {
-    name: 'limelight-font-licenses',
+    name: 'limelight-bundled-licenses',
     generateBundle() {
-      for (const [fileName, source] of Object.entries(FONT_LICENSES)) {
+      for (const [fileName, source] of Object.entries(BUNDLED_LICENSES)) {
         this.emitFile({
           type: 'asset',
           fileName: `licenses/${fileName}`,
@@ -47,7 +48,7 @@ export default defineConfig({
   root: here,
   base: './',
   publicDir: false,
-  plugins: [fontLicenses()],
+  plugins: [bundledLicenses()],
   build: {
     target: OBS_BROWSER_TARGET,
     outDir: resolve(here, '../dist/overlays'),

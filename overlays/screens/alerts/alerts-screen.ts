@@ -1,7 +1,7 @@
 /**
- * The alerts overlay: one alert card at a time from the sequencer, a storm banner while the
- * server merges a gift storm, and nothing kept after an alert leaves (its card, texts and
- * textures are destroyed).
+ * The alerts overlay: one alert card at a time from the sequencer, its sound as it appears
+ * (alert-sounds.ts), a storm banner while the server merges a gift storm, and nothing kept
+ * after an alert leaves (its card, texts and textures are destroyed).
  */
 import { Container, type Text } from 'pixi.js';
 import type { AlertView } from '../../../shared/protocol/channel-data';
@@ -10,8 +10,11 @@ import { devicePixelsOf } from '../../stage/bake';
 import { makeLabel } from '../../stage/label';
 import { release } from '../../stage/release';
 import type { OverlayScreen, ScreenContext, ScreenDefinition } from '../../stage/screen';
+import { soundUrl } from '../../stage/sound/bundled-sounds';
+import { SoundPlayer } from '../../stage/sound/sound-player';
 import { AlertCard } from './alert-card';
 import { AlertSequencer, type SequencerEvent } from './alert-sequencer';
+import { ALERT_VOICES, AlertSounds } from './alert-sounds';
 import { readAlertsState, readAlertView, readSkip } from './alert-wire';
 import { alertsDemo } from './alerts-demo';
 import { ALERTS_BOX } from './tiers';
@@ -24,6 +27,8 @@ class AlertsScreen implements OverlayScreen {
   private card: AlertCard | null = null;
   private readonly stormBanner: Text;
   private readonly context: ScreenContext;
+  private readonly player: SoundPlayer;
+  private readonly sounds: AlertSounds;
   /** The last alert that left the screen, as it was shown: tests check streaks settle. */
   private lastFinished: { id: string; count: number; settled: boolean } | null = null;
   /** Storm-merged alerts shown so far. */
@@ -37,6 +42,8 @@ class AlertsScreen implements OverlayScreen {
       minTier: context.params.minTier,
       speed: context.params.speed,
     });
+    this.player = new SoundPlayer(ALERT_VOICES, (id) => soundUrl(id, context.params.token));
+    this.sounds = new AlertSounds(this.player);
     this.stormBanner = makeLabel(context.theme, {
       text: 'GIFT STORM',
       size: 40,
@@ -83,6 +90,7 @@ class AlertsScreen implements OverlayScreen {
 
   /** Turns sequencer events into cards: created at once, so they draw on the next frame. */
   private play(events: SequencerEvent[]): void {
+    this.sounds.follow(events);
     for (const event of events) {
       if (event.type === 'end') {
         if (this.card?.alertId === event.id) {
@@ -138,10 +146,12 @@ class AlertsScreen implements OverlayScreen {
       stormBanner: this.stormBanner.visible,
       paused: this.sequencer.paused,
       ...this.sequencer.stats,
+      sound: this.player.report(),
     };
   }
 
   destroy(): void {
+    this.player.close();
     release(this.view);
   }
 }

@@ -2,6 +2,7 @@
  * The live room: routes each event to the gift ledger and every engine, applies control
  * commands, and answers with the channel updates to broadcast. Pure and deterministic: stream
  * time comes from events, commands and `advance(now)`; nothing reads a clock.
+ * Its engines, their snapshots, channel views and report parts come from engine-registry.ts.
  *
  * Call `advance(now)` about once a second: it commits quiet streaks, closes polls, plays the
  * alert queue on and sends throttled channels (metrics, earnings, leaderboard) still pending.
@@ -20,19 +21,9 @@ import {
   type RoomChannel,
 } from '../protocol/channels';
 import { BRIEF_PRESET, revenueFor } from '../revenue/revenue-model';
-import { createActionEngine } from './actions/action-engine';
-import { createAlertQueue } from './alerts/alert-queue';
-import { audienceReport } from './audience';
-import { createBattleEngine } from './battles/battle-engine';
-import { battleReport } from './battles/battle-report';
-import { createChatFeed } from './chat-feed';
-import { createGoalEngine } from './goals/goal-engine';
+import { createEngines, engineReport, engineViews, exportEngines } from './engine-registry';
 import { clone } from './json-state';
 import type { LiveRoom, StreamReport } from './live-room-contract';
-import { createMetricsEngine } from './metrics';
-import { createModerationEngine } from './moderation/moderation-engine';
-import { createPollEngine } from './polls/poll-engine';
-import { createQnaEngine } from './qna/qna-engine';
 import { actionsOnEvent, actionsOnViews, flushActions } from './room-actions';
 import { runCommand } from './room-commands';
 import { moveClock, onCommits, routeEvent } from './room-events';
@@ -44,8 +35,6 @@ import {
   readSavedState,
 } from './room-state';
 import { earningsView, leaderboardView } from './room-views';
-import { createSponsorEngine } from './sponsor/sponsor-engine';
-import { createViewerRoles } from './viewer-roles';
 
 const LEADERBOARD_SIZE = 10;
 const THROTTLE_MS = 250;
@@ -80,26 +69,13 @@ function buildParts(options: LiveRoomOptions): RoomParts {
         questions: 0,
         treasureChestCoins: 0,
       };
-  const moderation = createModerationEngine(saved?.moderation);
   return {
     facts,
     ledger: createGiftLedger({
       ...config.ledger,
       state: saved?.ledger as LedgerSavedState | undefined,
     }),
-    metrics: createMetricsEngine(facts.startedAt, saved?.metrics),
-    polls: createPollEngine(saved?.polls),
-    qna: createQnaEngine(saved?.qna, config.qna),
-    sponsor: createSponsorEngine(saved?.sponsor),
-    goals: createGoalEngine(saved?.goals),
-    alerts: createAlertQueue(saved?.alerts, config.alerts),
-    moderation,
-    chat: createChatFeed(moderation, saved?.chat),
-    battles: createBattleEngine(saved?.battles),
-    actions: createActionEngine(saved?.actions, saved ? undefined : options.actions, {
-      isMuted: moderation.isMuted,
-    }),
-    roles: createViewerRoles(saved?.roles),
+    ...createEngines(saved, { facts, config, actionSetup: saved ? undefined : options.actions }),
   };
 }
 
@@ -111,22 +87,13 @@ export function createLiveRoom(options: LiveRoomOptions): LiveRoom {
   let metricsSecond = -1;
 
   const views: { [C in RoomChannel]: () => ChannelStates[C] } = {
-    alerts: () => p.alerts.view(),
-    chat: () => p.chat.view(),
-    poll: () => p.polls.view(),
-    qna: () => p.qna.view(),
-    sponsor: () => p.sponsor.view(),
-    goals: () => p.goals.view(),
+    ...engineViews(p),
+    // Drawn from the gift ledger, not from an engine.
     leaderboard: () => leaderboardView(p.ledger, leaderboardSize(), p.moderation, p.roles),
-    metrics: () => p.metrics.view(),
     earnings: () => ({
       ...earningsView(p.ledger, facts.revenueModel, p.metrics.coinsPerHour()),
       moderatorsSeeEarnings: facts.moderatorsSeeEarnings,
     }),
-    moderation: () => p.moderation.view(),
-    battle: () => p.battles.view(),
-    actions: () => p.actions.view(),
-    actionRules: () => p.actions.rulesView(),
   };
 
   /** Actions fired by what this call changed, and what the actions engine started or ended. */
@@ -232,7 +199,6 @@ export function createLiveRoom(options: LiveRoomOptions): LiveRoom {
 
     report(): StreamReport {
       const totals = p.ledger.totals();
-      const m = p.metrics.view();
       const figures = revenueFor(totals.committedCoins, facts.revenueModel);
       const end = facts.endedAt ?? facts.now;
       return {
@@ -250,20 +216,9 @@ export function createLiveRoom(options: LiveRoomOptions): LiveRoom {
         topGifters: p.ledger
           .topGifters(leaderboardSize())
           .map((row) => ({ handle: row.handle, nickname: row.nickname, coins: row.coins })),
-        followers: m.follows,
-        shares: m.shares,
-        likes: m.likes,
-        peakViewers: m.peakViewers,
-        averageViewers: m.averageViewers,
-        chatMessages: m.chatMessages,
-        uniqueChatters: m.uniqueChatters,
         questions: facts.questions,
-        engagementRate: m.engagementRate,
-        polls: p.polls.reportPolls(),
-        sponsorSegments: p.sponsor.reports(streamTotals(), facts.revenueModel),
         treasureChests: facts.treasureChestCoins,
-        ...audienceReport(m.audience),
-        battles: p.battles.all().map(battleReport),
+        ...engineReport(p, { totals: streamTotals(), revenueModel: facts.revenueModel }),
       };
     },
 
@@ -272,17 +227,7 @@ export function createLiveRoom(options: LiveRoomOptions): LiveRoom {
         version: 1,
         ...clone(facts),
         ledger: p.ledger.exportState(),
-        metrics: p.metrics.exportState(),
-        polls: p.polls.exportState(),
-        qna: p.qna.exportState(),
-        sponsor: p.sponsor.exportState(),
-        goals: p.goals.exportState(),
-        alerts: p.alerts.exportState(),
-        moderation: p.moderation.exportState(),
-        chat: p.chat.exportState(),
-        battles: p.battles.exportState(),
-        actions: p.actions.exportState(),
-        roles: p.roles.exportState(),
+        ...exportEngines(p),
       };
     },
   };

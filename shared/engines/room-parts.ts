@@ -2,34 +2,14 @@
 import type { User } from '../events/user';
 import type { ViewerBadge } from '../protocol/channel-data';
 import type { ChannelUpdate } from '../protocol/channels';
-import type { ActionEngine } from './actions/action-engine';
-import type { AlertQueue } from './alerts/alert-queue';
-import type { BattleEngine } from './battles/battle-engine';
-import type { ChatFeed } from './chat-feed';
-import type { GoalEngine } from './goals/goal-engine';
+import type { Engines } from './engine-registry';
 import type { GiftLedgerPort } from './ledger-port';
-import type { MetricsEngine } from './metrics';
-import type { ModerationEngine } from './moderation/moderation-engine';
-import type { PollEngine } from './polls/poll-engine';
-import type { QnaEngine } from './qna/qna-engine';
-import type { RoomFacts } from './room-state';
-import type { SponsorEngine } from './sponsor/sponsor-engine';
-import type { ViewerRoles } from './viewer-roles';
+import type { RoomFacts } from './room-facts';
 
-export interface RoomParts {
+/** A room's parts: its facts, its gift ledger and every registered engine (engine-registry.ts). */
+export interface RoomParts extends Engines {
   facts: RoomFacts;
   ledger: GiftLedgerPort;
-  metrics: MetricsEngine;
-  polls: PollEngine;
-  qna: QnaEngine;
-  sponsor: SponsorEngine;
-  goals: GoalEngine;
-  alerts: AlertQueue;
-  moderation: ModerationEngine;
-  chat: ChatFeed;
-  battles: BattleEngine;
-  actions: ActionEngine;
-  roles: ViewerRoles;
 }
 
 /** Channels resent whole (`<channel>.state`) when they change. */

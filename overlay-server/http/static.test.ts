@@ -1,12 +1,14 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '../../tests/support/temp-dirs';
 import { escapeHtml, pairPage } from './pair';
 import { resolveStatic } from './static';
 
+const tempDir = useTempDirs();
+
 describe('static overlay files', () => {
-  const base = mkdtempSync(join(tmpdir(), 'limelight-static-'));
+  const base = tempDir('limelight-static-');
   const root = join(base, 'overlays');
   mkdirSync(join(root, 'assets'), { recursive: true });
   writeFileSync(join(root, 'alerts.html'), '<!doctype html>');

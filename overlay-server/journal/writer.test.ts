@@ -1,9 +1,11 @@
-import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '../../tests/support/temp-dirs';
 import type { JournalEntry } from './entries';
 import { openJournalWriter } from './writer';
+
+const tempDir = useTempDirs();
 
 const tick = (seq: number): JournalEntry => ({ seq, at: 1_000 + seq, type: 'tick' });
 const seqsIn = (path: string): number[] =>
@@ -14,7 +16,7 @@ const seqsIn = (path: string): number[] =>
 
 describe('journal writer', () => {
   it('has the lines in the file when append returns, and counts their bytes', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'journal-writer-')), 'j.jsonl');
+    const path = join(tempDir('journal-writer-'), 'j.jsonl');
     const journal = openJournalWriter(path);
     journal.append([tick(1), tick(2)]);
     expect(seqsIn(path)).toEqual([1, 2]);
@@ -24,7 +26,7 @@ describe('journal writer', () => {
   });
 
   it('counts bytes, not characters, for text outside ASCII (snapshots resume at that offset)', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'journal-writer-')), 'j.jsonl');
+    const path = join(tempDir('journal-writer-'), 'j.jsonl');
     const journal = openJournalWriter(path);
     journal.append([{ seq: 1, at: 1, type: 'streamEnd', reason: 'é☃ 🎁 done' }, tick(2)]);
     journal.append([tick(3)]);
@@ -34,7 +36,7 @@ describe('journal writer', () => {
   });
 
   it('cuts a line torn by a crash before appending after it', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'journal-writer-')), 'j.jsonl');
+    const path = join(tempDir('journal-writer-'), 'j.jsonl');
     const first = openJournalWriter(path);
     first.append([tick(1)]);
     appendFileSync(path, '{"seq":2,"at":10');

@@ -1,8 +1,10 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '../../tests/support/temp-dirs';
 import { loadRecording, loadRecordingLines } from './recording';
+
+const tempDir = useTempDirs();
 
 const chatLine = (msgId: string, at: number) =>
   JSON.stringify({
@@ -47,7 +49,7 @@ describe('raw recordings', () => {
   });
 
   it('reads a file as a stream, and fails clearly when it is missing', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'limelight-recording-'));
+    const dir = tempDir('limelight-recording-');
     const file = join(dir, 'stream.jsonl');
     await writeFile(file, `${chatLine('1', 1000)}\r\nnot json\r\n${chatLine('2', 2000)}\r\n`);
     const loaded = await loadRecording(file);

@@ -1,14 +1,16 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { LiveEvent } from '../../shared/events/live-event';
 import { simulateStream } from '../../tests/support/simulate-stream';
+import { useTempDirs } from '../../tests/support/temp-dirs';
 import { createVirtualClock } from './clock';
 import { createReplaySource, parseReplaySpeed } from './replay-source';
 import { expectedTotals } from './simulator/expected-totals';
 import type { SourceProblem, SourceSink, SourceStatus } from './source';
+
+const tempDir = useTempDirs();
 
 const sample = fileURLToPath(
   new URL('../../tests/fixtures/recordings/sample-recording-v2.jsonl', import.meta.url),
@@ -73,7 +75,7 @@ describe('replay', () => {
   });
 
   it('reports bad lines by number, keeps playing, and plays journals too', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'limelight-replay-'));
+    const dir = tempDir('limelight-replay-');
     const file = join(dir, 'journal.jsonl');
     const event = (seq: number, at: number) =>
       JSON.stringify({
@@ -109,7 +111,7 @@ describe('replay', () => {
         JSON.stringify({ seq: i + 1, at: event.at, type: 'event', event }),
       ),
     ];
-    const dir = await mkdtemp(join(tmpdir(), 'limelight-replay-'));
+    const dir = tempDir('limelight-replay-');
     const file = join(dir, 'simulated.jsonl');
     await writeFile(file, `${lines.join('\n')}\n`);
     const clock = createVirtualClock(WALL_START);

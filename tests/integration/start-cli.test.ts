@@ -6,22 +6,23 @@
  * refused without it.
  */
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OVERLAY_PAGES } from '../../shared/protocol/overlay-pages';
 import { ROLE_ABILITIES } from '../../shared/protocol/role-abilities';
+import { useTempDirs } from '../support/temp-dirs';
 import { type ServerProcess, spawnServer, stopServer } from './support/server-process';
 
 const run = promisify(execFile);
+// Registered before the server's stop below: after-hooks run in reverse order, so a folder goes
+// once its server stopped writing to it.
+const tempDir = useTempDirs();
 let server: ServerProcess | null = null;
-let home = '';
 afterEach(async () => {
   if (server) await stopServer(server);
   server = null;
-  if (home) rmSync(home, { recursive: true, force: true });
 });
 
 /** The first screen with what changes from run to run (port, temp paths, tokens, timings) named. */
@@ -63,8 +64,7 @@ const EXPECTED_FIRST_SCREEN = [
 
 describe('npm start', () => {
   it('shows a first start in an empty home as a person reads it, and stops cleanly', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'limelight-first-'));
-    home = root;
+    const root = tempDir('limelight-first-');
     // As `npm start` runs it, with no flag but a free port and a private overlay build folder.
     const child = spawn(
       process.execPath,
@@ -120,7 +120,7 @@ describe('npm start', () => {
   }, 90_000);
 
   it('keeps tokens in a private config, and prints JSON logs and the ready line when asked', async () => {
-    home = join(mkdtempSync(join(tmpdir(), 'limelight-start-')), 'home');
+    const home = join(tempDir('limelight-start-'), 'home');
     server = await spawnServer(home, [
       '--no-source',
       '--log-json',
@@ -164,7 +164,7 @@ describe('npm start', () => {
   });
 
   it('runs --tiktok @user as the connector source, shows its state, and never prints the key', async () => {
-    home = join(mkdtempSync(join(tmpdir(), 'limelight-start-')), 'home');
+    const home = join(tempDir('limelight-start-'), 'home');
     const key = 'euler_test_key_never_printed_42';
     server = await spawnServer(home, ['--tiktok', '@someone'], { LIMELIGHT_TIKTOK_API_KEY: key });
     expect(server.output()).toContain(

@@ -1,12 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '../../../tests/support/temp-dirs';
 import { resolveTikTokApiKey } from './api-key';
 import { createTikTokSource } from './index';
 
+const tempDir = useTempDirs();
+
 function homeWith(config: unknown): string {
-  const home = mkdtempSync(join(tmpdir(), 'limelight-key-'));
+  const home = tempDir('limelight-key-');
   writeFileSync(join(home, 'config.json'), JSON.stringify(config));
   return home;
 }

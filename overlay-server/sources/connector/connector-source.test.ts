@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLiveRoom } from '../../../shared/engines';
@@ -9,6 +8,7 @@ import {
   createFakeTransport,
   type ScriptStep,
 } from '../../../tests/support/fake-connector-transport';
+import { useTempDirs } from '../../../tests/support/temp-dirs';
 import { reportFromFile } from '../../report/report-from-file';
 import { createVirtualClock } from '../clock';
 import type { InputSummary } from '../input-summary';
@@ -18,6 +18,8 @@ import { mapConnectorEvent } from '../tiktok-payloads/map-payload';
 import { createBackoff } from './backoff';
 import { createConnectorSource } from './connector-source';
 import { createRawRecorder } from './raw-recorder';
+
+const tempDir = useTempDirs();
 
 const RECORDINGS = join(import.meta.dirname, '../../../tests/fixtures/recordings');
 
@@ -302,7 +304,7 @@ describe('connector source', () => {
   });
 
   it('records new raw events as a recording that the mapping reads back', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'limelight-record-')), 'live.jsonl');
+    const path = join(tempDir('limelight-record-'), 'live.jsonl');
     const recorded = readRecording('sample-recording-v2.jsonl');
     await run(
       [

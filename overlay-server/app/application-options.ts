@@ -11,7 +11,7 @@ import type { RoomFactory } from '../journal/recovery';
 import type { Logger } from '../log';
 import type { MediaOptions } from '../media/media-service';
 import type { ObsService } from '../obs/obs-service';
-import type { RateBudget } from '../pipeline/rate-limit';
+import type { LocalTokenBudgets, RateBudget, TokenBudgets } from '../pipeline/rate-limit';
 import type { Relay, RelayOptions } from '../pipeline/relay';
 import type { BackoffOptions } from '../sources/connector/backoff';
 import type { SnapshotPolicy } from '../stream/live-stream';
@@ -29,12 +29,23 @@ export interface ApplicationDeps {
   cluster?: ClusterWiring;
 }
 
-/** What a cluster adds to a process: the Redis adapter, and a directory that knows writers. */
+/**
+ * What a cluster adds to a process: the Redis adapter, a directory that knows writers, and
+ * shared rate budgets.
+ */
 export interface ClusterWiring {
   /** This process's name among its peers. */
   node: string;
   adapter: NonNullable<ConstructorParameters<typeof Server>[1]>['adapter'];
   createDirectory(io: Server, defaults: StreamDefaults): StreamDirectory;
+  /**
+   * Per-token budgets shared by every process (cluster/shared-budgets.ts), over this process's
+   * own buckets as the fallback; without it, each process counts alone.
+   */
+  shareBudgets?(
+    local: LocalTokenBudgets,
+    defaults: Partial<Record<Namespace, RateBudget>>,
+  ): TokenBudgets;
 }
 
 export interface ApplicationOptions {

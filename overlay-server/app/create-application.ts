@@ -51,7 +51,9 @@ export function createApplication(
     options.publicOrigins,
   );
   const tokens = deps.registry ?? new TokenRegistry(deps.tokens);
-  const budgets = createTokenBudgets(options.rateBudgets, options.rateClock);
+  const localBudgets = createTokenBudgets(options.rateBudgets, options.rateClock);
+  const budgets =
+    deps.cluster?.shareBudgets?.(localBudgets, options.rateBudgets ?? {}) ?? localBudgets;
   const guard = createHandshakeGuard(options.trustedProxies ?? [], options.rateClock);
   const recoveryWindowMs = options.recoveryWindowMs ?? 2 * 60_000;
 

@@ -118,26 +118,31 @@ export function handshakeMiddleware(
   });
   return (socket, next) => {
     const origin = socket.handshake.headers.origin;
-    let result: HandshakeResult = guard?.blocked(socket.request)
+    const result: HandshakeResult = guard?.blocked(socket.request)
       ? refused('RATE_LIMITED', 'too many wrong tokens from this address; wait a minute')
       : checkHandshake(namespace, socket.handshake.auth, origin, tokens, origins);
     if (!result.ok && WRONG_TOKEN.has(result.refusal.data.code)) guard?.refused(socket.request);
-    if (result.ok && budgets) {
-      const { tokenId } = result.session;
-      if (!budgets.bucket(tokenId, namespace, tokens.byId(tokenId)?.rate).take(1))
-        result = refused('RATE_LIMITED', 'too many connections from this token; slow down');
-    }
-    if (!result.ok) {
-      onRefused(result.refusal.data, origin);
-      return next(result.refusal);
-    }
-    Object.assign(socket.data as object, result.session);
-    if (result.pin === null) return next();
-    // The first Firefox install to use this token: it is the one paired from now on.
-    tokens.pin(result.session.tokenId, result.pin).then(
-      () => next(),
-      (error: unknown) =>
-        next(new RefusedHandshake('ORIGIN_REFUSED', `could not pin this origin: ${String(error)}`)),
-    );
+    const finish = (outcome: HandshakeResult) => {
+      if (!outcome.ok) {
+        onRefused(outcome.refusal.data, origin);
+        return next(outcome.refusal);
+      }
+      Object.assign(socket.data as object, outcome.session);
+      if (outcome.pin === null) return next();
+      // The first Firefox install to use this token: it is the one paired from now on.
+      tokens.pin(outcome.session.tokenId, outcome.pin).then(
+        () => next(),
+        (error: unknown) =>
+          next(
+            new RefusedHandshake('ORIGIN_REFUSED', `could not pin this origin: ${String(error)}`),
+          ),
+      );
+    };
+    if (!result.ok || !budgets) return finish(result);
+    const { tokenId } = result.session;
+    const tooMany = refused('RATE_LIMITED', 'too many connections from this token; slow down');
+    const answer = budgets.bucket(tokenId, namespace, tokens.byId(tokenId)?.rate).take(1);
+    if (typeof answer === 'boolean') return finish(answer ? result : tooMany);
+    void answer.then((granted) => finish(granted ? result : tooMany));
   };
 }

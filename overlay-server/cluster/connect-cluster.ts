@@ -1,12 +1,13 @@
 /**
  * What makes a server process one of a cluster: a Redis connection, Socket.IO's Redis streams
  * adapter (rooms and broadcasts shared by every process, and connection-state recovery that
- * works across them), stream leases, and the directory that forwards to each stream's writer.
+ * works across them), stream leases, the directory that forwards to each stream's writer, and
+ * per-token rate budgets shared by every process.
  * docs/deployment.md says why the streams adapter rather than the pub/sub one.
  */
 import { hostname } from 'node:os';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
-import type { ClusterWiring } from '../app/create-application';
+import type { ClusterWiring } from '../app/application-options';
 import type { TokenStore } from '../auth/token-registry';
 import { RECOVERY_MAX_PACKETS } from '../broadcast/recovery-adapter';
 import type { Logger } from '../log';
@@ -14,6 +15,7 @@ import { createClusterBus } from './cluster-bus';
 import { createClusterDirectory } from './cluster-directory';
 import { connectRedis } from './redis-client';
 import { createRedisTokenStore } from './redis-token-store';
+import { createSharedBudgets } from './shared-budgets';
 import { createStreamLeases } from './stream-leases';
 
 export interface ClusterOptions {
@@ -49,6 +51,8 @@ export async function connectCluster(options: ClusterOptions): Promise<Cluster> 
       onlyPlaintext: true,
     }),
     tokenStore: createRedisTokenStore(redis),
+    shareBudgets: (local, defaults) =>
+      createSharedBudgets({ redis, local, defaults, log: options.log }),
     createDirectory: (io, defaults) =>
       createClusterDirectory({
         io,

@@ -8,6 +8,7 @@ import type {
 } from '../../shared/protocol/namespaces';
 import type { SessionData } from '../auth/handshake';
 import { jsonSize, LIMITS } from '../pipeline/limits';
+import { withinBudget } from '../pipeline/rate-limit';
 import { bucketOf, type WatcherDeps } from './budgets';
 import { guarded, refuseUnknownEvents } from './replies';
 import { greet, serveSubscribe } from './watchers';
@@ -20,6 +21,8 @@ export type ControlNamespace = Namespace<
 >;
 
 /** The size limit of one command: rule imports carry a whole rule set, the rest is small. */
+const COMMANDS_LIMITED = fail('RATE_LIMITED', 'too many commands from this token; slow down');
+
 const limitFor = (payload: unknown) =>
   (payload as { type?: unknown } | null)?.type === 'actions.importRules'
     ? LIMITS.maxImportBytes
@@ -42,24 +45,24 @@ export function serveControl(nsp: ControlNamespace, deps: WatcherDeps): void {
 
     socket.on(
       'command',
-      guarded(deps.log, 'command', (payload, reply) => {
-        if (!bucket.take(1))
-          return reply(fail('RATE_LIMITED', 'too many commands from this token; slow down'));
-        const size = jsonSize(payload);
-        const limit = limitFor(payload);
-        if (size > limit) {
-          return reply(fail('TOO_LARGE', `command is ${size} bytes, limit ${limit}`));
-        }
-        if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-          return reply(fail('BAD_PAYLOAD', 'a command is an object with a `type`'));
-        }
-        const type = (payload as { type?: unknown }).type;
-        deps.streams.portFor(session.streamer).command(payload, actor, (ack) => {
-          if (ack.ok)
-            deps.log.info('command', { type, by: actor.name, streamer: session.streamer });
-          reply(ack);
-        });
-      }),
+      guarded(deps.log, 'command', (payload, reply) =>
+        withinBudget(bucket, 1, reply, COMMANDS_LIMITED, () => {
+          const size = jsonSize(payload);
+          const limit = limitFor(payload);
+          if (size > limit) {
+            return reply(fail('TOO_LARGE', `command is ${size} bytes, limit ${limit}`));
+          }
+          if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+            return reply(fail('BAD_PAYLOAD', 'a command is an object with a `type`'));
+          }
+          const type = (payload as { type?: unknown }).type;
+          deps.streams.portFor(session.streamer).command(payload, actor, (ack) => {
+            if (ack.ok)
+              deps.log.info('command', { type, by: actor.name, streamer: session.streamer });
+            reply(ack);
+          });
+        }),
+      ),
     );
 
     greet(socket, deps, [...CHANNELS]);

@@ -9,7 +9,7 @@ import type { LiveEvent } from '../../shared/events/live-event';
 import { type Ack, fail, ok } from '../../shared/protocol/ack';
 import type { IngestBatchResult, IngestItemResult } from '../../shared/protocol/namespaces';
 import { jsonSize, LIMITS } from '../pipeline/limits';
-import type { TokenBucket } from '../pipeline/rate-limit';
+import { type TokenBucket, withinBudget } from '../pipeline/rate-limit';
 import type { IngestOutcome } from '../pipeline/relay-contract';
 import { validateEvent } from '../pipeline/validate-event';
 
@@ -30,6 +30,7 @@ export interface BatchIngestDeps {
 
 const ACCEPTED: IngestItemResult = { status: 'accepted' };
 const DUPLICATE: IngestItemResult = { status: 'duplicate' };
+const RATE_LIMITED = fail('RATE_LIMITED', 'too many events from this token; slow down');
 
 export function ingestBatch(
   payloads: unknown,
@@ -47,9 +48,19 @@ export function ingestBatch(
   if (size > LIMITS.maxBatchBytes) {
     return reply(fail('TOO_LARGE', `batch is ${size} bytes, limit ${LIMITS.maxBatchBytes}`));
   }
-  if (!deps.bucket.take(Math.max(1, payloads.length))) {
-    return reply(fail('RATE_LIMITED', 'too many events from this token; slow down'));
-  }
+  const batch: unknown[] = payloads;
+  withinBudget(deps.bucket, Math.max(1, batch.length), reply, RATE_LIMITED, () =>
+    takeBatch(batch, size, deps, reply),
+  );
+}
+
+/** The batch passed its checks and its budget: each event on its own, the valid ones in one step. */
+function takeBatch(
+  payloads: unknown[],
+  size: number,
+  deps: BatchIngestDeps,
+  reply: (answer: Ack<IngestBatchResult>) => void,
+): void {
   const results: IngestItemResult[] = new Array(payloads.length);
   const valid: LiveEvent[] = [];
   const seen: LiveEvent[] = [];

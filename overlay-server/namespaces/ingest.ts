@@ -7,6 +7,7 @@ import { fail, ok } from '../../shared/protocol/ack';
 import type { IngestClientToServer, IngestServerToClient } from '../../shared/protocol/namespaces';
 import type { SessionData } from '../auth/handshake';
 import type { Logger } from '../log';
+import { withinBudget } from '../pipeline/rate-limit';
 import { validateEvent } from '../pipeline/validate-event';
 import type { StreamDirectory } from '../streams/stream-directory';
 import { type BudgetDeps, bucketOf } from './budgets';
@@ -45,25 +46,27 @@ export function serveIngest(nsp: IngestNamespace, deps: IngestDeps): void {
 
     socket.on(
       'status',
-      guarded(log, 'status', (payload, reply) => {
-        if (!bucket.take(1)) return reply(RATE_LIMITED);
-        const parsed = parseWith(sourceStatusSchema, payload);
-        if (!parsed.ok) return reply(fail('BAD_PAYLOAD', parsed.message));
-        const { source, state, detail } = parsed.value;
-        stream().reportStatus(source, { state, detail }, (answer) =>
-          reply(answer.ok ? ok({ source, state }) : answer),
-        );
-      }),
+      guarded(log, 'status', (payload, reply) =>
+        withinBudget(bucket, 1, reply, RATE_LIMITED, () => {
+          const parsed = parseWith(sourceStatusSchema, payload);
+          if (!parsed.ok) return reply(fail('BAD_PAYLOAD', parsed.message));
+          const { source, state, detail } = parsed.value;
+          stream().reportStatus(source, { state, detail }, (answer) =>
+            reply(answer.ok ? ok({ source, state }) : answer),
+          );
+        }),
+      ),
     );
 
     socket.on(
       'event',
-      guarded(log, 'event', (payload, reply) => {
-        if (!bucket.take(1)) return reply(RATE_LIMITED);
-        const check = validateEvent(payload);
-        if (!check.ok) return reply(fail(check.code, check.message));
-        stream().ingestOne(check.event, reply);
-      }),
+      guarded(log, 'event', (payload, reply) =>
+        withinBudget(bucket, 1, reply, RATE_LIMITED, () => {
+          const check = validateEvent(payload);
+          if (!check.ok) return reply(fail(check.code, check.message));
+          stream().ingestOne(check.event, reply);
+        }),
+      ),
     );
 
     socket.on(

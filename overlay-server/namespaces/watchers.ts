@@ -11,7 +11,7 @@ import type { SessionData } from '../auth/handshake';
 import { channelAccess, rememberWanted, wantedBy } from '../broadcast/money-access';
 import { channelsOf, parseChannelRequest } from '../broadcast/subscriptions';
 import type { Logger } from '../log';
-import type { TokenBucket } from '../pipeline/rate-limit';
+import { type TokenBucket, withinBudget } from '../pipeline/rate-limit';
 import type { StreamDirectory } from '../streams/stream-directory';
 import type { WatchAnswer, WatchTarget } from '../streams/stream-port';
 import { guarded } from './replies';
@@ -76,6 +76,8 @@ export function refreshMoneyAccess(
   }
 }
 
+const SUBSCRIBES_LIMITED = fail('RATE_LIMITED', 'too many requests from this token; slow down');
+
 export function serveSubscribe(
   socket: Socket,
   deps: WatchDeps,
@@ -85,25 +87,25 @@ export function serveSubscribe(
   const session = sessionOf(socket);
   socket.on(
     'subscribe',
-    guarded(deps.log, 'subscribe', (payload, reply) => {
-      if (!bucket.take(1))
-        return reply(fail('RATE_LIMITED', 'too many requests from this token; slow down'));
-      const request = parseChannelRequest(payload, session.role);
-      if (!request.ok) return reply(fail(request.code, request.message));
-      // The stream answers before it sends the snapshot: a client awaiting the ack finds its
-      // snapshot right after (in a cluster the two may cross).
-      watch(socket, request.channels, deps, (answer) => {
-        if (!answer.ok) return reply(answer);
-        const { channels, withheld } = answer.data;
-        reply(
-          ok({
-            channels,
-            ...(withheld.length > 0 ? { withheld } : {}),
-            ...extra(channels),
-          }),
-        );
-      });
-    }),
+    guarded(deps.log, 'subscribe', (payload, reply) =>
+      withinBudget(bucket, 1, reply, SUBSCRIBES_LIMITED, () => {
+        const request = parseChannelRequest(payload, session.role);
+        if (!request.ok) return reply(fail(request.code, request.message));
+        // The stream answers before it sends the snapshot: a client awaiting the ack finds its
+        // snapshot right after (in a cluster the two may cross).
+        watch(socket, request.channels, deps, (answer) => {
+          if (!answer.ok) return reply(answer);
+          const { channels, withheld } = answer.data;
+          reply(
+            ok({
+              channels,
+              ...(withheld.length > 0 ? { withheld } : {}),
+              ...extra(channels),
+            }),
+          );
+        });
+      }),
+    ),
   );
 }
 

@@ -60,14 +60,19 @@ export class BundledFonts {
    * to true when something new loaded, so text drawn before must be drawn again.
    */
   async load(text: string, families: readonly string[] = BUNDLED_FAMILIES): Promise<boolean> {
-    if (CJK_TEXT.test(text)) await this.loadCjk();
-    const missing = this.missingFaces(text, families);
-    if (missing.length === 0) return false;
+    // Pending from the first moment: while the CJK face lists are fetched no file is loading
+    // yet, but the text is not drawn in its font either (tests wait for pending to reach 0).
     this.pending += 1;
-    const results = await Promise.allSettled(missing.map((face) => face.load()));
-    this.pending -= 1;
-    this.failed += results.filter((result) => result.status === 'rejected').length;
-    return results.some((result) => result.status === 'fulfilled');
+    try {
+      if (CJK_TEXT.test(text)) await this.loadCjk();
+      const missing = this.missingFaces(text, families);
+      if (missing.length === 0) return false;
+      const results = await Promise.allSettled(missing.map((face) => face.load()));
+      this.failed += results.filter((result) => result.status === 'rejected').length;
+      return results.some((result) => result.status === 'fulfilled');
+    } finally {
+      this.pending -= 1;
+    }
   }
 
   report(): FontsReport {

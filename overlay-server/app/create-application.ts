@@ -8,7 +8,7 @@
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Namespace as IoNamespace, Server } from 'socket.io';
-import type { HandshakeRefusal } from '../../shared/protocol/handshake';
+import type { HandshakeRefusal } from '../../shared/protocol/refusals';
 import { NAMESPACES, type Namespace } from '../../shared/protocol/roles';
 import { DEFAULT_STREAMER } from '../../shared/protocol/streamers';
 import { handshakeMiddleware } from '../auth/handshake';

@@ -6,7 +6,8 @@
  */
 import type { Socket } from 'socket.io';
 import { parseWith } from '../../shared/events/parse';
-import { type HandshakeRefusal, handshakeSchema } from '../../shared/protocol/handshake';
+import { handshakeSchema } from '../../shared/protocol/handshake';
+import type { HandshakeRefusal } from '../../shared/protocol/refusals';
 import { NAMESPACE_ROLES, type Namespace, type Role } from '../../shared/protocol/roles';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import type { TokenBudgets } from '../pipeline/rate-limit';

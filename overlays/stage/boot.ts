@@ -4,7 +4,14 @@
  * the server's `/overlay` namespace, or the local demo with `?demo`.
  */
 import { Application, Container } from 'pixi.js';
-import type { Channel, ChannelUpdate } from '../../shared/protocol/channels';
+import type { StateUpdate, TypedUpdate } from '../../shared/protocol/channel-data';
+import { CHANNELS } from '../../shared/protocol/channels';
+import {
+  isStateUpdate,
+  parseChannelState,
+  parseChannelUpdate,
+  type WireRead,
+} from '../../shared/protocol/wire/read-wire';
 import { capBatchTextures } from './batch-textures';
 import { type ConnectionStatus, connectOverlay } from './connection';
 import { ConnectionIndicator } from './connection-indicator';
@@ -110,33 +117,41 @@ export async function bootOverlay(
   };
   setStatus(status);
 
-  const applyState = (channel: Channel, state: unknown, origin: 'snapshot' | 'update') => {
+  const applyState = (update: StateUpdate, origin: 'snapshot' | 'update') => {
     drawing.invalidate();
     textChanged = true;
     for (const { definition, screen } of mounted) {
-      if (!definition.channels.includes(channel)) continue;
-      guarded(definition.id, () => screen.applyState(channel, state, origin));
+      if (!definition.channels.includes(update.channel)) continue;
+      guarded(definition.id, () => screen.applyState(update, origin));
     }
   };
-  const applyUpdate = (update: ChannelUpdate) => {
+  const applyUpdate = (update: TypedUpdate) => {
     drawing.invalidate();
     textChanged = true;
     for (const { definition, screen } of mounted) {
       if (!definition.channels.includes(update.channel)) continue;
       // `<channel>.state` replaces the whole state; anything else is an increment.
       guarded(definition.id, () => {
-        if (update.type === `${update.channel}.state`) {
-          screen.applyState(update.channel, update.data, 'update');
-        } else screen.applyUpdate(update);
+        if (isStateUpdate(update)) screen.applyState(update, 'update');
+        else screen.applyUpdate(update);
       });
     }
+  };
+  // Demo payloads go through the same schemas as the server's: a demo cannot show what a live
+  // stream could not send.
+  const demoRead = <T>(read: WireRead<T>, apply: (value: T) => void) => {
+    if (read.ok) apply(read.value);
+    else console.warn(`limelight: demo payload left out: ${read.message}`);
   };
 
   const demos = params.demo
     ? mounted.map(({ definition }) => {
         const script = definition.demo();
-        for (const [channel, state] of Object.entries(script.initial)) {
-          applyState(channel as Channel, state, 'snapshot');
+        for (const channel of CHANNELS) {
+          if (!(channel in script.initial)) continue;
+          demoRead(parseChannelState(channel, script.initial[channel]), (state) =>
+            applyState(state, 'snapshot'),
+          );
         }
         return new DemoPlayer(script, params.speed, performance.now());
       })
@@ -154,9 +169,7 @@ export async function bootOverlay(
         channels,
         onStatus: setStatus,
         onSnapshot: (snapshot) => {
-          for (const [channel, state] of Object.entries(snapshot.channels)) {
-            applyState(channel as Channel, state, 'snapshot');
-          }
+          for (const state of snapshot.states) applyState(state, 'snapshot');
         },
         onUpdates: (batch) => {
           for (const update of batch.updates) applyUpdate(update);
@@ -168,7 +181,9 @@ export async function bootOverlay(
 
   app.ticker.add(() => {
     const now = performance.now();
-    for (const demo of demos) for (const update of demo.due(now)) applyUpdate(update);
+    for (const demo of demos) {
+      for (const update of demo.due(now)) demoRead(parseChannelUpdate(update), applyUpdate);
+    }
     for (const { definition, screen } of mounted) guarded(definition.id, () => screen.update(now));
     if (textChanged) {
       textChanged = false;

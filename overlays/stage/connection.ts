@@ -1,18 +1,23 @@
 /**
  * The overlay's link to the server: Socket.IO namespace `/overlay`, read-only. Socket.IO
  * reconnects by itself; on every (re)connect the overlay subscribes again and the server answers
- * with a snapshot, so poll, goal and leaderboard show the current state at once.
+ * with a snapshot, so poll, goal and leaderboard show the current state at once. Every payload is
+ * read through the protocol's schemas (shared/protocol/wire/); what does not fit is left out and
+ * logged, never drawn.
  */
 import { io, type Socket } from 'socket.io-client';
-// Named modules, not the `shared/protocol` barrel: importing a value from the barrel put its
-// zod schemas (~80 KB minified) into every page's boot bundle, though overlays parse none.
-import type { Channel, StateSnapshot, UpdateBatch } from '../../shared/protocol/channels';
+import type { Channel } from '../../shared/protocol/channels';
+import { clientConnection, readRefusal } from '../../shared/protocol/client-connection';
 import type {
   OverlayClientToServer,
   OverlayServerToClient,
 } from '../../shared/protocol/namespaces';
-import { PROTOCOL_VERSION } from '../../shared/protocol/version';
-import { isNumber, isRecord, isString } from './guards';
+import {
+  type BatchRead,
+  parseSnapshot,
+  parseUpdateBatch,
+  type SnapshotRead,
+} from '../../shared/protocol/wire/read-wire';
 
 /** What the preview indicator shows. */
 export type ConnectionStatus =
@@ -29,23 +34,31 @@ export interface OverlayConnectionOptions {
   /** Shown in the server's logs, e.g. `overlay:alerts`. */
   client: string;
   channels: readonly Channel[];
-  onSnapshot(snapshot: StateSnapshot): void;
-  onUpdates(batch: UpdateBatch): void;
+  onSnapshot(snapshot: SnapshotRead): void;
+  onUpdates(batch: BatchRead): void;
   onStatus(status: ConnectionStatus): void;
 }
 
 /** A refused handshake stops Socket.IO's own retries; we retry slowly (the token may be fixed). */
 const RETRY_REFUSED_MS = 5000;
 
+/** What did not fit the protocol goes to the console, where a streamer's helper can find it. */
+const logProblems = (problems: readonly string[]) => {
+  for (const problem of problems) console.warn(`limelight: left out ${problem}`);
+};
+
 export function connectOverlay(options: OverlayConnectionOptions): { close(): void } {
-  const socket: Socket<OverlayServerToClient, OverlayClientToServer> = io(
-    `${options.origin}/overlay`,
-    {
-      auth: { token: options.token, protocolVersion: PROTOCOL_VERSION, client: options.client },
-      // OBS pages are served by the server itself: WebSocket straight away saves a round trip.
-      transports: ['websocket', 'polling'],
-    },
-  );
+  const connection = clientConnection({
+    origin: options.origin,
+    namespace: '/overlay',
+    token: options.token,
+    client: options.client,
+  });
+  const socket: Socket<OverlayServerToClient, OverlayClientToServer> = io(connection.url, {
+    auth: connection.auth,
+    // OBS pages are served by the server itself: WebSocket straight away saves a round trip.
+    transports: ['websocket', 'polling'],
+  });
   let retry: ReturnType<typeof setTimeout> | null = null;
   options.onStatus({ state: 'connecting' });
 
@@ -56,19 +69,22 @@ export function connectOverlay(options: OverlayConnectionOptions): { close(): vo
     });
   });
   socket.on('snapshot', (snapshot) => {
-    if (isRecord(snapshot) && isRecord(snapshot.channels)) options.onSnapshot(snapshot);
+    const read = parseSnapshot(snapshot);
+    if (!read.ok) return logProblems([read.message]);
+    logProblems(read.value.problems);
+    options.onSnapshot(read.value);
   });
   socket.on('updates', (batch) => {
-    if (isRecord(batch) && Array.isArray(batch.updates) && isNumber(batch.seq)) {
-      options.onUpdates(batch);
-    }
+    const read = parseUpdateBatch(batch);
+    if (!read.ok) return logProblems([read.message]);
+    logProblems(read.value.problems);
+    options.onUpdates(read.value);
   });
   socket.on('disconnect', (reason) => options.onStatus({ state: 'offline', reason }));
   socket.on('connect_error', (error) => {
-    const data: unknown = (error as Error & { data?: unknown }).data;
-    const refusal =
-      isRecord(data) && isString(data.code) ? `${data.code}: ${String(data.message)}` : null;
-    if (refusal) options.onStatus({ state: 'refused', reason: refusal });
+    const refusal = readRefusal(error);
+    if (refusal)
+      options.onStatus({ state: 'refused', reason: `${refusal.code}: ${refusal.message}` });
     else options.onStatus({ state: 'offline', reason: error.message });
     if (!socket.active && retry === null) {
       retry = setTimeout(() => {

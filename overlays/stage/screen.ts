@@ -3,8 +3,10 @@
  * id (the pixi open-games pattern): a page boots one screen, the scene page several.
  */
 import type { Container } from 'pixi.js';
-import type { Channel, ChannelUpdate } from '../../shared/protocol/channels';
+import type { StateUpdate } from '../../shared/protocol/channel-data';
+import type { Channel } from '../../shared/protocol/channels';
 import { OVERLAY_PAGES, type OverlayPage } from '../../shared/protocol/overlay-pages';
+import type { IncrementUpdate } from '../../shared/protocol/wire/read-wire';
 import type { DemoScript } from './demo-player';
 import type { Anchor, OverlayParams } from './params';
 import type { Theme } from './theme';
@@ -39,11 +41,11 @@ export interface OverlayScreen {
   readonly view: Container;
   /**
    * Replaces a channel's whole state: from a snapshot (connect, reconnect, demo start) or from
-   * a `<channel>.state` update.
+   * a `<channel>.state` update. The stage read it through the protocol's schemas already.
    */
-  applyState(channel: Channel, state: unknown, origin: 'snapshot' | 'update'): void;
-  /** Applies an incremental update (`alert.upsert`, `chat.line`, …). */
-  applyUpdate(update: ChannelUpdate): void;
+  applyState(update: StateUpdate, origin: 'snapshot' | 'update'): void;
+  /** Applies an incremental update (`alert.upsert`, `chat.line`, …), read as the states are. */
+  applyUpdate(update: IncrementUpdate): void;
   /** Called once per frame with `performance.now()`. */
   update(now: number): void;
   /**

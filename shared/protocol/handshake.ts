@@ -10,21 +10,3 @@ export const handshakeSchema = z.object({
   streamer: z.string().max(40).optional(),
 });
 export type Handshake = z.infer<typeof handshakeSchema>;
-
-/**
- * A refused handshake reaches the client as a `connect_error` whose `data` is this; the
- * message says why (wrong token, role, version or origin).
- */
-export interface HandshakeRefusal {
-  code:
-    | 'UNAUTHORIZED'
-    | 'TOKEN_REVOKED'
-    | 'TOKEN_EXPIRED'
-    | 'FORBIDDEN'
-    | 'STREAM_NOT_GRANTED'
-    | 'PROTOCOL_MISMATCH'
-    | 'ORIGIN_REFUSED'
-    | 'BAD_PAYLOAD'
-    | 'RATE_LIMITED';
-  message: string;
-}

@@ -1,5 +1,6 @@
 import type { AckCallback, ErrorCode } from './ack';
 import type { Channel, StateSnapshot, UpdateBatch } from './channels';
+import type { RefusedNotice } from './refusals';
 
 /** Result of ingesting one event. */
 export interface IngestResult {
@@ -52,14 +53,6 @@ export interface IngestClientToServer {
   event: (payload: unknown, ack: AckCallback<IngestResult>) => void;
   events: (payloads: unknown, ack: AckCallback<IngestBatchResult>) => void;
   status: (payload: unknown, ack: AckCallback<IngestStatusResult>) => void;
-}
-/**
- * Sent on a live connection whose token stopped being good (revoked, expired) just before the
- * server closes it, so the client can say why instead of retrying.
- */
-export interface RefusedNotice {
-  code: ErrorCode;
-  message: string;
 }
 
 export interface IngestServerToClient {

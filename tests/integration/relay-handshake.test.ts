@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROME_EXTENSION_ID } from '../../shared/extension-id';
-import type { HandshakeRefusal } from '../../shared/protocol/handshake';
+import type { HandshakeRefusal } from '../../shared/protocol/refusals';
 import { NAMESPACE_ROLES, NAMESPACES, ROLES } from '../../shared/protocol/roles';
 import { type ClientOptions, type RunningRelay, startRelay } from './support/relay-app';
 

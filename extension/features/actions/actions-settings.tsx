@@ -2,7 +2,7 @@
  * The owner's action settings: whether moderators may edit rules, how many actions each output
  * runs at once, and how many may wait. Moderators see them, read-only.
  */
-import { ACTION_OUTPUTS, type ActionOutput } from '../../../shared/protocol/actions/rule-schema';
+import { ACTION_OUTPUTS, type ActionOutput } from '../../../shared/protocol/actions/rule-words';
 import { usePanel } from '../../ui/context';
 
 const OUTPUT_WORDS: Record<ActionOutput, string> = {

@@ -1,6 +1,6 @@
 /** The rule editor's trigger: its kind and the fields of that kind. */
 import type { RuleIssue } from '../../../shared/protocol/actions/rule-issues';
-import { COMMAND_AUDIENCES } from '../../../shared/protocol/actions/rule-schema';
+import { COMMAND_AUDIENCES } from '../../../shared/protocol/actions/rule-words';
 import { usePanel } from '../../ui/context';
 import { NumberField, SelectField, TextField } from './draft-fields';
 import { type RuleDraft, TRIGGER_CHOICES } from './rule-drafts';

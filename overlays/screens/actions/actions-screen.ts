@@ -5,13 +5,14 @@
  * (re)connects shows the texts and timers still running, but never replays a clip from the middle.
  */
 import { Container } from 'pixi.js';
-import type { ChannelUpdate } from '../../../shared/protocol/channels';
+import type { StateUpdate } from '../../../shared/protocol/channel-data';
+import type { IncrementUpdate } from '../../../shared/protocol/wire/read-wire';
 import { FrameClock } from '../../stage/motion';
 import { release } from '../../stage/release';
 import type { OverlayScreen, ScreenContext, ScreenDefinition } from '../../stage/screen';
 import { actionsDemo } from './actions-demo';
-import { type OverlayRun, readEnd, readOverlayRun, readRunning } from './actions-wire';
 import { ClipPlayer, type ClipReport } from './clip-player';
+import { isOverlayRun, type OverlayRun } from './overlay-runs';
 import { TEXT_CARD, TextCard } from './text-card';
 import { TIMER_CARD, TimerCard } from './timer-card';
 
@@ -37,10 +38,9 @@ class ActionsScreen implements OverlayScreen {
     this.view.addChild(this.clipLayer, this.textLayer, this.timerLayer);
   }
 
-  applyState(channel: string, state: unknown, origin: 'snapshot' | 'update'): void {
-    if (channel !== 'actions') return;
-    const running = readRunning(state);
-    if (!running) return;
+  applyState(update: StateUpdate, origin: 'snapshot' | 'update'): void {
+    if (update.channel !== 'actions') return;
+    const running = update.data.running.filter(isOverlayRun);
     const live = new Set(running.map((run) => run.runId));
     // A run that ended while this page was away (or whose end it missed) goes.
     for (const runId of this.shownRunIds()) if (!live.has(runId)) this.end(runId);
@@ -48,14 +48,11 @@ class ActionsScreen implements OverlayScreen {
     for (const run of running) if (!this.shows(run.runId)) this.start(run, false);
   }
 
-  applyUpdate(update: ChannelUpdate): void {
+  applyUpdate(update: IncrementUpdate): void {
     if (update.type === 'action.start') {
-      const run = readOverlayRun(update.data);
-      if (run && !this.shows(run.runId)) this.start(run, true);
-    } else if (update.type === 'action.end') {
-      const runId = readEnd(update.data);
-      if (runId) this.end(runId);
-    }
+      const run = update.data;
+      if (isOverlayRun(run) && !this.shows(run.runId)) this.start(run, true);
+    } else if (update.type === 'action.end') this.end(update.data.runId);
   }
 
   private shownRunIds(): string[] {

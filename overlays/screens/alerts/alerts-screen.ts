@@ -4,8 +4,8 @@
  * after an alert leaves (its card, texts and textures are destroyed).
  */
 import { Container, type Text } from 'pixi.js';
-import type { AlertView } from '../../../shared/protocol/channel-data';
-import type { ChannelUpdate } from '../../../shared/protocol/channels';
+import type { AlertView, StateUpdate } from '../../../shared/protocol/channel-data';
+import type { IncrementUpdate } from '../../../shared/protocol/wire/read-wire';
 import { devicePixelsOf } from '../../stage/bake';
 import { makeLabel } from '../../stage/label';
 import { release } from '../../stage/release';
@@ -15,7 +15,6 @@ import { SoundPlayer } from '../../stage/sound/sound-player';
 import { AlertCard } from './alert-card';
 import { AlertSequencer, type SequencerEvent } from './alert-sequencer';
 import { ALERT_VOICES, AlertSounds } from './alert-sounds';
-import { readAlertsState, readAlertView, readSkip } from './alert-wire';
 import { alertsDemo } from './alerts-demo';
 import { ALERTS_BOX } from './tiers';
 
@@ -57,23 +56,15 @@ class AlertsScreen implements OverlayScreen {
     this.view.addChild(this.stormBanner);
   }
 
-  applyState(channel: string, state: unknown, origin: 'snapshot' | 'update'): void {
-    if (channel !== 'alerts') return;
-    const parsed = readAlertsState(state);
-    if (parsed) {
-      this.play(this.sequencer.applyState(parsed, performance.now(), origin === 'snapshot'));
-    }
+  applyState(update: StateUpdate, origin: 'snapshot' | 'update'): void {
+    if (update.channel !== 'alerts') return;
+    this.play(this.sequencer.applyState(update.data, performance.now(), origin === 'snapshot'));
   }
 
-  applyUpdate(update: ChannelUpdate): void {
+  applyUpdate(update: IncrementUpdate): void {
     const now = performance.now();
-    if (update.type === 'alert.upsert') {
-      const alert = readAlertView(update.data);
-      if (alert) this.play(this.sequencer.upsert(alert, now));
-    } else if (update.type === 'alert.skip') {
-      const id = readSkip(update.data);
-      if (id) this.play(this.sequencer.skip(id, now));
-    }
+    if (update.type === 'alert.upsert') this.play(this.sequencer.upsert(update.data, now));
+    else if (update.type === 'alert.skip') this.play(this.sequencer.skip(update.data.id, now));
   }
 
   update(now: number): void {

@@ -4,8 +4,8 @@
  * look); three or more (multi-guest battles) get a row each.
  */
 import type { BattleSideView, BattleView } from '../../../shared/protocol/channel-data';
-import { displayName } from '../../stage/guards';
 import { compactNumber, formatClock } from '../../stage/text-fit';
+import { displayName } from '../../stage/viewer-name';
 
 /** Rows drawn at most; a larger battle says how many more sides it has. */
 export const MAX_ROWS = 6;

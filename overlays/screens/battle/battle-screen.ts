@@ -5,7 +5,7 @@
  * clears the battle. Views are rebuilt only when a different battle (or side count) arrives.
  */
 import { Container, Graphics, type Text } from 'pixi.js';
-import type { BattleView } from '../../../shared/protocol/channel-data';
+import type { BattleView, StateUpdate } from '../../../shared/protocol/channel-data';
 import { makeLabel, setLabelText } from '../../stage/label';
 import { approach, FrameClock } from '../../stage/motion';
 import { drawPanel } from '../../stage/panel';
@@ -13,7 +13,6 @@ import { release } from '../../stage/release';
 import type { OverlayScreen, ScreenContext, ScreenDefinition } from '../../stage/screen';
 import { battleDemo } from './battle-demo';
 import { type BattleModel, battleModel, MAX_ROWS } from './battle-model';
-import { readBattleState } from './battle-wire';
 
 const WIDTH = 960;
 const PAD = 28;
@@ -60,8 +59,8 @@ class BattleScreen implements OverlayScreen {
     this.view.visible = false;
   }
 
-  applyState(channel: string, state: unknown): void {
-    const parsed = channel === 'battle' ? readBattleState(state) : null;
+  applyState(update: StateUpdate): void {
+    const parsed = update.channel === 'battle' ? update.data : null;
     if (!parsed) return;
     const battle = parsed.current;
     this.battle = battle;

@@ -6,13 +6,13 @@
 import { CanvasTextMetrics, Container, Graphics, Text } from 'pixi.js';
 import type { ChatLine } from '../../../shared/protocol/channel-data';
 import { chatSegments } from '../../../shared/protocol/chat-segments';
-import { displayName } from '../../stage/guards';
 import { labelStyle, makeLabel } from '../../stage/label';
 import { drawPanel } from '../../stage/panel';
 import { Picture } from '../../stage/picture';
 import { RELEASE_ALL } from '../../stage/release';
 import { truncateGraphemes } from '../../stage/text-fit';
 import type { Theme } from '../../stage/theme';
+import { displayName } from '../../stage/viewer-name';
 import { emoteFallback } from './badge-shapes';
 import { badgeView } from './badge-view';
 import { type BadgeSpec, badgesOf } from './chat-badges';

@@ -3,14 +3,14 @@
  * `?lines=` (default 8) exist at once; evicted and moderated lines are destroyed.
  */
 import { Container } from 'pixi.js';
-import type { ChannelUpdate } from '../../../shared/protocol/channels';
+import type { StateUpdate } from '../../../shared/protocol/channel-data';
+import type { IncrementUpdate } from '../../../shared/protocol/wire/read-wire';
 import { approach, FrameClock } from '../../stage/motion';
 import { release } from '../../stage/release';
 import type { OverlayScreen, ScreenContext, ScreenDefinition } from '../../stage/screen';
 import { chatDemo } from './chat-demo';
 import { ChatLineView } from './chat-line-view';
 import { type ChatChange, ChatLog } from './chat-log';
-import { readChatLine, readChatState, readRemovedIds } from './chat-wire';
 
 const BOX = { width: 560, height: 640 };
 const GAP = 10;
@@ -27,18 +27,13 @@ class ChatScreen implements OverlayScreen {
     this.width = context.params.width ?? BOX.width;
   }
 
-  applyState(channel: string, state: unknown): void {
-    const parsed = channel === 'chat' ? readChatState(state) : null;
-    if (parsed) this.apply(this.log.replace(parsed.lines));
+  applyState(update: StateUpdate): void {
+    if (update.channel === 'chat') this.apply(this.log.replace(update.data.lines));
   }
 
-  applyUpdate(update: ChannelUpdate): void {
-    if (update.type === 'chat.line') {
-      const line = readChatLine(update.data);
-      if (line) this.apply(this.log.add(line));
-    } else if (update.type === 'chat.remove') {
-      this.apply(this.log.remove(readRemovedIds(update.data)));
-    }
+  applyUpdate(update: IncrementUpdate): void {
+    if (update.type === 'chat.line') this.apply(this.log.add(update.data));
+    else if (update.type === 'chat.remove') this.apply(this.log.remove(update.data.ids));
   }
 
   private apply(change: ChatChange): void {

@@ -1,5 +1,6 @@
 /** The goal bar: label, amounts, a bar that eases to its new fill, and the time left. */
 import { Container, Graphics, type Text } from 'pixi.js';
+import type { StateUpdate } from '../../../shared/protocol/channel-data';
 import { makeLabel, setLabelText } from '../../stage/label';
 import { approach, FrameClock } from '../../stage/motion';
 import { drawPanel } from '../../stage/panel';
@@ -7,7 +8,6 @@ import { release } from '../../stage/release';
 import type { OverlayScreen, ScreenContext, ScreenDefinition } from '../../stage/screen';
 import { goalDemo } from './goal-demo';
 import { goalModel, pickGoal } from './goal-model';
-import { readGoalsState } from './goal-wire';
 
 const BOX = { width: 900, height: 132 };
 const PAD = 26;
@@ -55,8 +55,8 @@ class GoalScreen implements OverlayScreen {
     this.view.visible = false;
   }
 
-  applyState(channel: string, state: unknown): void {
-    const parsed = channel === 'goals' ? readGoalsState(state) : null;
+  applyState(update: StateUpdate): void {
+    const parsed = update.channel === 'goals' ? update.data : null;
     if (!parsed) return;
     const goal = pickGoal(parsed.goals, this.context.params.goal);
     this.view.visible = goal !== null;

@@ -5,16 +5,16 @@
  * (rebuilt only when a row's badges change).
  */
 import { Container, Graphics, type Text } from 'pixi.js';
-import { displayName } from '../../stage/guards';
+import type { StateUpdate } from '../../../shared/protocol/channel-data';
 import { makeLabel, setLabelText } from '../../stage/label';
 import { drawPanel } from '../../stage/panel';
 import { RELEASE_ALL, release } from '../../stage/release';
 import type { OverlayScreen, ScreenContext, ScreenDefinition } from '../../stage/screen';
 import { compactNumber } from '../../stage/text-fit';
+import { displayName } from '../../stage/viewer-name';
 import { badgeView } from '../chat/badge-view';
 import { type BadgeSpec, badgesOf } from '../chat/chat-badges';
 import { leaderboardDemo } from './leaderboard-demo';
-import { readLeaderboardState } from './leaderboard-wire';
 
 const ROWS = 5;
 const WIDTH = 480;
@@ -102,8 +102,8 @@ class LeaderboardScreen implements OverlayScreen {
     }
   }
 
-  applyState(channel: string, state: unknown): void {
-    const parsed = channel === 'leaderboard' ? readLeaderboardState(state) : null;
+  applyState(update: StateUpdate): void {
+    const parsed = update.channel === 'leaderboard' ? update.data : null;
     if (!parsed) return;
     const top = parsed.top.slice(0, ROWS);
     this.ids = top.map((entry) => entry.id);

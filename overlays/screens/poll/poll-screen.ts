@@ -4,7 +4,7 @@
  * rebuilt only when a different poll starts; vote updates just retarget the bars.
  */
 import { Container, Graphics, type Text } from 'pixi.js';
-import type { PollView } from '../../../shared/protocol/channel-data';
+import type { PollView, StateUpdate } from '../../../shared/protocol/channel-data';
 import { makeLabel, setLabelText } from '../../stage/label';
 import { approach, FrameClock } from '../../stage/motion';
 import { drawPanel } from '../../stage/panel';
@@ -13,7 +13,6 @@ import type { OverlayScreen, ScreenContext, ScreenDefinition } from '../../stage
 import { compactNumber, formatClock, truncateGraphemes } from '../../stage/text-fit';
 import { pollDemo } from './poll-demo';
 import { percent, pollModel, pollSecondsLeft } from './poll-model';
-import { readPollState } from './poll-wire';
 
 const WIDTH = 640;
 const ROW = 78;
@@ -66,8 +65,8 @@ class PollScreen implements OverlayScreen {
     this.view.visible = false;
   }
 
-  applyState(channel: string, state: unknown): void {
-    const parsed = channel === 'poll' ? readPollState(state) : null;
+  applyState(update: StateUpdate): void {
+    const parsed = update.channel === 'poll' ? update.data : null;
     if (!parsed) return;
     const poll = parsed.current;
     this.poll = poll;

@@ -3,8 +3,7 @@
  * The card is rebuilt only when another question goes on screen; it fades in and out.
  */
 import { Container, Graphics, Text } from 'pixi.js';
-import type { QuestionView } from '../../../shared/protocol/channel-data';
-import { displayName } from '../../stage/guards';
+import type { QuestionView, StateUpdate } from '../../../shared/protocol/channel-data';
 import { labelStyle, makeLabel } from '../../stage/label';
 import { approach, FrameClock } from '../../stage/motion';
 import { drawPanel } from '../../stage/panel';
@@ -12,8 +11,8 @@ import { avatarFallback, Picture } from '../../stage/picture';
 import { release } from '../../stage/release';
 import type { OverlayScreen, ScreenContext, ScreenDefinition } from '../../stage/screen';
 import { truncateGraphemes } from '../../stage/text-fit';
+import { displayName } from '../../stage/viewer-name';
 import { qnaDemo } from './qna-demo';
-import { readQnaState } from './qna-wire';
 
 const BOX = { width: 900, height: 280 };
 /** Three wrapped rows at most. */
@@ -30,8 +29,8 @@ class QnaScreen implements OverlayScreen {
 
   constructor(private readonly context: ScreenContext) {}
 
-  applyState(channel: string, state: unknown): void {
-    const parsed = channel === 'qna' ? readQnaState(state) : null;
+  applyState(update: StateUpdate): void {
+    const parsed = update.channel === 'qna' ? update.data : null;
     if (!parsed) return;
     const question = parsed.onScreen;
     if (question?.id === this.questionId) {

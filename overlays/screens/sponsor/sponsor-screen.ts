@@ -3,7 +3,7 @@
  * to action and a countdown of the segment's planned time (paused segments stand still).
  */
 import { Container, Graphics, type Text } from 'pixi.js';
-import type { SponsorCardView } from '../../../shared/protocol/channel-data';
+import type { SponsorCardView, StateUpdate } from '../../../shared/protocol/channel-data';
 import { makeLabel, setLabelText } from '../../stage/label';
 import { approach, FrameClock } from '../../stage/motion';
 import { drawPanel } from '../../stage/panel';
@@ -19,7 +19,6 @@ import {
   secondsLeft,
 } from './countdown';
 import { sponsorDemo } from './sponsor-demo';
-import { readSponsorState } from './sponsor-wire';
 
 const BOX = { width: 1040, height: 170 };
 const KIND_LABEL: Record<SponsorCardView['kind'], string> = {
@@ -46,8 +45,8 @@ class SponsorScreen implements OverlayScreen {
 
   constructor(private readonly context: ScreenContext) {}
 
-  applyState(channel: string, state: unknown): void {
-    const parsed = channel === 'sponsor' ? readSponsorState(state) : null;
+  applyState(update: StateUpdate): void {
+    const parsed = update.channel === 'sponsor' ? update.data : null;
     if (!parsed) return;
     const card = parsed.card;
     const now = performance.now();

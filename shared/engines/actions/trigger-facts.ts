@@ -4,7 +4,8 @@
  */
 
 import type { UserRoles } from '../../events/user';
-import type { ActionRule, CommandAudience } from '../../protocol/actions/rule-schema';
+import type { ActionRule } from '../../protocol/actions/rule-schema';
+import type { CommandAudience } from '../../protocol/actions/rule-words';
 import type { TemplateValues } from '../../protocol/actions/templates';
 import type { ViewerBadge } from '../../protocol/channel-data';
 

@@ -5,13 +5,8 @@
  * (never its password), for panels only.
  */
 
-import type {
-  ActionKind,
-  ActionOutput,
-  ActionRule,
-  ActionSettings,
-  RuleAction,
-} from './rule-schema';
+import type { ActionKind, ActionRule, ActionSettings, RuleAction } from './rule-schema';
+import type { ActionOutput } from './rule-words';
 import type { TemplateValues } from './templates';
 
 /** The viewer who fired a rule, as overlays draw viewers (same shape as `ViewerBadge`). */

@@ -4,6 +4,7 @@
  * mistake the panel reports (rule-issues.ts gives each mistake its code), never ignored.
  */
 import { z } from 'zod';
+import { type ActionOutput, ALERT_VARIANTS, BATTLE_RESULTS, COMMAND_AUDIENCES } from './rule-words';
 import { unknownTemplateFields } from './templates';
 
 /** Limits of a rule set; the panel states them beside the fields. */
@@ -23,10 +24,6 @@ export const RULE_LIMITS = {
   /** OBS scene and source names. */
   obsNameLength: 256,
 } as const;
-
-/** Who may use a chat command, from the roles TikTok gives the viewer. */
-export const COMMAND_AUDIENCES = ['everyone', 'followers', 'subscribers', 'moderators'] as const;
-export type CommandAudience = (typeof COMMAND_AUDIENCES)[number];
 
 /** `!dance`: an exclamation mark and 1–30 letters, digits, `_` or `-`. Matched in any case. */
 export const COMMAND_WORD = /^![\p{L}\p{N}_-]{1,30}$/u;
@@ -82,7 +79,7 @@ export const triggerSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({ kind: z.literal('pollEnded') }),
   /** A link-mic battle ended with this result for the streamer's side. */
-  z.strictObject({ kind: z.literal('battle'), result: z.enum(['win', 'lose', 'draw']) }),
+  z.strictObject({ kind: z.literal('battle'), result: z.enum(BATTLE_RESULTS) }),
 ]);
 export type ActionTrigger = z.output<typeof triggerSchema>;
 export type TriggerKind = ActionTrigger['kind'];
@@ -105,7 +102,7 @@ export const actionSchema = z.discriminatedUnion('kind', [
   /** An alert on the alerts overlay, in the look of a gift tier or of a follow/share/sub. */
   z.strictObject({
     kind: z.literal('alert'),
-    variant: z.enum(['gift', 'follow', 'share', 'subscribe']).default('gift'),
+    variant: z.enum(ALERT_VARIANTS).default('gift'),
     tier: z.number().int().min(1).max(5).default(3),
   }),
   /** A text on the actions overlay, with viewer fields, for `seconds`. */
@@ -164,10 +161,6 @@ export const ruleSchema = z.strictObject({
 export type ActionRuleInput = z.input<typeof ruleSchema>;
 /** A rule as the server stores it: defaults applied, id given. */
 export type ActionRule = z.output<typeof ruleSchema> & { id: string };
-
-/** Where an action plays; each output runs at most N actions at a time (settings). */
-export const ACTION_OUTPUTS = ['overlay', 'timer', 'obs', 'alerts'] as const;
-export type ActionOutput = (typeof ACTION_OUTPUTS)[number];
 
 export const OUTPUT_OF: Record<ActionKind, ActionOutput> = {
   sound: 'overlay',

@@ -5,25 +5,43 @@
 import { action, batch, createModel, effect, type Signal, signal } from '@preact/signals';
 import type {
   AlertsState,
-  AlertView,
   ChannelStates,
   ChatLine,
   ChatState,
+  TypedUpdate,
 } from '../../shared/protocol/channel-data';
+import type { Channel } from '../../shared/protocol/channels';
 import {
-  CHANNELS,
-  type Channel,
-  type ChannelUpdate,
-  isChannel,
-} from '../../shared/protocol/channels';
+  type IncrementUpdate,
+  isStateUpdate,
+  type SnapshotRead,
+} from '../../shared/protocol/wire/read-wire';
 import type { ControlTransport } from '../transport/transport';
 
 type ChannelSignals = { [C in Channel]: Signal<ChannelStates[C] | null> };
 
+const channelSignal = <C extends Channel>() => signal<ChannelStates[C] | null>(null);
+
 export const RoomModel = createModel((transport: ControlTransport) => {
-  const channels = Object.fromEntries(
-    CHANNELS.map((name) => [name, signal(null)]),
-  ) as unknown as ChannelSignals;
+  // Every channel's signal; a channel added to the protocol without one does not compile.
+  const channels: ChannelSignals = {
+    alerts: channelSignal<'alerts'>(),
+    chat: channelSignal<'chat'>(),
+    poll: channelSignal<'poll'>(),
+    qna: channelSignal<'qna'>(),
+    sponsor: channelSignal<'sponsor'>(),
+    goals: channelSignal<'goals'>(),
+    leaderboard: channelSignal<'leaderboard'>(),
+    metrics: channelSignal<'metrics'>(),
+    earnings: channelSignal<'earnings'>(),
+    moderation: channelSignal<'moderation'>(),
+    battle: channelSignal<'battle'>(),
+    actions: channelSignal<'actions'>(),
+    actionRules: channelSignal<'actionRules'>(),
+    sources: channelSignal<'sources'>(),
+    obs: channelSignal<'obs'>(),
+    clips: channelSignal<'clips'>(),
+  };
   const streamId = signal<string | null>(null);
   /** Chat lines moderation took off the overlays (hidden, blocked words, muted viewers). */
   const removedChat = signal<ChatLine[]>([]);
@@ -34,24 +52,18 @@ export const RoomModel = createModel((transport: ControlTransport) => {
   const withheld = signal<readonly Channel[]>([]);
 
   const set = <C extends Channel>(name: C, value: ChannelStates[C] | null) => {
-    (channels[name] as { value: ChannelStates[C] | null }).value = value;
+    channels[name].value = value;
   };
 
-  const applyUpdate = (update: ChannelUpdate) => {
-    const name = update.channel;
-    if (update.type === `${name}.state`) {
-      set(name, update.data as ChannelStates[typeof name]);
-    } else if (name === 'alerts') {
+  const applyUpdate = (update: TypedUpdate) => {
+    if (isStateUpdate(update)) set(update.channel, update.data);
+    else if (update.channel === 'alerts') {
       set('alerts', patchAlerts(channels.alerts.peek(), update));
-    } else if (name === 'chat') {
+    } else if (update.channel === 'chat') {
       const before = channels.chat.peek()?.lines ?? [];
       set('chat', patchChat(channels.chat.peek(), update));
       if (update.type === 'chat.remove') {
-        const { ids, by, userIds } = update.data as {
-          ids: string[];
-          by?: 'tiktok';
-          userIds?: string[];
-        };
+        const { ids, by, userIds } = update.data;
         if (by === 'tiktok') {
           // TikTok removed them: gone from every list, not kept as moderated lines.
           const gone = new Set(ids);
@@ -69,28 +81,21 @@ export const RoomModel = createModel((transport: ControlTransport) => {
     }
   };
 
-  const applySnapshot = action(
-    (snapshot: {
-      streamId: string | null;
-      channels: Partial<Record<Channel, unknown>>;
-      withheld?: Channel[];
-    }) => {
-      streamId.value = snapshot.streamId;
-      for (const name of CHANNELS) {
-        if (name in snapshot.channels) set(name, snapshot.channels[name] as never);
-      }
-      // A snapshot that says what is withheld replaces the list (and what it held is dropped);
-      // one that does not (a new stream) only clears the channels it now carries.
-      if (snapshot.withheld) {
-        for (const name of snapshot.withheld) set(name, null);
-        withheld.value = snapshot.withheld.filter(isChannel);
-      } else if (withheld.peek().some((name) => name in snapshot.channels)) {
-        withheld.value = withheld.peek().filter((name) => !(name in snapshot.channels));
-      }
-    },
-  );
+  const applySnapshot = action((snapshot: SnapshotRead) => {
+    streamId.value = snapshot.streamId;
+    const carried = new Set(snapshot.states.map((state) => state.channel));
+    for (const state of snapshot.states) set(state.channel, state.data);
+    // A snapshot that says what is withheld replaces the list (and what it held is dropped);
+    // one that does not (a new stream) only clears the channels it now carries.
+    if (snapshot.withheld) {
+      for (const name of snapshot.withheld) set(name, null);
+      withheld.value = snapshot.withheld;
+    } else if (withheld.peek().some((name) => carried.has(name))) {
+      withheld.value = withheld.peek().filter((name) => !carried.has(name));
+    }
+  });
 
-  const applyUpdates = action((updates: ChannelUpdate[]) => {
+  const applyUpdates = action((updates: readonly TypedUpdate[]) => {
     batch(() => {
       for (const update of updates) applyUpdate(update);
     });
@@ -111,17 +116,17 @@ export const RoomModel = createModel((transport: ControlTransport) => {
 });
 export type RoomModel = InstanceType<typeof RoomModel>;
 
-function patchAlerts(current: AlertsState | null, update: ChannelUpdate): AlertsState {
+function patchAlerts(current: AlertsState | null, update: IncrementUpdate): AlertsState {
   const state = current ?? { paused: false, storm: false, queue: [] };
   if (update.type === 'alert.upsert') {
-    const alert = update.data as AlertView;
+    const alert = update.data;
     const queue = state.queue.some((item) => item.id === alert.id)
       ? state.queue.map((item) => (item.id === alert.id ? alert : item))
       : [...state.queue, alert];
     return { ...state, queue };
   }
   if (update.type === 'alert.skip') {
-    const { id } = update.data as { id: string };
+    const { id } = update.data;
     return { ...state, queue: state.queue.filter((item) => item.id !== id) };
   }
   return state;
@@ -130,15 +135,13 @@ function patchAlerts(current: AlertsState | null, update: ChannelUpdate): Alerts
 /** The panel keeps the last lines for the moderation view (hide a message). */
 const CHAT_LINES_KEPT = 200;
 
-function patchChat(current: ChatState | null, update: ChannelUpdate): ChatState {
+function patchChat(current: ChatState | null, update: IncrementUpdate): ChatState {
   const lines = current?.lines ?? [];
-  if (update.type === 'chat.line') {
-    return { lines: [...lines, update.data as ChatLine].slice(-CHAT_LINES_KEPT) };
-  }
+  if (update.type === 'chat.line')
+    return { lines: [...lines, update.data].slice(-CHAT_LINES_KEPT) };
   if (update.type === 'chat.remove') {
-    const data = update.data as { ids: string[]; userIds?: string[] };
-    const ids = new Set(data.ids);
-    const users = new Set(data.userIds ?? []);
+    const ids = new Set(update.data.ids);
+    const users = new Set(update.data.userIds ?? []);
     return { lines: lines.filter((line) => !ids.has(line.id) && !users.has(line.user.id)) };
   }
   return { lines };

@@ -10,6 +10,13 @@ import {
   type ChannelUpdate,
   type StateSnapshot,
 } from '../../shared/protocol/channels';
+import {
+  type BatchRead,
+  parseSnapshot,
+  parseUpdateBatch,
+  type SnapshotRead,
+  type WireRead,
+} from '../../shared/protocol/wire/read-wire';
 import type { PanelCommand } from './commands';
 import type { PairingTarget } from './pairing-link';
 import {
@@ -39,14 +46,26 @@ export interface MemoryTransport extends ControlTransport {
   pushUpdates(updates: ChannelUpdate[]): void;
 }
 
+/**
+ * What the fake pushes goes through the schemas the real transport reads with; a payload the
+ * server could not send fails the test that pushed it instead of being left out quietly.
+ */
+function fitting<T extends { problems: string[] }>(read: WireRead<T>): T {
+  if (!read.ok) throw new Error(`memory transport: ${read.message}`);
+  if (read.value.problems.length > 0) {
+    throw new Error(`memory transport: ${read.value.problems.join('; ')}`);
+  }
+  return read.value;
+}
+
 export function createMemoryTransport(): MemoryTransport {
   const state = signal<ConnectionState>({ status: 'unpaired' });
   const role = signal<PanelRole | null>(null);
   const channels = signal<readonly Channel[]>([]);
   const streamer = signal<string | null>(null);
   const streamers = signal<readonly string[]>([]);
-  const snapshots = listenerSet<StateSnapshot>();
-  const updates = listenerSet<{ seq: number; updates: ChannelUpdate[] }>();
+  const snapshots = listenerSet<SnapshotRead>();
+  const updates = listenerSet<BatchRead>();
   const sent: PanelCommand[] = [];
   let handler: (command: PanelCommand) => Ack<unknown> = () => ({ ok: true, data: null });
   let seq = 0;
@@ -92,16 +111,17 @@ export function createMemoryTransport(): MemoryTransport {
     },
     pushSnapshot(snapshot) {
       seq += 1;
-      snapshots.emit({
+      const read = parseSnapshot({
         streamId: snapshot.streamId ?? 'stream-1',
         seq,
         channels: snapshot.channels,
         ...(snapshot.withheld ? { withheld: snapshot.withheld } : {}),
       });
+      snapshots.emit(fitting(read));
     },
     pushUpdates(list) {
       seq += 1;
-      updates.emit({ seq, updates: list });
+      updates.emit(fitting(parseUpdateBatch({ seq, updates: list })));
     },
   };
   return transport;

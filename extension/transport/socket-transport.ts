@@ -5,14 +5,24 @@
  */
 import { signal } from '@preact/signals';
 import { io, type Socket } from 'socket.io-client';
-import { type Ack, isErrorCode } from '../../shared/protocol/ack';
-import { CHANNELS, type Channel, isChannel } from '../../shared/protocol/channels';
+import type { Ack } from '../../shared/protocol/ack';
+import { CHANNELS, type Channel } from '../../shared/protocol/channels';
+import {
+  clientConnection,
+  readRefusal,
+  readRefusedNotice,
+} from '../../shared/protocol/client-connection';
 import type {
   ControlClientToServer,
   ControlServerToClient,
   ControlSubscribeResult,
 } from '../../shared/protocol/namespaces';
-import { PROTOCOL_VERSION } from '../../shared/protocol/version';
+import {
+  type BatchRead,
+  parseSnapshot,
+  parseUpdateBatch,
+  type SnapshotRead,
+} from '../../shared/protocol/wire/read-wire';
 import type { PanelCommand } from './commands';
 import type { PairingTarget } from './pairing-link';
 import {
@@ -35,14 +45,18 @@ export interface SocketTransportOptions {
   client?: string;
 }
 
+const logProblems = (problems: readonly string[]) => {
+  for (const problem of problems) console.warn(`limelight: left out ${problem}`);
+};
+
 export function createSocketTransport(options: SocketTransportOptions = {}): ControlTransport {
   const state = signal<ConnectionState>({ status: 'unpaired' });
   const role = signal<PanelRole | null>(null);
   const channels = signal<readonly Channel[]>([]);
   const streamer = signal<string | null>(null);
   const streamers = signal<readonly string[]>([]);
-  const snapshots = listenerSet<Parameters<ControlServerToClient['snapshot']>[0]>();
-  const updates = listenerSet<Parameters<ControlServerToClient['updates']>[0]>();
+  const snapshots = listenerSet<SnapshotRead>();
+  const updates = listenerSet<BatchRead>();
   let socket: ControlSocket | null = null;
 
   function subscribe(current: ControlSocket) {
@@ -52,9 +66,8 @@ export function createSocketTransport(options: SocketTransportOptions = {}): Con
         state.value = { status: 'refused', code: ack.code, message: ack.message };
         return;
       }
-      channels.value = ack.data.channels.filter(isChannel);
-      role.value =
-        ack.data.role === 'owner' || ack.data.role === 'moderator' ? ack.data.role : null;
+      channels.value = ack.data.channels;
+      role.value = ack.data.role ?? null;
       streamer.value = ack.data.streamer ?? null;
       streamers.value = ack.data.streamers ?? [];
       state.value = { status: 'connected' };
@@ -75,31 +88,43 @@ export function createSocketTransport(options: SocketTransportOptions = {}): Con
   function connect(target: PairingTarget) {
     disconnect();
     state.value = { status: 'connecting' };
-    const current: ControlSocket = io(`${target.origin}/control`, {
-      auth: {
-        token: target.token,
-        protocolVersion: PROTOCOL_VERSION,
-        client: options.client ?? 'extension:sidepanel',
-        ...(target.streamer ? { streamer: target.streamer } : {}),
-      },
+    const connection = clientConnection({
+      origin: target.origin,
+      namespace: '/control',
+      token: target.token,
+      client: options.client ?? 'extension:sidepanel',
+      streamer: target.streamer,
+    });
+    const current: ControlSocket = io(connection.url, {
+      auth: connection.auth,
       // WebSocket only: an MV3 worker has no XMLHttpRequest, and one transport is simpler to reason about.
       transports: ['websocket'],
       reconnectionDelayMax: 5_000,
     });
     socket = current;
     current.on('connect', () => subscribe(current));
-    current.on('snapshot', (snapshot) => snapshots.emit(snapshot));
-    current.on('updates', (batch) => updates.emit(batch));
+    // Read through the protocol's schemas; what does not fit is left out and logged.
+    current.on('snapshot', (snapshot) => {
+      const read = parseSnapshot(snapshot);
+      if (!read.ok) return logProblems([read.message]);
+      logProblems(read.value.problems);
+      snapshots.emit(read.value);
+    });
+    current.on('updates', (batch) => {
+      const read = parseUpdateBatch(batch);
+      if (!read.ok) return logProblems([read.message]);
+      logProblems(read.value.problems);
+      updates.emit(read.value);
+    });
     // The token was revoked or expired while connected: the server says so, then closes.
     current.on('refused', (notice) => {
       if (current !== socket) return;
       current.removeAllListeners();
       current.disconnect();
-      state.value = {
-        status: 'refused',
-        code: isErrorCode(notice.code) ? notice.code : 'UNAUTHORIZED',
-        message: notice.message,
-      };
+      const read = readRefusedNotice(notice);
+      state.value = read
+        ? { status: 'refused', ...read }
+        : { status: 'refused', code: 'UNAUTHORIZED', message: 'the server closed this connection' };
     });
     current.on('disconnect', (reason) => {
       state.value = {
@@ -114,18 +139,11 @@ export function createSocketTransport(options: SocketTransportOptions = {}): Con
         }, SERVER_CLOSED_RETRY_MS);
       }
     });
-    current.on('connect_error', (error: Error & { data?: unknown }) => {
-      if (current.active) {
-        state.value = { status: 'disconnected', reason: `${error.message}; retrying…` };
-        return;
-      }
-      // The server's middleware refused us: it says why in `data`.
-      const data = error.data as { code?: unknown; message?: unknown } | undefined;
-      state.value = {
-        status: 'refused',
-        code: isErrorCode(data?.code) ? data.code : 'UNAUTHORIZED',
-        message: typeof data?.message === 'string' ? data.message : error.message,
-      };
+    current.on('connect_error', (error) => {
+      // The server's handshake check refused us with its code; anything else Socket.IO retries.
+      const refusal = readRefusal(error);
+      if (refusal) state.value = { status: 'refused', ...refusal };
+      else state.value = { status: 'disconnected', reason: `${error.message}; retrying…` };
     });
   }
 

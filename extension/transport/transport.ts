@@ -4,7 +4,8 @@
  */
 import type { ReadonlySignal } from '@preact/signals';
 import type { Ack, ErrorCode } from '../../shared/protocol/ack';
-import type { Channel, StateSnapshot, UpdateBatch } from '../../shared/protocol/channels';
+import type { Channel } from '../../shared/protocol/channels';
+import type { BatchRead, SnapshotRead } from '../../shared/protocol/wire/read-wire';
 import type { PanelCommand } from './commands';
 import type { PairingTarget } from './pairing-link';
 
@@ -36,8 +37,9 @@ export interface ControlTransport {
   readonly streamers: ReadonlySignal<readonly string[]>;
   connect(target: PairingTarget): void;
   disconnect(): void;
-  onSnapshot(listener: (snapshot: StateSnapshot) => void): () => void;
-  onUpdates(listener: (batch: UpdateBatch) => void): () => void;
+  /** Snapshots and update batches as read through the protocol's schemas (what fits). */
+  onSnapshot(listener: (snapshot: SnapshotRead) => void): () => void;
+  onUpdates(listener: (batch: BatchRead) => void): () => void;
   /**
    * Sends one command. Never throws and never queues: while disconnected it resolves at once
    * to `{ok: false, code: 'DISCONNECTED'}` so the UI can say the command was not sent.

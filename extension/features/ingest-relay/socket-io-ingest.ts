@@ -1,24 +1,26 @@
 /** The real `/ingest` connection: socket.io-client over WebSocket only (MV3 worker: no XHR). */
 import { io, type Socket } from 'socket.io-client';
 import type { Ack } from '../../../shared/protocol/ack';
+import { clientConnection } from '../../../shared/protocol/client-connection';
 import type {
   IngestBatchResult,
   IngestClientToServer,
   IngestServerToClient,
 } from '../../../shared/protocol/namespaces';
-import { PROTOCOL_VERSION } from '../../../shared/protocol/version';
 import type { PairingTarget } from '../../transport/pairing-link';
 import type { IngestSocket } from './ingest-relay';
 
 const ACK_TIMEOUT_MS = 10_000;
 
 export function openIngestSocket(target: PairingTarget): IngestSocket {
-  const socket: Socket<IngestServerToClient, IngestClientToServer> = io(`${target.origin}/ingest`, {
-    auth: {
-      token: target.token,
-      protocolVersion: PROTOCOL_VERSION,
-      client: 'extension:page-capture',
-    },
+  const connection = clientConnection({
+    origin: target.origin,
+    namespace: '/ingest',
+    token: target.token,
+    client: 'extension:page-capture',
+  });
+  const socket: Socket<IngestServerToClient, IngestClientToServer> = io(connection.url, {
+    auth: connection.auth,
     transports: ['websocket'],
     reconnectionDelayMax: 10_000,
   });

@@ -26,7 +26,11 @@ export interface SnapshotRead {
   streamId: string | null;
   seq: number;
   states: StateUpdate[];
-  withheld: Channel[];
+  /**
+   * Channels the server holds back from this client's role; absent when the server did not say
+   * (a snapshot of a new stream), which is not the same as none.
+   */
+  withheld?: Channel[];
   /** Channels whose state did not fit its schema (left out), one line each. */
   problems: string[];
 }
@@ -77,7 +81,8 @@ export function parseSnapshot(value: unknown): WireRead<SnapshotRead> {
     if (read.ok) states.push(read.value);
     else problems.push(`${channel}: ${read.message}`);
   }
-  return { ok: true, value: { streamId, seq, states, withheld: withheld ?? [], problems } };
+  const read = { streamId, seq, states, problems };
+  return { ok: true, value: withheld ? { ...read, withheld } : read };
 }
 
 export function parseUpdateBatch(value: unknown): WireRead<BatchRead> {

@@ -7,11 +7,16 @@
  */
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Namespace as IoNamespace, Server } from 'socket.io';
+import { type DefaultEventsMap, Server } from 'socket.io';
 import type { HandshakeRefusal } from '../../shared/protocol/refusals';
 import { NAMESPACES, type Namespace } from '../../shared/protocol/roles';
 import { DEFAULT_STREAMER } from '../../shared/protocol/streamers';
-import { handshakeMiddleware } from '../auth/handshake';
+import {
+  handshakeMiddleware,
+  RefusedHandshake,
+  type SessionData,
+  type SessionNamespace,
+} from '../auth/handshake';
 import { createHandshakeGuard } from '../auth/handshake-guard';
 import { createOriginPolicy } from '../auth/origins';
 import { TokenRegistry } from '../auth/token-registry';
@@ -19,9 +24,9 @@ import { sweepSockets } from '../auth/token-sweep';
 import { boundedRecoveryAdapter } from '../broadcast/recovery-adapter';
 import { createRequestHandler } from '../http/routes';
 import { createMediaService } from '../media/media-service';
-import { type ControlNamespace, serveControl } from '../namespaces/control';
-import { type IngestNamespace, serveIngest } from '../namespaces/ingest';
-import { type OverlayNamespace, serveOverlay } from '../namespaces/overlay';
+import { serveControl } from '../namespaces/control';
+import { serveIngest } from '../namespaces/ingest';
+import { serveOverlay } from '../namespaces/overlay';
 import { directTarget, socketAdapterTarget } from '../namespaces/watch-targets';
 import { refreshMoneyAccess, type WatchDeps } from '../namespaces/watchers';
 import { LIMITS } from '../pipeline/limits';
@@ -62,32 +67,29 @@ export function createApplication(
   let handleRequest: ReturnType<typeof createRequestHandler> = (_req, res) => res.end();
   httpServer.on('request', (req, res) => handleRequest(req, res));
 
-  const io = new Server(httpServer, {
-    // Compression costs more than it saves on small, frequent live messages (docs/targets.md).
-    perMessageDeflate: false,
-    httpCompression: false,
-    maxHttpBufferSize: LIMITS.maxHttpBufferSize,
-    serveClient: false,
-    connectionStateRecovery: {
-      maxDisconnectionDuration: recoveryWindowMs,
-      // A recovered socket passes the handshake check again: a revoked or expired token must
-      // not come back through a session id.
-      skipMiddlewares: false,
+  const io = new Server<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SessionData>(
+    httpServer,
+    {
+      // Compression costs more than it saves on small, frequent live messages (docs/targets.md).
+      perMessageDeflate: false,
+      httpCompression: false,
+      maxHttpBufferSize: LIMITS.maxHttpBufferSize,
+      serveClient: false,
+      connectionStateRecovery: {
+        maxDisconnectionDuration: recoveryWindowMs,
+        // A recovered socket passes the handshake check again: a revoked or expired token must
+        // not come back through a session id.
+        skipMiddlewares: false,
+      },
+      adapter: deps.cluster?.adapter ?? boundedRecoveryAdapter(options.recoveryMaxPackets),
+      cors: {
+        origin: (origin, callback) =>
+          callback(null, origins.allows(origin) ? (origin ?? true) : false),
+        methods: ['GET', 'POST'],
+      },
     },
-    adapter: deps.cluster?.adapter ?? boundedRecoveryAdapter(options.recoveryMaxPackets),
-    cors: {
-      origin: (origin, callback) =>
-        callback(null, origins.allows(origin) ? (origin ?? true) : false),
-      methods: ['GET', 'POST'],
-    },
-    allowRequest: (req, callback) => {
-      const origin = req.headers.origin;
-      if (origins.allows(origin)) return callback(null, true);
-      log.warn('connection refused', { code: 'ORIGIN_REFUSED', origin });
-      callback(`ORIGIN_REFUSED: origin ${origin} is not allowed`, false);
-    },
-  });
-  const watching: IoNamespace[] = [io.of('/overlay'), io.of('/control')];
+  );
+  const watching: SessionNamespace[] = [io.of('/overlay'), io.of('/control')];
 
   let watchDeps: WatchDeps | null = null;
   const defaults: StreamDefaults = {
@@ -139,21 +141,28 @@ export function createApplication(
     node: deps.cluster?.node,
   });
 
+  // Origins are checked by each namespace's handshake (handshake.ts), not at the HTTP upgrade:
+  // there a refusal reaches the client as a `connect_error` with its code (ORIGIN_REFUSED),
+  // where an HTTP 403 only ever read "websocket error". No client connects to the main
+  // namespace: it refuses everyone, so a foreign page that opens a transport gets nothing.
+  io.use((_socket, next) =>
+    next(new RefusedHandshake('FORBIDDEN', 'connect to /overlay, /control or /ingest')),
+  );
   for (const ns of NAMESPACES) {
     const refused = (refusal: HandshakeRefusal, origin: string | undefined) =>
       log.warn('handshake refused', { ns, code: refusal.code, reason: refusal.message, origin });
     io.of(ns).use(handshakeMiddleware(ns, tokens, origins, refused, { budgets, guard }));
   }
   const namespaceDeps = { ...watchDeps, budgets, tokens };
-  serveIngest(io.of('/ingest') as unknown as IngestNamespace, {
+  serveIngest(io.of('/ingest'), {
     ...namespaceDeps,
     log: log.child({ ns: '/ingest' }),
   });
-  serveControl(io.of('/control') as unknown as ControlNamespace, {
+  serveControl(io.of('/control'), {
     ...namespaceDeps,
     log: log.child({ ns: '/control' }),
   });
-  serveOverlay(io.of('/overlay') as unknown as OverlayNamespace, {
+  serveOverlay(io.of('/overlay'), {
     ...namespaceDeps,
     log: log.child({ ns: '/overlay' }),
   });

@@ -4,8 +4,9 @@
  * own code so a stale or misconfigured client fails loudly. A Firefox install's origin is pinned
  * to the token the first time it uses it (grant-check.ts).
  */
-import type { Socket } from 'socket.io';
+import type { DefaultEventsMap, Namespace as IoNamespace, Socket } from 'socket.io';
 import { parseWith } from '../../shared/events/parse';
+import type { Channel } from '../../shared/protocol/channels';
 import { handshakeSchema } from '../../shared/protocol/handshake';
 import type { HandshakeRefusal } from '../../shared/protocol/refusals';
 import { NAMESPACE_ROLES, type Namespace, type Role } from '../../shared/protocol/roles';
@@ -27,7 +28,28 @@ export interface SessionData {
   tokenId: string;
   /** Every stream its token grants (the panel offers to switch between them). */
   streamers: string[];
+  /** The channels a watcher (overlay, panel) receives, once subscribed. */
+  channels?: Channel[];
+  /** The channels it asked for, before any were withheld from its role (money-access.ts). */
+  wanted?: Channel[];
 }
+
+/**
+ * A socket and a namespace of this server, with `socket.data` typed: the handshake check fills
+ * it before any connection handler runs. Each namespace types its events on top (namespaces/).
+ */
+export type SessionSocket = Socket<
+  DefaultEventsMap,
+  DefaultEventsMap,
+  DefaultEventsMap,
+  SessionData
+>;
+export type SessionNamespace = IoNamespace<
+  DefaultEventsMap,
+  DefaultEventsMap,
+  DefaultEventsMap,
+  SessionData
+>;
 
 /** The error Socket.IO hands to the client's `connect_error`, carrying `data`. */
 export class RefusedHandshake extends Error {
@@ -111,7 +133,7 @@ export function handshakeMiddleware(
   origins: OriginPolicy,
   onRefused: (refusal: HandshakeRefusal, origin: string | undefined) => void = () => {},
   limits: HandshakeLimits = {},
-): (socket: Socket, next: (err?: Error) => void) => void {
+): (socket: SessionSocket, next: (err?: Error) => void) => void {
   const { budgets, guard } = limits;
   const refused = (code: HandshakeRefusal['code'], message: string) => ({
     ok: false as const,
@@ -128,7 +150,7 @@ export function handshakeMiddleware(
         onRefused(outcome.refusal.data, origin);
         return next(outcome.refusal);
       }
-      Object.assign(socket.data as object, outcome.session);
+      Object.assign(socket.data, outcome.session);
       if (outcome.pin === null) return next();
       // The first Firefox install to use this token: it is the one paired from now on.
       tokens.pin(outcome.session.tokenId, outcome.pin).then(

@@ -2,16 +2,15 @@
  * Long-lived sockets are checked again: a token revoked or expired after its socket connected is
  * told why (`refused`) and disconnected, within a second of the change.
  */
-import type { Namespace as IoNamespace } from 'socket.io';
 import { NAMESPACE_ROLES, type Namespace } from '../../shared/protocol/roles';
 import type { Logger } from '../log';
 import { checkGrant } from './grant-check';
-import type { SessionData } from './handshake';
+import type { SessionNamespace } from './handshake';
 import type { TokenRegistry } from './token-registry';
 
 /** Disconnects every socket whose token no longer grants what it connected for; returns how many. */
 export function sweepSockets(
-  namespaces: readonly IoNamespace[],
+  namespaces: readonly SessionNamespace[],
   tokens: TokenRegistry,
   log: Logger,
   now: number = Date.now(),
@@ -21,7 +20,7 @@ export function sweepSockets(
     const roles = NAMESPACE_ROLES[nsp.name as Namespace];
     if (!roles) continue;
     for (const socket of nsp.sockets.values()) {
-      const session = socket.data as Partial<SessionData>;
+      const session = socket.data;
       if (!session.tokenId) continue;
       const grant = checkGrant(tokens.byId(session.tokenId), {
         roles,

@@ -4,9 +4,9 @@
  * channels unless the owner's `settings.moderatorsSeeEarnings` is on. Sockets remember what
  * they asked for, so when the owner flips the setting their subscriptions follow at once.
  */
-import type { Socket } from 'socket.io';
 import type { Channel } from '../../shared/protocol/channels';
 import type { Role } from '../../shared/protocol/roles';
+import type { SessionSocket } from '../auth/handshake';
 
 /** Channels that carry revenue figures (diamonds, USD, the revenue model). */
 const MONEY_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['earnings']);
@@ -35,12 +35,12 @@ export function channelAccess(
 }
 
 /** The channels a socket asked for (before any were withheld). */
-export function wantedBy(socket: Socket): Channel[] {
-  return (socket.data as { wanted?: Channel[] }).wanted ?? [];
+export function wantedBy(socket: SessionSocket): Channel[] {
+  return socket.data.wanted ?? [];
 }
 
-export function rememberWanted(socket: Socket, wanted: readonly Channel[]): void {
-  (socket.data as { wanted?: Channel[] }).wanted = [...wanted];
+export function rememberWanted(socket: SessionSocket, wanted: readonly Channel[]): void {
+  socket.data.wanted = [...wanted];
 }
 
 /**

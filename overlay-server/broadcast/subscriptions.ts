@@ -4,7 +4,6 @@
  * room, not once per socket. Socket.IO's connection-state recovery restores the room with the
  * socket, and replays what was broadcast to it while the socket was away.
  */
-import type { Socket } from 'socket.io';
 import {
   CHANNELS,
   type Channel,
@@ -13,6 +12,7 @@ import {
 } from '../../shared/protocol/channels';
 import type { Role } from '../../shared/protocol/roles';
 import { DEFAULT_STREAMER } from '../../shared/protocol/streamers';
+import type { SessionSocket } from '../auth/handshake';
 
 const ROOM_PREFIX = 'ch:';
 
@@ -92,6 +92,6 @@ export function channelsOfRoom(room: string): ReadonlySet<Channel> | null {
 
 export const isSubscriptionRoom = (room: string): boolean => room.startsWith(ROOM_PREFIX);
 
-export function channelsOf(socket: Socket): Channel[] {
-  return (socket.data as { channels?: Channel[] }).channels ?? [];
+export function channelsOf(socket: SessionSocket): Channel[] {
+  return socket.data.channels ?? [];
 }

@@ -6,9 +6,9 @@
  * fence on the shared journal folder and resuming the stream from its journal; then it asks the
  * other processes for their rooms of that stream and sends every watcher a fresh snapshot.
  */
-import type { Namespace as IoNamespace, Server } from 'socket.io';
+import type { Server } from 'socket.io';
 import { fail } from '../../shared/protocol/ack';
-import type { SessionData } from '../auth/handshake';
+import type { SessionNamespace } from '../auth/handshake';
 import { isSubscriptionRoom, streamerOfRoom } from '../broadcast/subscriptions';
 import { ClipLibrary } from '../clips/clip-library';
 import { claimFence } from '../journal/fence';
@@ -130,7 +130,7 @@ export function createClusterDirectory(options: ClusterDirectoryOptions): Stream
     const streamers = new Set<string>();
     for (const nsp of everyNamespace) {
       for (const socket of nsp.sockets.values()) {
-        const { streamer } = socket.data as Partial<SessionData>;
+        const { streamer } = socket.data;
         if (streamer) streamers.add(streamer);
       }
     }
@@ -214,7 +214,7 @@ function serveRequest(
   port: StreamPort,
   request: BusRequest,
   answer: (ack: Parameters<Parameters<StreamPort['command']>[2]>[0]) => void,
-  namespace: (name: string) => IoNamespace,
+  namespace: (name: string) => SessionNamespace,
 ): void {
   switch (request.op) {
     case 'ingestOne':

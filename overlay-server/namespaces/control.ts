@@ -1,12 +1,12 @@
 /** `/control`: side panels run commands and watch every channel. */
-import type { Namespace, Socket } from 'socket.io';
+import type { Namespace } from 'socket.io';
 import { fail } from '../../shared/protocol/ack';
 import { CHANNELS } from '../../shared/protocol/channels';
 import type {
   ControlClientToServer,
   ControlServerToClient,
 } from '../../shared/protocol/namespaces';
-import type { SessionData } from '../auth/handshake';
+import type { SessionData, SessionSocket } from '../auth/handshake';
 import { jsonSize, LIMITS } from '../pipeline/limits';
 import { withinBudget } from '../pipeline/rate-limit';
 import { bucketOf, type WatcherDeps } from './budgets';
@@ -29,8 +29,8 @@ const limitFor = (payload: unknown) =>
     : LIMITS.maxEventBytes;
 
 export function serveControl(nsp: ControlNamespace, deps: WatcherDeps): void {
-  nsp.on('connection', (socket: Socket) => {
-    const session = socket.data as SessionData;
+  nsp.on('connection', (socket: SessionSocket) => {
+    const session = socket.data;
     const bucket = bucketOf(socket, '/control', deps);
     const actor = {
       role: session.role,

@@ -1,11 +1,11 @@
 /** `/ingest`: sources push normalized events, one at a time or in batches. */
-import type { Namespace, Socket } from 'socket.io';
+import type { Namespace } from 'socket.io';
 import { z } from 'zod';
 import { sourceSchema } from '../../shared/events/base';
 import { parseWith } from '../../shared/events/parse';
 import { fail, ok } from '../../shared/protocol/ack';
 import type { IngestClientToServer, IngestServerToClient } from '../../shared/protocol/namespaces';
-import type { SessionData } from '../auth/handshake';
+import type { SessionData, SessionSocket } from '../auth/handshake';
 import type { Logger } from '../log';
 import { withinBudget } from '../pipeline/rate-limit';
 import { validateEvent } from '../pipeline/validate-event';
@@ -36,9 +36,9 @@ const RATE_LIMITED = fail('RATE_LIMITED', 'too many events from this token; slow
 
 export function serveIngest(nsp: IngestNamespace, deps: IngestDeps): void {
   const { log } = deps;
-  nsp.on('connection', (socket: Socket) => {
+  nsp.on('connection', (socket: SessionSocket) => {
     coalesceWrites(socket);
-    const session = socket.data as SessionData;
+    const session = socket.data;
     const bucket = bucketOf(socket, '/ingest', deps);
     // The socket's stream; looked up per message, as its writer may move (a cluster).
     const stream = () => deps.streams.portFor(session.streamer);
@@ -89,7 +89,7 @@ export function serveIngest(nsp: IngestNamespace, deps: IngestDeps): void {
  * Only for a connection that is a WebSocket from the start: then the handshake request's socket
  * is the one the frames go to.
  */
-function coalesceWrites(socket: Socket): void {
+function coalesceWrites(socket: SessionSocket): void {
   const conn = socket.conn;
   if (conn.transport.name !== 'websocket') return;
   const tcp = conn.request.socket;

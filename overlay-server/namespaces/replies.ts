@@ -3,8 +3,8 @@
  * that is not a function (then there is no one to answer and nothing breaks), and a handler that
  * throws answers INTERNAL instead of taking the server down.
  */
-import type { Socket } from 'socket.io';
 import { type Ack, fail } from '../../shared/protocol/ack';
+import type { SessionSocket } from '../auth/handshake';
 import type { Logger } from '../log';
 
 export type Reply = (ack: Ack<unknown>) => void;
@@ -37,7 +37,7 @@ export function guarded(
 }
 
 /** Answers events the namespace does not know with UNKNOWN_EVENT (when they carry an ack). */
-export function refuseUnknownEvents(socket: Socket, known: readonly string[]): void {
+export function refuseUnknownEvents(socket: SessionSocket, known: readonly string[]): void {
   socket.onAny((name: unknown, ...args: unknown[]) => {
     if (typeof name === 'string' && known.includes(name)) return;
     const last = args[args.length - 1];

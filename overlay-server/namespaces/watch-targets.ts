@@ -6,23 +6,22 @@
  * it, in the order the stream's writer sent them; and a local socket is served the same way so
  * that a snapshot never overtakes updates still on their way through Redis.
  */
-import type { Namespace, Socket } from 'socket.io';
 import type { Role } from '../../shared/protocol/roles';
-import type { SessionData } from '../auth/handshake';
+import type { SessionNamespace, SessionSocket } from '../auth/handshake';
 import { isSubscriptionRoom } from '../broadcast/subscriptions';
 import type { WatchTarget } from '../streams/stream-port';
 
 /** The subscription room a socket is in now, if any. */
-export function subscriptionRoomOf(socket: Socket): string | null {
+export function subscriptionRoomOf(socket: SessionSocket): string | null {
   for (const room of socket.rooms) if (isSubscriptionRoom(room)) return room;
   return null;
 }
 
-export function directTarget(socket: Socket): WatchTarget {
+export function directTarget(socket: SessionSocket): WatchTarget {
   return {
     namespace: socket.nsp.name,
     id: socket.id,
-    role: (socket.data as SessionData).role,
+    role: socket.data.role,
     room: subscriptionRoomOf(socket),
     moveTo(room) {
       for (const current of [...socket.rooms]) {
@@ -38,7 +37,7 @@ export function directTarget(socket: Socket): WatchTarget {
 
 /** A socket, here or on another process, reached through the adapter by its id. */
 export function adapterTarget(
-  nsp: Namespace,
+  nsp: SessionNamespace,
   socket: { id: string; role: Role; room: string | null },
 ): WatchTarget {
   return {
@@ -56,10 +55,10 @@ export function adapterTarget(
   };
 }
 
-export function socketAdapterTarget(socket: Socket): WatchTarget {
+export function socketAdapterTarget(socket: SessionSocket): WatchTarget {
   return adapterTarget(socket.nsp, {
     id: socket.id,
-    role: (socket.data as SessionData).role,
+    role: socket.data.role,
     room: subscriptionRoomOf(socket),
   });
 }

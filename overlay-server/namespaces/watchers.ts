@@ -4,10 +4,9 @@
  * The socket's stream (its `StreamPort`) decides what the socket may see and sends the snapshot;
  * this side parses requests, answers them and keeps what the socket asked for.
  */
-import type { Namespace, Socket } from 'socket.io';
 import { type Ack, fail, ok } from '../../shared/protocol/ack';
 import type { Channel } from '../../shared/protocol/channels';
-import type { SessionData } from '../auth/handshake';
+import type { SessionNamespace, SessionSocket } from '../auth/handshake';
 import { channelAccess, rememberWanted, wantedBy } from '../broadcast/money-access';
 import { channelsOf, parseChannelRequest } from '../broadcast/subscriptions';
 import type { Logger } from '../log';
@@ -20,14 +19,14 @@ export interface WatchDeps {
   streams: StreamDirectory;
   log: Logger;
   /** How a socket is subscribed and sent its snapshot (directly, or through the cluster's adapter). */
-  targetFor(socket: Socket): WatchTarget;
+  targetFor(socket: SessionSocket): WatchTarget;
 }
 
-const sessionOf = (socket: Socket) => socket.data as SessionData;
+const sessionOf = (socket: SessionSocket) => socket.data;
 
 /** Subscribes to what the socket may see of `wanted`; its stream sends the snapshot. */
 export function watch(
-  socket: Socket,
+  socket: SessionSocket,
   wanted: Channel[],
   deps: WatchDeps,
   done: (answer: Ack<WatchAnswer>) => void = () => {},
@@ -37,7 +36,7 @@ export function watch(
   port.watch(deps.targetFor(socket), { wanted, following }, (answer) => {
     if (answer.ok) {
       rememberWanted(socket, wanted);
-      (socket.data as { channels?: Channel[] }).channels = answer.data.channels;
+      socket.data.channels = answer.data.channels;
     } else deps.log.warn('subscribe failed', { code: answer.code, reason: answer.message });
     done(answer);
   });
@@ -48,7 +47,7 @@ export function watch(
  * moderators' access depends on it.
  */
 export function followMoneyAccess(
-  socket: Socket,
+  socket: SessionSocket,
   moderatorsSeeEarnings: boolean,
   deps: WatchDeps,
 ): void {
@@ -63,7 +62,7 @@ export function followMoneyAccess(
 
 /** After the owner of `streamer` changed who sees money: its watchers here follow at once. */
 export function refreshMoneyAccess(
-  namespaces: readonly Namespace[],
+  namespaces: readonly SessionNamespace[],
   streamer: string,
   moderatorsSeeEarnings: boolean,
   deps: WatchDeps,
@@ -79,7 +78,7 @@ export function refreshMoneyAccess(
 const SUBSCRIBES_LIMITED = fail('RATE_LIMITED', 'too many requests from this token; slow down');
 
 export function serveSubscribe(
-  socket: Socket,
+  socket: SessionSocket,
   deps: WatchDeps,
   bucket: TokenBucket,
   extra: (channels: Channel[]) => Record<string, unknown> = () => ({}),
@@ -114,7 +113,7 @@ export function serveSubscribe(
  * or `fallback` are subscribed and snapshotted at once. A recovered socket keeps its rooms and
  * receives what it missed; a moderator's still follows the owner's money setting.
  */
-export function greet(socket: Socket, deps: WatchDeps, fallback: Channel[]): void {
+export function greet(socket: SessionSocket, deps: WatchDeps, fallback: Channel[]): void {
   const session = sessionOf(socket);
   if (socket.recovered) {
     deps.log.debug('socket recovered', { id: socket.id, channels: channelsOf(socket) });

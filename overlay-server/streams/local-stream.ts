@@ -5,12 +5,12 @@
  * default stream; a deployment of many streams has one per stream this process writes.
  */
 import { join } from 'node:path';
-import type { Namespace as IoNamespace } from 'socket.io';
 import { DEFAULT_STREAMER } from '../../shared/protocol/streamers';
 import type { RevenueModel } from '../../shared/revenue/revenue-model';
 import { ActionStore } from '../actions/action-store';
 import { createMediaCheck } from '../actions/media-check';
 import { createSourceBoard, type SourceBoard } from '../app/source-sink';
+import type { SessionNamespace } from '../auth/handshake';
 import { createUpdateBatcher, type UpdateBatcher } from '../broadcast/batcher';
 import { createFanout, type Fanout } from '../broadcast/fanout';
 import { withheldFromRoom } from '../broadcast/money-access';
@@ -42,7 +42,7 @@ export interface LocalStreamOptions {
   batchWindowMs?: number;
   recoveryWindowMs: number;
   /** `/overlay` and `/control`, whose rooms the fan-out sends to. */
-  watching: readonly IoNamespace[];
+  watching: readonly SessionNamespace[];
   /** The writer's fence in a cluster. */
   journalFence?: JournalFence;
   /** How the OBS link waits between attempts (tests make it quick). */

@@ -4,6 +4,7 @@
  */
 import type { ActionSetup } from '../../shared/engines/actions/action-engine';
 import type { LiveRoom } from '../../shared/engines/live-room-contract';
+import { legacyMessageIds } from '../../shared/engines/room-state';
 import type { LiveEvent } from '../../shared/events/live-event';
 import { parseLiveEvent } from '../../shared/events/parse';
 import type { RevenueModel } from '../../shared/revenue/revenue-model';
@@ -30,7 +31,10 @@ export interface RecoveredStream {
   seq: number;
   /** Stream time of the last entry. */
   lastAt: number;
-  /** Ids of recent events, oldest first, for the deduper. */
+  /**
+   * Ids of recent events, oldest first, for the relay's deduper (the one place replayed message
+   * ids are dropped); from a snapshot written before that, its ledger's ids come first.
+   */
   recentIds: string[];
   ended: boolean;
   /** Entries replayed after the snapshot (or from the start). */
@@ -150,7 +154,11 @@ function replayJournal(
     startedAt,
     seq,
     lastAt,
-    recentIds: recentIds.slice(-RECENT_IDS),
+    // An older snapshot's ledger list first (oldest), then the recent ids of every kind.
+    recentIds: [
+      ...(snapshot ? legacyMessageIds(snapshot.state) : []),
+      ...recentIds.slice(-RECENT_IDS),
+    ],
     ended,
     replayed,
     fromSnapshot: snapshot !== null,

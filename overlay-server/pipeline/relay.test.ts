@@ -2,7 +2,7 @@
  * The relay's journal is the stream: a relay that dies without closing (kill -9) is rebuilt by
  * the next one from the last snapshot plus the journal tail, to the same report.
  */
-import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -64,6 +64,38 @@ describe('relay journal and recovery', () => {
     // Messages the source replays after the restart are still dropped as duplicates.
     expect(lastEvents.length).toBeGreaterThan(0);
     expect(again.ingest(lastEvents).every((outcome) => outcome === 'duplicate')).toBe(true);
+  });
+
+  it('drops replays after resuming a snapshot an older server wrote with two id lists', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'limelight-relay-'));
+    dirs.push(dataDir);
+    const relay = newRelay(dataDir);
+    const s = script(Date.now());
+    const fan = viewer('fan');
+    const gift = s.gift(fan, { coins: 5, end: true });
+    const chat = s.chat(fan, 'hi');
+    relay.ingest([gift, chat]);
+    const streamId = relay.currentStreamId;
+    relay.close();
+    // Older servers kept the gift ledger's own id list in the room state beside the relay's
+    // recentIds; here the gift's id is only in the ledger's list, the chat's only in recentIds.
+    const path = join(dataDir, 'streams', `${streamId}.snapshot.json`);
+    const old = JSON.parse(readFileSync(path, 'utf8'));
+    expect(old.state.ledger).not.toHaveProperty('messageIds');
+    old.state.ledger.messageIds = [gift.id];
+    old.recentIds = [chat.id];
+    writeFileSync(path, JSON.stringify(old));
+
+    const again = newRelay(dataDir);
+    expect(again.resume()).toMatchObject({ streamId, fromSnapshot: true });
+    const next = s.chat(fan, 'new');
+    expect(again.ingest([gift, chat, next])).toEqual(['duplicate', 'duplicate', 'accepted']);
+    expect(again.report()?.coins).toBe(5);
+    again.close();
+    // The next snapshot keeps one list, the relay's, with both ids in it.
+    const written = JSON.parse(readFileSync(path, 'utf8'));
+    expect(written.state.ledger).not.toHaveProperty('messageIds');
+    expect(written.recentIds).toEqual(expect.arrayContaining([gift.id, chat.id, next.id]));
   });
 
   it('settles open streaks at the end of a source’s input and journals it as a tick', () => {

@@ -7,7 +7,7 @@
  */
 import type { Actor, StreamReport } from '../../shared/engines/live-room-contract';
 import type { LiveEvent } from '../../shared/events/live-event';
-import { createMessageDeduper } from '../../shared/ledger/message-dedupe';
+import { createMessageDeduper } from '../../shared/events/message-dedupe';
 import { type Ack, fail } from '../../shared/protocol/ack';
 import type { ClipsState, ObsState } from '../../shared/protocol/actions/actions-data';
 import type { SourcesState } from '../../shared/protocol/channel-data';

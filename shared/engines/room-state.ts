@@ -41,3 +41,13 @@ export function readSavedState(state: unknown): LiveRoomState | null {
   if (missing.length > 0) throw new Error(`createLiveRoom: state lacks ${missing.join(', ')}`);
   return clone(saved as LiveRoomState);
 }
+
+/**
+ * The message ids a room state written before the relay alone dropped replayed messages keeps
+ * in its gift ledger (`ledger.messageIds`, gift ids only, oldest first); none in a newer state.
+ * Recovery hands them to the relay's deduper beside the snapshot's own `recentIds`.
+ */
+export function legacyMessageIds(state: unknown): string[] {
+  const ids = (state as { ledger?: { messageIds?: unknown } } | null)?.ledger?.messageIds;
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+}

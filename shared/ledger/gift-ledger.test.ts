@@ -83,9 +83,9 @@ const cases: Case[] = [
     completedGifts: 3,
   },
   {
-    name: 'a replayed message id is dropped',
+    name: "a frame sent twice counts once (message ids are the relay's check)",
     steps: [f({ id: 'm1', count: 2, end: true }), f({ id: 'm1', count: 2, end: true })],
-    results: ['committed', 'duplicate:messageId'],
+    results: ['committed', 'duplicate:staleFrame'],
     committedCoins: 2,
     completedGifts: 1,
   },

@@ -2,7 +2,6 @@ import type { GiftEvent } from '../events/gift';
 import { findCrossSourceMatch, normalizeHandle } from './cross-source';
 import { checkedLedgerState, LEDGER_STATE_VERSION, type LedgerState } from './ledger-state';
 import { createTotals } from './ledger-totals';
-import { createMessageDeduper, DEFAULT_DEDUPE_CAPACITY } from './message-dedupe';
 import {
   commitStreak,
   copyStreak,
@@ -39,8 +38,6 @@ export interface GiftLedgerOptions {
    * source's report still finds it; ms. Older settled streaks are forgotten by `advance`.
    */
   settledRetentionMs?: number;
-  /** How many message ids are remembered for duplicate detection. */
-  messageIdCapacity?: number;
   /** A state from `exportState()` to continue from (journal snapshot). */
   state?: LedgerState;
 }
@@ -50,7 +47,7 @@ export interface GiftLedgerOptions {
  * docs/domain-rules.md (coins, streaks, duplicates).
  */
 export interface GiftLedger {
-  /** Applies one gift frame (validated upstream). */
+  /** Applies one gift frame, validated and with its message id not seen before (the relay's check). */
   apply(event: GiftEvent): GiftOutcome;
   /** Commits streaks with no frame for `quietPeriodMs` as of stream time `now`; forgets old ones. */
   advance(now: number): StreakCommit[];
@@ -97,10 +94,6 @@ export function createGiftLedger(options: GiftLedgerOptions = {}): GiftLedger {
     DEFAULT_SETTLED_RETENTION_MS,
   );
   const state = options.state === undefined ? undefined : checkedLedgerState(options.state);
-  const deduper = createMessageDeduper(
-    options.messageIdCapacity ?? DEFAULT_DEDUPE_CAPACITY,
-    state?.messageIds ?? [],
-  );
   const totals = createTotals(state?.totals);
   /** Streaks by their own key, oldest first. */
   const streaks = new Map<string, StreakRecord>();
@@ -197,7 +190,6 @@ export function createGiftLedger(options: GiftLedgerOptions = {}): GiftLedger {
   }
 
   function apply(event: GiftEvent): GiftOutcome {
-    if (deduper.seen(event.id)) return { status: 'duplicate', reason: 'messageId' };
     const streak = route(event);
     const before = pendingCoins(streak);
     const effect = observeFrame(streak, event);
@@ -272,7 +264,6 @@ export function createGiftLedger(options: GiftLedgerOptions = {}): GiftLedger {
       version: LEDGER_STATE_VERSION,
       streaks: [...streaks.values()].map(copyStreak),
       totals: totals.exportState(),
-      messageIds: deduper.ids(),
     }),
   };
 }

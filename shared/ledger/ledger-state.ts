@@ -14,8 +14,6 @@ export interface LedgerState {
   /** Open streaks and recently settled ones (kept for late ends and other sources). */
   streaks: StreakRecord[];
   totals: TotalsState;
-  /** Recently seen message ids, oldest first. */
-  messageIds: string[];
 }
 
 const units = z.number().int().nonnegative();
@@ -53,7 +51,8 @@ export const ledgerStateSchema = z.object({
     giftsByName: z.record(z.string(), tallySchema),
     gifters: z.array(z.object({ user: ledgerUserSchema, coins: units })),
   }),
-  messageIds: z.array(z.string()),
+  // States written before the relay alone dropped replayed message ids also hold `messageIds`:
+  // unknown keys are stripped, and recovery hands that list to the relay (legacyMessageIds).
 }) satisfies z.ZodType<LedgerState>;
 
 /** Parses a stored ledger state; a bad one gets a message naming the field. */

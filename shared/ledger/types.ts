@@ -69,10 +69,11 @@ export type GiftOutcome =
   | {
       status: 'duplicate';
       /**
-       * `messageId`: replayed message; `crossSource`: another source already reported this
-       * streak at this count; `staleFrame`: an older or repeated frame of a known streak.
+       * `crossSource`: another source already reported this streak at this count;
+       * `staleFrame`: an older or repeated frame of a known streak. (Replayed message ids never
+       * reach the ledger: the relay drops them before the room.)
        */
-      reason: 'messageId' | 'crossSource' | 'staleFrame';
+      reason: 'crossSource' | 'staleFrame';
     }
   | { status: 'provisional'; streak: StreakView }
   | { status: 'committed'; streak: StreakView; commit: StreakCommit };

@@ -4,7 +4,7 @@
  * input summary and emitted.
  */
 import type { LiveEvent } from '../../../shared/events/live-event';
-import type { MessageDeduper } from '../../../shared/ledger/message-dedupe';
+import type { MessageDeduper } from '../../../shared/events/message-dedupe';
 import type { SourceClock } from '../clock';
 import type { InputTally } from '../input-summary';
 import type { SourceSink } from '../source';

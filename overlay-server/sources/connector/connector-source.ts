@@ -7,7 +7,7 @@
  */
 import { createGiftPictureBook, type GiftPictureBook } from '../../../shared/catalog/gift-pictures';
 import { parseLiveEvent } from '../../../shared/events/parse';
-import { createMessageDeduper } from '../../../shared/ledger/message-dedupe';
+import { createMessageDeduper } from '../../../shared/events/message-dedupe';
 import type { SourceClock } from '../clock';
 import { createInputTally } from '../input-summary';
 import type { EventSourceRunner, SourceSink, SourceStatus } from '../source';

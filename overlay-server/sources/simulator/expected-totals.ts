@@ -8,7 +8,7 @@
  */
 import { STREAKABLE_GIFT_TYPE } from '../../../shared/events/gift';
 import type { LiveEvent, LiveEventKind } from '../../../shared/events/live-event';
-import { createMessageDeduper } from '../../../shared/ledger/message-dedupe';
+import { createMessageDeduper } from '../../../shared/events/message-dedupe';
 
 export interface StreamTotals {
   /** Committed coins, host and guests. */

@@ -7,12 +7,12 @@ import type { Actor, LiveRoom } from '../../shared/engines/live-room-contract';
 import type { LiveEvent } from '../../shared/events/live-event';
 import { type Ack, fail, ok } from '../../shared/protocol/ack';
 import type { ChannelUpdate } from '../../shared/protocol/channels';
+import type { CommandOfType } from '../../shared/protocol/commands';
 import type { ActionStore } from '../actions/action-store';
 import { recoverStream } from '../journal/recovery';
 import { journalPathFor, listStreams } from '../journal/streams-dir';
 import type { Logger } from '../log';
 import type { LiveStream } from '../stream/live-stream';
-import type { StreamCommand } from './stream-commands';
 import { continueStream, markTakeover, openNewStream, type StreamOpening } from './stream-opening';
 
 /** Where a stream's lifecycle reports to the relay. */
@@ -80,7 +80,7 @@ export class CurrentStream {
 
   /** `stream.start` or `stream.end` (the owner's only); `source` sends a made-up streamEnd. */
   command(
-    command: StreamCommand,
+    command: CommandOfType<'stream.start' | 'stream.end'>,
     actor: Actor,
     at: number,
     source: LiveEvent['source'],

@@ -19,7 +19,6 @@ import { createEventStats, type EventStats } from './event-stats';
 import type { IngestDone, IngestOutcome, RelayOptions, RelayOutput } from './relay-contract';
 import { ServerChannels } from './server-channels';
 import { createStreamClock, type StreamClock } from './stream-clock';
-import { parseStreamCommand } from './stream-commands';
 import { createTurnQueue, type TurnQueue } from './turn-queue';
 
 export type { IngestDone, IngestOutcome, RelayOptions, RelayOutput } from './relay-contract';
@@ -125,9 +124,14 @@ export class Relay {
   command(payload: unknown, actor: Actor): Ack<unknown> {
     this.queue.drain();
     const at = this.clock.now();
-    const streamCommand = parseStreamCommand(payload);
-    if (streamCommand) {
-      return this.current.command(streamCommand, actor, at, this.lastSourceName);
+    // Parsed once here with every other command (shared/protocol/commands/): a stream's start
+    // and end are the relay's, everything else the room's.
+    const check = checkCommand(payload, actor.role);
+    if (
+      check.ok &&
+      (check.command.type === 'stream.start' || check.command.type === 'stream.end')
+    ) {
+      return this.current.command(check.command, actor, at, this.lastSourceName);
     }
     const type = (payload as { type?: unknown } | null)?.type;
     if (typeof type === 'string' && SERVER_ONLY_COMMANDS.has(type)) {
@@ -135,10 +139,7 @@ export class Relay {
     }
     const updates: ChannelUpdate[] = [];
     // A bad command after a stream ended must not open an empty new one.
-    if (!this.currentStreamId) {
-      const check = checkCommand(payload, actor.role);
-      if (!check.ok) return fail(check.code, check.message);
-    }
+    if (!this.currentStreamId && !check.ok) return fail(check.code, check.message);
     const stream = this.current.ensure(at, updates);
     const result = stream.applyCommand(payload, actor, at);
     for (const update of result.updates) updates.push(update);

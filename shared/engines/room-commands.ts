@@ -139,6 +139,10 @@ function apply(p: RoomParts, c: ControlCommand, ctx: CommandContext, b: UpdateBa
     case 'moderation.unmuteViewer':
       return { ack: p.moderation.unmute(c.userId), dirty: ['leaderboard'] };
 
+    case 'stream.start':
+      // The relay starts streams; a room that is asked is a stream running already.
+      return { ack: fail('CONFLICT', 'this stream is running; end it first') };
+
     case 'stream.end':
       if (p.facts.endedAt !== null) return { ack: fail('CONFLICT', 'the stream already ended') };
       endStream(p, b);

@@ -34,12 +34,13 @@ const OWNER_ONLY = [
   'settings.revenueModel',
   'settings.moderatorsSeeEarnings',
   'sponsor.setDealValue',
+  'stream.start',
   'stream.end',
   'actions.settings',
 ];
 
 describe('control commands', () => {
-  it('lets moderators run everything but money and the stream end; the owner runs all', () => {
+  it('lets moderators run everything but money and the stream start and end; the owner runs all', () => {
     for (const type of COMMAND_TYPES) {
       const payload = { type, ...EXAMPLES[type] };
       const asOwner = checkCommand(payload, 'owner');

@@ -49,6 +49,7 @@ const OWNER_ONLY: ReadonlySet<string> = new Set<CommandType>([
   'settings.revenueModel',
   'settings.moderatorsSeeEarnings',
   'sponsor.setDealValue',
+  'stream.start',
   'stream.end',
   // Who may edit rules, how many actions run at once: the owner's call.
   'actions.settings',

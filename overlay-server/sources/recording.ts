@@ -9,8 +9,8 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { LiveEvent } from '../../shared/events/live-event';
-import { parseLiveEvent } from '../../shared/events/parse';
 import { createMessageDeduper, type MessageDeduper } from '../../shared/events/message-dedupe';
+import { parseLiveEvent } from '../../shared/events/parse';
 import { createInputTally, type InputOutcome, type InputSummary } from './input-summary';
 import { isObject } from './tiktok-payloads/fields';
 import { createPayloadMapper, type PayloadMappingOptions } from './tiktok-payloads/index';

@@ -6,8 +6,8 @@
  * (`tiktok-payloads/`), the same one recordings and replay use.
  */
 import { createGiftPictureBook, type GiftPictureBook } from '../../../shared/catalog/gift-pictures';
-import { parseLiveEvent } from '../../../shared/events/parse';
 import { createMessageDeduper } from '../../../shared/events/message-dedupe';
+import { parseLiveEvent } from '../../../shared/events/parse';
 import type { SourceClock } from '../clock';
 import { createInputTally } from '../input-summary';
 import type { EventSourceRunner, SourceSink, SourceStatus } from '../source';

@@ -4,13 +4,13 @@
  * their status feeds the `sources` channel and /health.
  */
 import type { EventSource } from '../../shared/events/base';
+import { createCrossSourceMessageFilter } from '../../shared/events/cross-source-messages';
 import type { LiveEvent } from '../../shared/events/live-event';
 import type { SourceHealth, SourcesState } from '../../shared/protocol/channel-data';
 import type { InputSummary } from '../../shared/protocol/input-summary';
 import type { Logger } from '../log';
 import type { Relay } from '../pipeline/relay';
 import { validateEvent } from '../pipeline/validate-event';
-import { createCrossSourceMessageFilter } from '../sources/cross-source-messages';
 import type { SourceSink, SourceStatus } from '../sources/source';
 import { createEventsPerMinute, type EventsPerMinute } from './events-per-minute';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { LiveEvent } from '../../shared/events/live-event';
 import { viewer } from '../../tests/support/engine-events';
 import { createCrossSourceMessageFilter } from './cross-source-messages';
+import type { LiveEvent } from './live-event';
 
 const chat = (
   source: LiveEvent['source'],

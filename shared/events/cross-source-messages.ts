@@ -7,8 +7,8 @@
  * key from ANOTHER source within `windowMs` (stream time) is a duplicate. The same source saying
  * the same words twice is two messages: message ids handle that source's own replays.
  */
-import type { EventSource } from '../../shared/events/base';
-import type { LiveEvent } from '../../shared/events/live-event';
+import type { EventSource } from './base';
+import type { LiveEvent } from './live-event';
 
 export const CROSS_SOURCE_MESSAGE_WINDOW_MS = 15_000;
 

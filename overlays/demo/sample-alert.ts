@@ -1,8 +1,8 @@
-/** Builds AlertViews for unit tests and demo mode; every field has a plain default. */
-import type { AlertView } from '../../../shared/protocol/channel-data';
-import { tierForCoins } from './tiers';
+/** A sample alert for demo mode (and the alert screens' tests); every field has a plain default. */
+import type { AlertView } from '../../shared/protocol/channel-data';
+import { tierForCoins } from '../screens/alerts/tiers';
 
-export function makeAlert(overrides: Partial<AlertView> & { id: string }): AlertView {
+export function sampleAlert(overrides: Partial<AlertView> & { id: string }): AlertView {
   const coins = overrides.coins ?? 1;
   return {
     kind: 'gift',

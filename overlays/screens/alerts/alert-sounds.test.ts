@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SOUND_SETTINGS } from '../../../shared/protocol/sounds';
-import { makeAlert } from './alert-fixtures';
+import { sampleAlert } from '../../demo/sample-alert';
 import { AlertSequencer } from './alert-sequencer';
 import { AlertSounds, type SoundOutput } from './alert-sounds';
 
@@ -28,7 +28,7 @@ describe('AlertSounds', () => {
     const sequencer = new AlertSequencer({ minTier: 1, speed: 1 });
     // Perfume, 20 coins: ×1–×4 is tier 2, ×5 (100 coins) crosses into tier 3.
     for (let count = 1; count <= 10; count += 1) {
-      const view = makeAlert({ id: 'streak', coins: 20 * count, count, settled: count === 10 });
+      const view = sampleAlert({ id: 'streak', coins: 20 * count, count, settled: count === 10 });
       sounds.follow(sequencer.upsert(view, count * 100));
     }
     for (let now = 1_000; now < 20_000; now += 16) sounds.follow(sequencer.tick(now));
@@ -40,8 +40,8 @@ describe('AlertSounds', () => {
     const { output, played } = recorder();
     const sounds = new AlertSounds(output);
     const sequencer = new AlertSequencer({ minTier: 1, speed: 1 });
-    sounds.follow(sequencer.upsert(makeAlert({ id: 'a', coins: 1 }), 0));
-    sounds.follow(sequencer.upsert(makeAlert({ id: 'b', coins: 5_000 }), 1));
+    sounds.follow(sequencer.upsert(sampleAlert({ id: 'a', coins: 1 }), 0));
+    sounds.follow(sequencer.upsert(sampleAlert({ id: 'b', coins: 5_000 }), 1));
     expect(played).toEqual(['tier-1']);
     for (let now = 16; now < 30_000; now += 16) sounds.follow(sequencer.tick(now));
     expect(played).toEqual(['tier-1', 'tier-4']);
@@ -66,18 +66,18 @@ describe('AlertSounds', () => {
     });
     expect(mixes.at(-1)).toEqual({ volume: 0.5, muted: true });
     expect(preloaded).toContain('a'.repeat(32).concat('.wav'));
-    const start = (alert: ReturnType<typeof makeAlert>) =>
+    const start = (alert: ReturnType<typeof sampleAlert>) =>
       sounds.follow([{ type: 'start', alert }]);
     start(
-      makeAlert({
+      sampleAlert({
         id: '1',
         coins: 29_999,
         gift: { name: 'Lion', imageUrl: null, coinsPerUnit: 29_999 },
       }),
     );
-    start(makeAlert({ id: '2', coins: 1 }));
-    start(makeAlert({ id: '3', coins: 20 }));
-    start(makeAlert({ id: '4', coins: 100, gift: null, kind: 'follow' }));
+    start(sampleAlert({ id: '2', coins: 1 }));
+    start(sampleAlert({ id: '3', coins: 20 }));
+    start(sampleAlert({ id: '4', coins: 100, gift: null, kind: 'follow' }));
     expect(played).toEqual([
       'a'.repeat(32).concat('.wav'),
       'b'.repeat(32).concat('.ogg'),

@@ -1,24 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { makeAlert } from './alert-fixtures';
+import { sampleAlert } from '../../demo/sample-alert';
 import { actionLine, countLabel } from './alert-text';
 
 describe('alert text', () => {
   it('says what was sent, or what the viewer did', () => {
-    expect(actionLine(makeAlert({ id: 'a' }))).toBe('sent Rose');
-    expect(actionLine(makeAlert({ id: 'b', kind: 'follow', gift: null }))).toBe('followed');
-    expect(actionLine(makeAlert({ id: 'c', kind: 'share', gift: null }))).toBe('shared the LIVE');
-    expect(actionLine(makeAlert({ id: 'd', kind: 'subscribe', gift: null }))).toBe('subscribed');
+    expect(actionLine(sampleAlert({ id: 'a' }))).toBe('sent Rose');
+    expect(actionLine(sampleAlert({ id: 'b', kind: 'follow', gift: null }))).toBe('followed');
+    expect(actionLine(sampleAlert({ id: 'c', kind: 'share', gift: null }))).toBe('shared the LIVE');
+    expect(actionLine(sampleAlert({ id: 'd', kind: 'subscribe', gift: null }))).toBe('subscribed');
   });
 
   it('tells a new Super Fan from a subscription, and says the months', () => {
-    const fan = makeAlert({ id: 'f', kind: 'subscribe', gift: null, plan: 'superFan' });
+    const fan = sampleAlert({ id: 'f', kind: 'subscribe', gift: null, plan: 'superFan' });
     expect(actionLine(fan)).toBe('became a Super Fan');
-    const loyal = makeAlert({ id: 'm', kind: 'subscribe', gift: null, months: 7 });
+    const loyal = sampleAlert({ id: 'm', kind: 'subscribe', gift: null, months: 7 });
     expect(actionLine(loyal)).toBe('subscribed · 7 months');
   });
 
   it('sums up a storm-merged alert', () => {
-    const storm = makeAlert({ id: 's', merged: { alerts: 37, viewers: 12 } });
+    const storm = sampleAlert({ id: 's', merged: { alerts: 37, viewers: 12 } });
     expect(actionLine(storm)).toBe('37 gifts from 12 viewers');
   });
 

@@ -1,9 +1,9 @@
 /** `?demo` for alerts: a live Rose streak, one alert of each tier, a follow and a gift storm. */
 import type { AlertView } from '../../../shared/protocol/channel-data';
 import type { ChannelUpdate } from '../../../shared/protocol/channels';
+import { sampleAlert } from '../../demo/sample-alert';
 import { SAMPLE_GIFTS, viewer } from '../../demo/sample-viewers';
 import type { DemoScript, DemoStep } from '../../stage/demo-player';
-import { makeAlert } from './alert-fixtures';
 
 const upsert = (alert: AlertView): ChannelUpdate => ({
   channel: 'alerts',
@@ -19,7 +19,7 @@ const storm = (on: boolean): ChannelUpdate => ({
 
 function giftAlert(id: string, who: number, giftIndex: number, count = 1): AlertView {
   const gift = SAMPLE_GIFTS[giftIndex]!;
-  return makeAlert({
+  return sampleAlert({
     id,
     user: viewer(who),
     gift: { name: gift.name, imageUrl: null, coinsPerUnit: gift.coins },
@@ -42,7 +42,7 @@ export function alertsDemo(): DemoScript {
   steps.push({
     afterMs: 600,
     updates: [
-      upsert(makeAlert({ id: 'demo-follow', kind: 'follow', user: viewer(4), gift: null })),
+      upsert(sampleAlert({ id: 'demo-follow', kind: 'follow', user: viewer(4), gift: null })),
     ],
   });
   steps.push({

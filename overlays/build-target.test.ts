@@ -50,6 +50,21 @@ describe('overlay bundles for OBS Chromium 103', () => {
     expect(bundles.length).toBeGreaterThan(0);
   });
 
+  it('makes every page from the one shell page.html, each with its title and its own entry', () => {
+    const sources = readdirSync(import.meta.dirname).filter((file) => file.endsWith('.html'));
+    expect(sources).toEqual(['page.html']);
+    for (const page of OVERLAY_PAGES) {
+      const html = readFileSync(join(outDir, `${page}.html`), 'utf8');
+      expect(html).toContain(
+        `<title>Limelight · ${page[0]?.toUpperCase()}${page.slice(1)}</title>`,
+      );
+      expect(html).toMatch(
+        new RegExp(`<script type="module" crossorigin src="\\./assets/${page}-[\\w-]+\\.js">`),
+      );
+      expect(html).not.toContain('%PAGE');
+    }
+  });
+
   it('parses at ES2022, the language level Chromium 103 runs', () => {
     for (const { file, code } of bundles) {
       expect(() => parse(code, { ecmaVersion: 2022, sourceType: 'module' }), file).not.toThrow();

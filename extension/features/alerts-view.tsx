@@ -1,7 +1,8 @@
-/** Alerts: pause or resume, skip what plays, replay, and test each tier. */
+/** Alerts: pause or resume, skip what plays, replay, test each tier, and their sounds. */
 import { CommandRefusalNote } from '../ui/command-refusal';
 import { usePanel } from '../ui/context';
 import { formatCount } from '../ui/format';
+import { AlertSoundsPanel } from './alert-sounds';
 
 export function AlertsView() {
   const { alerts } = usePanel();
@@ -57,6 +58,7 @@ export function AlertsView() {
           </li>
         ))}
       </ol>
+      <AlertSoundsPanel />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SOUND_SETTINGS } from '../../shared/protocol/sounds';
 import { LINK, setup } from '../../tests/support/panel-models';
 
 const rule = {
@@ -55,11 +56,16 @@ describe('actions model', () => {
     expect(models.actions.problems.value.get('rule-1')).toEqual([]);
   });
 
-  it('marks every sound a rule names missing: the server keeps no sound library', async () => {
+  it("marks a sound missing that is neither uploaded nor bundled, once the server's list came", async () => {
     const { transport, models } = await connected('owner');
+    const uploaded = `${'d'.repeat(32)}.wav`;
     const ding = {
       ...rule,
-      actions: [{ kind: 'sound', soundId: 'ding.wav', volume: 1, seconds: 3 }],
+      actions: [
+        { kind: 'sound', soundId: 'ding.wav', volume: 1, seconds: 3 },
+        { kind: 'sound', soundId: uploaded, volume: 1, seconds: 3 },
+        { kind: 'sound', soundId: 'tier-5', volume: 1, seconds: 3 },
+      ],
     };
     transport.pushSnapshot({
       channels: {
@@ -73,6 +79,18 @@ describe('actions model', () => {
         },
       },
     });
+    // Nothing is checked before the server listed its sounds.
+    expect(models.actions.problems.value.get('rule-1')).toEqual([]);
+    transport.pushUpdates([
+      {
+        channel: 'sounds',
+        type: 'sounds.state',
+        data: {
+          sounds: [{ id: uploaded, name: 'ding.wav', type: 'audio/wav', bytes: 10 }],
+          settings: DEFAULT_SOUND_SETTINGS,
+        },
+      },
+    ]);
     expect(models.actions.problems.value.get('rule-1')).toEqual([
       {
         code: 'SOUND_NOT_FOUND',

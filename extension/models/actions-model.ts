@@ -13,6 +13,7 @@ import type {
   ActionSettings,
 } from '../../shared/protocol/actions/rule-schema';
 import { checkRulesFile, rulesFile } from '../../shared/protocol/actions/rules-file';
+import { BUNDLED_SOUND_IDS } from '../../shared/protocol/sounds';
 import { removeClip, uploadClip } from '../transport/clip-client';
 import type { ControlTransport } from '../transport/transport';
 import { createCommandRunner } from './command-runner';
@@ -39,8 +40,10 @@ export const ActionsModel = createModel(
     const clips = computed(() => room.clips.value?.clips ?? []);
     const inventory = computed<ActionInventory>(() => ({
       obs: obs.value,
-      // The server keeps no sound library yet: every sound a rule names is missing.
-      sounds: [],
+      // The stream's uploads and the bundled tier sounds; unchecked until the server said.
+      sounds: room.sounds.value
+        ? [...BUNDLED_SOUND_IDS, ...room.sounds.value.sounds.map((sound) => sound.id)]
+        : null,
       clips: room.clips.value ? clips.value.map((clip) => clip.id) : null,
     }));
     /** The last clip upload or removal the server refused (or that never reached it). */

@@ -15,6 +15,7 @@ import { PollModel } from './poll-model';
 import { QnaModel } from './qna-model';
 import { RoomModel } from './room-model';
 import { SettingsModel } from './settings-model';
+import { SoundsModel } from './sounds-model';
 import { SponsorModel } from './sponsor-model';
 
 export interface PanelDeps {
@@ -42,6 +43,7 @@ export function createPanelModels({ transport, store, fetchReport }: PanelDeps) 
     alerts: new AlertsModel(transport, room),
     moderation: new ModerationModel(transport, room),
     actions: new ActionsModel(transport, room, connection),
+    sounds: new SoundsModel(room, connection),
   };
   /** Loads what the store holds, then reconnects with the saved pairing. */
   const start = async () => {
@@ -56,6 +58,7 @@ export function createPanelModels({ transport, store, fetchReport }: PanelDeps) 
   };
   const dispose = () => {
     for (const model of [
+      models.sounds,
       models.actions,
       models.moderation,
       models.alerts,

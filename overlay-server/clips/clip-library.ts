@@ -6,19 +6,12 @@
  * it says so in the panel, and its action fails on its own at run time).
  */
 import { createHash } from 'node:crypto';
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { ErrorCode } from '../../shared/protocol/ack';
 import type { ClipFile, ClipsState } from '../../shared/protocol/actions/actions-data';
+import { displayName, ownerFolder, writeAtomically } from '../uploads/owner-files';
 import { sniffVideo } from './video-type';
 
 export const CLIP_LIMITS = {
@@ -46,20 +39,6 @@ export type ClipChange =
   | { ok: true; state: ClipsState; clip?: ClipFile }
   | { ok: false; status: number; code: ErrorCode; message: string };
 
-/** An uploaded file's name as the panel shows it: no folders, no control characters. */
-function displayName(name: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters
-  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
-  return base.slice(0, 120) || 'clip';
-}
-
-/** Owner-only file (0600), written whole or not at all. */
-function writeAtomically(path: string, bytes: Uint8Array): void {
-  const temp = `${path}.${process.pid}.tmp`;
-  writeFileSync(temp, bytes, { mode: 0o600 });
-  renameSync(temp, path);
-}
-
 export class ClipLibrary {
   readonly dir: string;
   private clips: ClipFile[];
@@ -70,9 +49,7 @@ export class ClipLibrary {
     private readonly onChange: (state: ClipsState) => void = () => {},
     private readonly warn: (message: string) => void = () => {},
   ) {
-    this.dir = join(home, 'clips');
-    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-    chmodSync(this.dir, 0o700);
+    this.dir = ownerFolder(join(home, 'clips'));
     this.clips = this.read(warn);
   }
 
@@ -129,7 +106,12 @@ export class ClipLibrary {
     }
     const path = join(this.dir, id);
     if (!existsSync(path)) writeAtomically(path, bytes);
-    const clip: ClipFile = { id, name: displayName(name), type: video.type, bytes: bytes.length };
+    const clip: ClipFile = {
+      id,
+      name: displayName(name, 'clip'),
+      type: video.type,
+      bytes: bytes.length,
+    };
     this.clips = [...this.clips.filter((c) => c.id !== id), clip];
     return { ...this.commit(), clip };
   }

@@ -28,6 +28,7 @@ export type BusRequest = { streamer: string } & (
   | { op: 'moderatorsSeeEarnings' }
   | { op: 'report' }
   | { op: 'clipsChanged' }
+  | { op: 'soundsChanged' }
 );
 
 /** What every process is told, or asked about its own sockets. */

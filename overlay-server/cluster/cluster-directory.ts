@@ -14,6 +14,7 @@ import { ClipLibrary } from '../clips/clip-library';
 import { claimFence } from '../journal/fence';
 import type { Logger } from '../log';
 import { adapterTarget } from '../namespaces/watch-targets';
+import { SoundLibrary } from '../sounds/sound-library';
 import { createLocalPort } from '../streams/local-port';
 import { LocalStream, streamerDataDir } from '../streams/local-stream';
 import type { StreamDefaults, StreamDirectory } from '../streams/stream-directory';
@@ -192,6 +193,15 @@ export function createClusterDirectory(options: ClusterDirectoryOptions): Stream
         }),
       );
     },
+    soundsFor(streamer) {
+      const mine = written.get(streamer);
+      if (mine) return mine.stream.sounds;
+      return new SoundLibrary(streamerDataDir(defaults.home, streamer), () =>
+        remotePort(streamer).soundsChanged((answer) => {
+          if (!answer.ok) log.warn('sounds changed, writer not told', { streamer, ...answer });
+        }),
+      );
+    },
     localStreams: () => [...written.values()].map((entry) => entry.stream),
     async close() {
       closed = true;
@@ -244,6 +254,9 @@ function serveRequest(
       return;
     case 'clipsChanged':
       port.clipsChanged(answer);
+      return;
+    case 'soundsChanged':
+      port.soundsChanged(answer);
       return;
   }
 }

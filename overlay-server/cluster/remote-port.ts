@@ -135,6 +135,13 @@ export function createRemotePort(options: RemotePortOptions): StreamPort {
     clipsChanged(done) {
       forward<null>({ streamer, op: op('clipsChanged') }, (port, d) => port.clipsChanged(d), done);
     },
+    soundsChanged(done) {
+      forward<null>(
+        { streamer, op: op('soundsChanged') },
+        (port, d) => port.soundsChanged(d),
+        done,
+      );
+    },
     report(done) {
       forward({ streamer, op: op('report') }, (port, d) => port.report(d), done);
     },

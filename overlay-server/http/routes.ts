@@ -20,6 +20,7 @@ import { type HealthDeps, healthReport } from './health';
 import { pairPage } from './pair';
 import { journalReport, pastStreams, type ReportDeps, reportForRole } from './reports';
 import { sendError, sendJson, sendText } from './respond';
+import { serveSound, soundsApi } from './sounds';
 import { serveStatic } from './static';
 
 export interface RouteDeps extends HealthDeps, ReportDeps {
@@ -108,7 +109,8 @@ function route(deps: RouteDeps, req: IncomingMessage, res: ServerResponse): Prom
   if (req.method === 'OPTIONS') {
     res.writeHead(204, {
       'access-control-allow-methods': 'GET, HEAD, PUT, DELETE',
-      'access-control-allow-headers': 'authorization, content-type, range, x-clip-name',
+      'access-control-allow-headers':
+        'authorization, content-type, range, x-clip-name, x-sound-name',
       'access-control-max-age': '600',
     });
     res.end();
@@ -116,13 +118,13 @@ function route(deps: RouteDeps, req: IncomingMessage, res: ServerResponse): Prom
   }
   const url = new URL(req.url ?? '/', 'http://localhost');
   const path = url.pathname;
-  // Clips take uploads (PUT) and removals (DELETE); everything else only reads.
-  if (path === '/api/clips' || path.startsWith('/api/clips/'))
-    return clipsRoute(deps, req, res, url);
+  // Clips and sounds take uploads (PUT) and removals (DELETE); everything else only reads.
+  if (/^\/api\/(clips|sounds)(\/|$)/.test(path)) return uploadsRoute(deps, req, res, url);
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     return sendError(res, 405, 'BAD_PAYLOAD', 'only GET and HEAD are served');
   }
-  if (path.startsWith('/clips/')) return clipsRoute(deps, req, res, url);
+  if (path.startsWith('/clips/') || path.startsWith('/sounds/'))
+    return uploadsRoute(deps, req, res, url);
 
   if (path === '/health') return sendJson(res, 200, healthReport(deps));
   if (path === '/') return sendText(res, 200, 'text/html; charset=utf-8', INDEX_PAGE);
@@ -149,24 +151,35 @@ function route(deps: RouteDeps, req: IncomingMessage, res: ServerResponse): Prom
   sendError(res, 404, 'NOT_FOUND', `nothing at ${path}`);
 }
 
-/** The clips of the stream the token grants (`?streamer=` picks one of several). */
-function clipsRoute(
+/**
+ * Clips and sounds of the stream the token grants (`?streamer=` picks one of several): every
+ * role's token is admitted here, each route says what its role may do.
+ */
+function uploadsRoute(
   deps: RouteDeps,
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
 ): Promise<void> | void {
   const path = url.pathname;
-  const grant = grantOf(deps, req, url, ROLES, 'use clips');
+  const sounds = path.startsWith('/sounds/') || path.startsWith('/api/sounds');
+  const grant = grantOf(deps, req, url, ROLES, sounds ? 'use sounds' : 'use clips');
   if (!grant.ok) {
     req.resume();
     if (grant.code !== 'UNAUTHORIZED') return refuse(res, grant);
     return sendError(res, 401, 'UNAUTHORIZED', 'send a token that grants this stream');
   }
+  const role = grant.record.role;
+  if (sounds) {
+    const library = deps.streams.soundsFor(grant.streamer);
+    if (path.startsWith('/sounds/'))
+      return serveSound(library, role, req, res, path.slice('/sounds/'.length));
+    return soundsApi(library, role, req, res, path);
+  }
   const clips = deps.streams.clipsFor(grant.streamer);
   if (path.startsWith('/clips/'))
-    return serveClip(clips, grant.record.role, req, res, path.slice('/clips/'.length));
-  return clipsApi(clips, grant.record.role, req, res, path);
+    return serveClip(clips, role, req, res, path.slice('/clips/'.length));
+  return clipsApi(clips, role, req, res, path);
 }
 
 function api(deps: RouteDeps, req: IncomingMessage, res: ServerResponse, url: URL) {

@@ -13,6 +13,7 @@ import type { ClipsState, ObsState } from '../../shared/protocol/actions/actions
 import type { SourcesState } from '../../shared/protocol/channel-data';
 import type { Channel, ChannelUpdate, StateSnapshot } from '../../shared/protocol/channels';
 import { checkCommand, SERVER_ONLY_COMMANDS } from '../../shared/protocol/commands';
+import type { SoundsState } from '../../shared/protocol/sounds';
 import { openJournalWriter } from '../journal/writer';
 import { CurrentStream } from './current-stream';
 import { createEventStats, type EventStats } from './event-stats';
@@ -166,9 +167,12 @@ export class Relay {
     this.send([this.serverChannels.setObs(obs)]);
   }
 
-  /** The owner's video clips (the clip library sets them at start and on each change). */
+  /** The owner's clips, and sounds with their settings (each library sets them, on each change). */
   setClips(clips: ClipsState): void {
     this.send([this.serverChannels.setClips(clips)]);
+  }
+  setSounds(sounds: SoundsState): void {
+    this.send([this.serverChannels.setSounds(sounds)]);
   }
 
   /** Time-driven changes (streak quiet periods, poll deadlines), from the stream clock. */

@@ -119,6 +119,11 @@ export function createLocalPort(
       done(ok(null));
     },
 
+    soundsChanged(done) {
+      stream.sounds.reload();
+      done(ok(null));
+    },
+
     moderatorsSeeEarnings(done) {
       done(ok(relay.moderatorsSeeEarnings));
     },

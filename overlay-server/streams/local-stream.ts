@@ -1,7 +1,7 @@
 /**
  * One stream written by this process: its relay (live room, ledger, journal), its source board,
  * the batcher and the fan-out to its subscription rooms, its action rules, its video clips and
- * its link to the streamer's OBS (all kept in the stream's data folder). A single `npm start` has one, the
+ * sounds and its link to the streamer's OBS (all kept in the stream's data folder). A single `npm start` has one, the
  * default stream; a deployment of many streams has one per stream this process writes.
  */
 import { join } from 'node:path';
@@ -20,6 +20,7 @@ import type { RoomFactory } from '../journal/recovery';
 import type { Logger } from '../log';
 import { createObsService, type ObsService } from '../obs/obs-service';
 import { Relay, type RelayOptions } from '../pipeline/relay';
+import { SoundLibrary } from '../sounds/sound-library';
 import type { BackoffOptions } from '../sources/connector/backoff';
 import type { SnapshotPolicy } from '../stream/live-stream';
 
@@ -67,6 +68,8 @@ export class LocalStream {
   readonly obs: ObsService;
   /** The owner's video clips for this stream's actions. */
   readonly clips: ClipLibrary;
+  /** The owner's sounds and sound settings for this stream's alerts and actions. */
+  readonly sounds: SoundLibrary;
   readonly resumed: ReturnType<Relay['resume']>;
   readonly moneyAccessChanged: (moderatorsSeeEarnings: boolean) => void;
   private sourcesPublishedAt = Date.now();
@@ -101,7 +104,13 @@ export class LocalStream {
       (message) => log.warn(message),
     );
     relay.setClips(this.clips.state());
-    const checkMedia = createMediaCheck(this.clips, (runId, succeeded, reason) =>
+    this.sounds = new SoundLibrary(
+      this.dataDir,
+      (state) => relay.setSounds(state),
+      (message) => log.warn(message),
+    );
+    relay.setSounds(this.sounds.state());
+    const checkMedia = createMediaCheck(this.clips, this.sounds, (runId, succeeded, reason) =>
       relay.reportActionOutcome(runId, succeeded, reason),
     );
     this.fanout = createFanout(options.watching, {

@@ -6,6 +6,7 @@
  */
 import { DEFAULT_STREAMER } from '../../shared/protocol/streamers';
 import type { ClipLibrary } from '../clips/clip-library';
+import type { SoundLibrary } from '../sounds/sound-library';
 import { createLocalPort } from './local-port';
 import { LocalStream, type LocalStreamOptions } from './local-stream';
 import type { StreamPort } from './stream-port';
@@ -18,6 +19,8 @@ export interface StreamDirectory {
    * otherwise one on the shared data folder whose changes the writer is told to read again.
    */
   clipsFor(streamer: string): ClipLibrary;
+  /** The stream's sound library for the HTTP routes, as `clipsFor`. */
+  soundsFor(streamer: string): SoundLibrary;
   /** The streams written in this process now. */
   localStreams(): LocalStream[];
   /**
@@ -48,6 +51,7 @@ export function createLocalDirectory(defaults: StreamDefaults): StreamDirectory 
   return {
     portFor: (streamer) => open(streamer).port,
     clipsFor: (streamer) => open(streamer).stream.clips,
+    soundsFor: (streamer) => open(streamer).stream.sounds,
     localStreams: () => [...streams.values()].map((entry) => entry.stream),
     async close(options = {}) {
       const ended: string[] = [];

@@ -59,6 +59,8 @@ export interface StreamPort {
   moderatorsSeeEarnings(done: Done<Ack<boolean>>): void;
   /** The stream's clips were changed on disk by another process: read and publish them again. */
   clipsChanged(done: Done<Ack<null>>): void;
+  /** The stream's sounds were changed on disk by another process: read and publish them again. */
+  soundsChanged(done: Done<Ack<null>>): void;
   /** The running stream's report (null before any stream). */
   report(done: Done<Ack<{ report: StreamReport | null; moderatorsSeeEarnings: boolean }>>): void;
 }

@@ -26,6 +26,7 @@ import type {
 } from './data/room-figures';
 import type { SourcesState } from './data/sources';
 import type { SponsorState } from './data/sponsor';
+import type { SoundsState } from './sounds';
 
 export type * from './data/alerts';
 export type * from './data/battle';
@@ -56,6 +57,7 @@ export interface ChannelStates {
   sources: SourcesState;
   obs: ObsState;
   clips: ClipsState;
+  sounds: SoundsState;
 }
 
 /** `<channel>.state` replaces the channel's whole state. */

@@ -19,14 +19,20 @@ export const CHANNELS = [
   'sources',
   'obs',
   'clips',
+  'sounds',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /**
- * Channels the relay holds itself, outside any stream's room: source health, the link to OBS
- * and the owner's video clips (kept in the config folder across streams).
+ * Channels the relay holds itself, outside any stream's room: source health, the link to OBS,
+ * the owner's video clips and sounds (kept in the config folder across streams).
  */
-export const RELAY_CHANNELS = ['sources', 'obs', 'clips'] as const satisfies readonly Channel[];
+export const RELAY_CHANNELS = [
+  'sources',
+  'obs',
+  'clips',
+  'sounds',
+] as const satisfies readonly Channel[];
 export type RelayChannel = (typeof RELAY_CHANNELS)[number];
 /** Channels a stream's live room draws. */
 export type RoomChannel = Exclude<Channel, RelayChannel>;

@@ -43,8 +43,9 @@ export interface SoundsState {
   settings: SoundSettings;
 }
 
+/** Full volume until the owner turns it down: clips played at their own volume before sounds came. */
 export const DEFAULT_SOUND_SETTINGS: SoundSettings = {
-  volume: 0.8,
+  volume: 1,
   muted: false,
   tiers: {},
   gifts: {},

@@ -192,8 +192,8 @@ test('a rule naming a missing scene, source, clip or sound says so in the panel,
     await panel.getByTestId('obs-save').click();
     await expect(panel.getByTestId('obs-status')).toHaveAttribute('data-status', 'connected');
 
-    // Five rules for one follow, imported through the panel: four name what is not there (the
-    // server keeps no sound library yet, so every sound is missing).
+    // Five rules for one follow, imported through the panel: four name what is not there (no
+    // ding.wav was uploaded, and it is no bundled tier sound).
     const follow = { kind: 'follow' };
     const rules = [
       { name: 'Lost scene', trigger: follow, actions: [{ kind: 'obsScene', scene: 'Nope' }] },

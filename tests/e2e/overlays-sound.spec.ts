@@ -3,6 +3,7 @@
  * scripts/chromium.mjs): the alerts page plays its tier sounds through Web Audio, once per
  * alert — a streak ×1 → ×10 that levels up a tier plays exactly one — and a gift storm, whose
  * cards follow each other faster than the sounds end, never has more than the voice cap ringing.
+ * The actions overlay plays a rule's "play a sound" action, and follows the owner's mute.
  * The counts come from the page's own player through `window.__limelight`.
  */
 import type { AlertsState } from '../../shared/protocol/channel-data';
@@ -13,12 +14,14 @@ import { expect, openOverlay, readScene, screenState, test } from './support/ove
 interface SoundReport {
   ready: string[];
   started: number;
+  silenced: number;
   stolen: number;
   peak: number;
   playing: number;
   cap: number;
   missed: number;
   recent: string[];
+  muted: boolean;
   context: string;
 }
 
@@ -102,4 +105,44 @@ test('alert sounds: one for a ×1 → ×10 streak, a storm capped at the voice l
     expect(end.stolen - start.stolen).toBeGreaterThan(0);
     expect(end.missed).toBe(0);
   });
+});
+
+test("the actions overlay plays a rule's sound, and not while the owner muted sounds", async ({
+  page,
+  relay,
+}) => {
+  await openOverlay(page, relay.overlayUrl('actions'));
+  const sound = async () => screenState(await readScene(page), 'actions').sound as SoundReport;
+  const { baseUrl, tokens } = relay.server;
+  const mix = (muted: boolean) =>
+    fetch(`${baseUrl}/api/sounds/settings`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${tokens.owner}` },
+      body: JSON.stringify({ volume: 1, muted, tiers: {}, gifts: {} }),
+    });
+  const rule = await relay.command<{ id: string }>({
+    type: 'actions.saveRule',
+    rule: {
+      name: 'Chime',
+      trigger: { kind: 'command', command: '!chime-e2e' },
+      actions: [{ kind: 'sound', soundId: 'tier-3', volume: 0.5, seconds: 1 }],
+    },
+  });
+  // The relay is shared by every overlay spec: the rule and the mute go when this test ends.
+  try {
+    await relay.command({ type: 'actions.simulate', ruleId: rule.id });
+    await expect.poll(async () => (await sound()).recent).toContain('tier-3');
+    const played = await sound();
+    expect(played.started).toBe(1);
+    expect(played.context).toBe('running');
+
+    expect((await mix(true)).status).toBe(200);
+    await expect.poll(async () => (await sound()).muted).toBe(true);
+    await relay.command({ type: 'actions.simulate', ruleId: rule.id });
+    await expect.poll(async () => (await sound()).silenced).toBe(1);
+    expect((await sound()).started).toBe(1);
+  } finally {
+    await mix(false);
+    await relay.command({ type: 'actions.removeRule', ruleId: rule.id });
+  }
 });

@@ -15,7 +15,7 @@ export function ActionFields(props: {
   onChange: (action: Action) => void;
   onRemove: () => void;
 }) {
-  const { actions } = usePanel();
+  const { actions, sounds } = usePanel();
   const { action, index, issues } = props;
   const set = (field: string, value: unknown) => props.onChange({ ...action, [field]: value });
   const at = (field: string) => ({
@@ -61,11 +61,21 @@ export function ActionFields(props: {
       />
       {action.kind === 'sound' && (
         <>
-          <TextField
+          <SelectField
             label="Sound"
             {...at('soundId')}
             value={action.soundId}
-            onInput={(v) => set('soundId', v)}
+            options={[
+              { value: '', label: 'choose a sound…' },
+              ...sounds.choices.value.map((sound) => ({ value: sound.id, label: sound.name })),
+              // A sound the library no longer has stays visible, so the rule can be fixed.
+              ...(typeof action.soundId === 'string' &&
+              action.soundId !== '' &&
+              !sounds.choices.value.some((sound) => sound.id === action.soundId)
+                ? [{ value: action.soundId, label: `${action.soundId} (missing)` }]
+                : []),
+            ]}
+            onChange={(v) => set('soundId', v)}
           />
           {volume}
           {seconds('Holds the overlay for (s)')}

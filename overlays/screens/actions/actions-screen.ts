@@ -1,6 +1,8 @@
 /**
- * The actions overlay: what the action rules play on stream. Video clips fill the screen's box,
- * texts stack up from the bottom, timers and countdowns stand in the top right. A run starts
+ * The actions overlay: what the action rules play on stream. Sounds play through Web Audio
+ * (uploaded or bundled, at the action's volume times the owner's master volume, silent while
+ * muted), video clips fill the screen's box, texts stack up from the bottom, timers and
+ * countdowns stand in the top right. A run starts
  * when the server says so (`action.start`) and goes when it ends (`action.end`); a page that
  * (re)connects shows the texts and timers still running, but never replays a clip from the middle.
  */
@@ -10,6 +12,8 @@ import type { IncrementUpdate } from '../../../shared/protocol/wire/read-wire';
 import { FrameClock } from '../../stage/motion';
 import { release } from '../../stage/release';
 import type { OverlayScreen, ScreenContext, ScreenDefinition } from '../../stage/screen';
+import { soundUrl } from '../../stage/sound/bundled-sounds';
+import { SoundPlayer } from '../../stage/sound/sound-player';
 import { actionsDemo } from './actions-demo';
 import { ClipPlayer, type ClipReport } from './clip-player';
 import { isOverlayRun, type OverlayRun } from './overlay-runs';
@@ -20,6 +24,8 @@ const BOX = { width: 1920, height: 1080 };
 const MARGIN = 40;
 /** Finished clips the test hook still reports. */
 const CLIPS_REPORTED = 10;
+/** Action sounds ringing at once at most (rules firing together, a chat command spammed). */
+const ACTION_VOICES = 4;
 
 class ActionsScreen implements OverlayScreen {
   readonly view = new Container({ label: 'actions' });
@@ -33,12 +39,23 @@ class ActionsScreen implements OverlayScreen {
   private readonly frames = new FrameClock();
   /** The master volume and mute clips and sounds follow. */
   private mix = { volume: 1, muted: false };
+  private readonly player: SoundPlayer;
+  /** Sound runs still running (a sound that loads after its run ended is not played). */
+  private readonly soundRuns = new Set<string>();
 
   constructor(private readonly context: ScreenContext) {
     this.view.addChild(this.clipLayer, this.textLayer, this.timerLayer);
+    this.player = new SoundPlayer(ACTION_VOICES, (id) => soundUrl(id, context.params.token));
   }
 
   applyState(update: StateUpdate, origin: 'snapshot' | 'update'): void {
+    if (update.channel === 'sounds') {
+      const { volume, muted } = update.data.settings;
+      this.mix = { volume, muted };
+      this.player.setMix(this.mix);
+      for (const clip of this.clips.values()) clip.setMix(this.mix);
+      return;
+    }
     if (update.channel !== 'actions') return;
     const running = update.data.running.filter(isOverlayRun);
     const live = new Set(running.map((run) => run.runId));
@@ -94,6 +111,12 @@ class ActionsScreen implements OverlayScreen {
       this.timers.set(run.runId, card);
       this.timerLayer.addChild(card.view);
       this.layout();
+    } else if (action.kind === 'sound' && fresh) {
+      // Never replayed on a reconnect: a sound heard half a minute late is noise.
+      this.soundRuns.add(run.runId);
+      void this.player.playSoon(action.soundId, action.volume, action.seconds || undefined, () =>
+        this.soundRuns.has(run.runId),
+      );
     } else if (action.kind === 'clip' && fresh) {
       const token = params.token ? `?token=${encodeURIComponent(params.token)}` : '';
       const player = new ClipPlayer(
@@ -101,7 +124,8 @@ class ActionsScreen implements OverlayScreen {
         action.clipId,
         `/clips/${encodeURIComponent(action.clipId)}${token}`,
         BOX,
-        { volume: action.volume * this.mix.volume, muted: this.mix.muted },
+        action.volume,
+        this.mix,
         () => this.context.requestDraw(),
       );
       this.clips.set(run.runId, player);
@@ -110,6 +134,7 @@ class ActionsScreen implements OverlayScreen {
   }
 
   private end(runId: string): void {
+    this.soundRuns.delete(runId);
     for (const card of this.texts) if (card.runId === runId) card.leave();
     const timer = this.timers.get(runId);
     if (timer) {
@@ -172,10 +197,12 @@ class ActionsScreen implements OverlayScreen {
       clips: [...this.clips.values()].map((clip) => clip.report()),
       finishedClips: [...this.finishedClips],
       mix: { ...this.mix },
+      sound: this.player.report(),
     };
   }
 
   destroy(): void {
+    this.player.close();
     for (const clip of this.clips.values()) clip.destroy();
     this.clips.clear();
     release(this.view);
@@ -184,7 +211,7 @@ class ActionsScreen implements OverlayScreen {
 
 export const actionsScreen: ScreenDefinition = {
   id: 'actions',
-  channels: ['actions'],
+  channels: ['actions', 'sounds'],
   size: BOX,
   defaultAnchor: 'center',
   create: (context) => new ActionsScreen(context),

@@ -34,16 +34,17 @@ export class ClipPlayer {
     readonly clipId: string,
     url: string,
     private readonly box: { width: number; height: number },
+    /** The action's own volume, 0–1; the master volume multiplies it. */
+    private readonly volume: number,
     mix: { volume: number; muted: boolean },
     onChange: () => void,
   ) {
     const video = document.createElement('video');
     video.preload = 'auto';
     video.playsInline = true;
-    video.volume = Math.min(1, Math.max(0, mix.volume));
-    video.muted = mix.muted;
     video.src = url;
     this.video = video;
+    this.setMix(mix);
     this.source = new VideoSource({ resource: video, autoPlay: false, autoLoad: true });
     this.sprite = new Sprite(new Texture({ source: this.source }));
     this.sprite.label = `action-clip:${runId}`;
@@ -96,6 +97,12 @@ export class ClipPlayer {
   /** True while frames change (the stage must draw). */
   get moving(): boolean {
     return this.state === 'playing' && !this.video.paused;
+  }
+
+  /** The owner changed the master volume or mute: a playing clip follows at once. */
+  setMix(mix: { volume: number; muted: boolean }): void {
+    this.video.volume = Math.min(1, Math.max(0, this.volume * mix.volume));
+    this.video.muted = mix.muted;
   }
 
   report(): ClipReport {

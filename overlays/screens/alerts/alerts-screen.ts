@@ -57,6 +57,7 @@ class AlertsScreen implements OverlayScreen {
   }
 
   applyState(update: StateUpdate, origin: 'snapshot' | 'update'): void {
+    if (update.channel === 'sounds') this.sounds.apply(update.data);
     if (update.channel !== 'alerts') return;
     this.play(this.sequencer.applyState(update.data, performance.now(), origin === 'snapshot'));
   }
@@ -149,7 +150,8 @@ class AlertsScreen implements OverlayScreen {
 
 export const alertsScreen: ScreenDefinition = {
   id: 'alerts',
-  channels: ['alerts'],
+  // `sounds`: which sound each tier and gift plays, and the owner's volume and mute.
+  channels: ['alerts', 'sounds'],
   size: BOX,
   defaultAnchor: 'center',
   // Cards bake their shapes (alert-card.ts): a multisampled canvas would only add cost.

@@ -36,6 +36,7 @@ const RECENT = 20;
 export class SoundPlayer {
   private readonly pool: VoicePool<AudioBufferSourceNode>;
   private readonly buffers = new Map<string, AudioBuffer | 'loading' | 'failed'>();
+  private readonly loads = new Map<string, Promise<void>>();
   private audio: { context: AudioContext; master: GainNode } | null = null;
   private mix = { volume: 1, muted: false };
   private missed = 0;
@@ -61,9 +62,20 @@ export class SoundPlayer {
     return this.audio;
   }
 
-  /** Fetches and decodes a sound ahead of its first use; a known one is not fetched again. */
-  async preload(id: string): Promise<void> {
-    if (this.buffers.has(id)) return;
+  /**
+   * Fetches and decodes a sound ahead of its first use; one loaded or loading is not fetched
+   * again (a failed one is, next time it is asked for).
+   */
+  preload(id: string): Promise<void> {
+    let load = this.loads.get(id);
+    if (!load) {
+      load = this.load(id);
+      this.loads.set(id, load);
+    }
+    return load;
+  }
+
+  private async load(id: string): Promise<void> {
     this.buffers.set(id, 'loading');
     try {
       const response = await fetch(this.urlFor(id));
@@ -73,7 +85,23 @@ export class SoundPlayer {
     } catch (error) {
       console.warn(`[limelight] sound ${id} could not be loaded: ${String(error)}`);
       this.buffers.set(id, 'failed');
+      this.loads.delete(id);
     }
+  }
+
+  /**
+   * Starts a sound once it is decoded (fetched now if it never was), unless `stillWanted` says
+   * its moment passed meanwhile: for sounds named on the fly (an action's), where a fetch from
+   * the local server is a few milliseconds.
+   */
+  async playSoon(
+    id: string,
+    volume: number,
+    maxSeconds: number | undefined,
+    stillWanted: () => boolean,
+  ): Promise<boolean> {
+    await this.preload(id);
+    return stillWanted() && this.play(id, volume, maxSeconds);
   }
 
   /** The owner's master volume (0–1) and mute. */
@@ -94,7 +122,7 @@ export class SoundPlayer {
     const buffer = this.buffers.get(id);
     if (!(buffer instanceof AudioBuffer)) {
       this.missed += 1;
-      if (buffer === undefined) void this.preload(id);
+      if (buffer !== 'loading') void this.preload(id);
       return false;
     }
     const { context, master } = this.output();

@@ -21,6 +21,7 @@ import { goalsStateSchema, leaderboardStateSchema } from './goals-board';
 import { moderationStateSchema, sourcesStateSchema } from './panel-states';
 import { pollStateSchema, qnaStateSchema } from './poll-qna';
 import { earningsStateSchema, metricsStateSchema } from './room-figures';
+import { soundsStateSchema } from './sounds';
 import { sponsorStateSchema } from './sponsor';
 
 /** The state schema of every channel: a channel without one does not compile. */
@@ -41,6 +42,7 @@ export const CHANNEL_STATE_SCHEMAS = {
   sources: sourcesStateSchema,
   obs: obsStateSchema,
   clips: clipsStateSchema,
+  sounds: soundsStateSchema,
 } satisfies Record<Channel, z.ZodMiniType>;
 
 const update = <C extends Channel, T extends string, S extends z.core.SomeType>(
@@ -69,6 +71,7 @@ const STATES = [
   state('sources'),
   state('obs'),
   state('clips'),
+  state('sounds'),
 ] as const;
 
 /** A channel's whole state, as its `<channel>.state` update (a snapshot's channel reads so). */

@@ -1,0 +1,27 @@
+/**
+ * What the owner's uploaded files (clips, sounds) share on disk: their folder under the stream's
+ * config folder (0700, files 0600), files written whole or not at all, and the uploaded name as
+ * the panel shows it.
+ */
+import { chmodSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+
+/** An uploaded file's name as the panel shows it: no folders, no control characters. */
+export function displayName(name: string, fallback: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters
+  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return base.slice(0, 120) || fallback;
+}
+
+/** Owner-only file (0600), written whole or not at all. */
+export function writeAtomically(path: string, bytes: Uint8Array): void {
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, bytes, { mode: 0o600 });
+  renameSync(temp, path);
+}
+
+/** The owner-only folder (0700) uploads of one kind are kept in. */
+export function ownerFolder(path: string): string {
+  mkdirSync(path, { recursive: true, mode: 0o700 });
+  chmodSync(path, 0o700);
+  return path;
+}

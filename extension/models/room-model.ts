@@ -41,6 +41,7 @@ export const RoomModel = createModel((transport: ControlTransport) => {
     sources: channelSignal<'sources'>(),
     obs: channelSignal<'obs'>(),
     clips: channelSignal<'clips'>(),
+    sounds: channelSignal<'sounds'>(),
   };
   const streamId = signal<string | null>(null);
   /** Chat lines moderation took off the overlays (hidden, blocked words, muted viewers). */

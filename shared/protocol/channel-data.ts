@@ -38,6 +38,7 @@ export type * from './data/room-figures';
 export type * from './data/sources';
 export type * from './data/sponsor';
 export type * from './data/viewer';
+export type { SoundsState } from './sounds';
 
 /** The snapshot shape of each channel. */
 export interface ChannelStates {

@@ -304,6 +304,10 @@ export const STATE_SAMPLES: ChannelStates = {
     inputs: ['Confetti'],
   },
   clips: { clips: [{ id: 'abc.mp4', name: 'hype.mp4', type: 'video/mp4', bytes: 2048 }] },
+  sounds: {
+    sounds: [{ id: `${'a'.repeat(32)}.wav`, name: 'ding.wav', type: 'audio/wav', bytes: 512 }],
+    settings: { volume: 0.5, muted: false, tiers: { '2': 'tier-4' }, gifts: { Rose: 'tier-1' } },
+  },
 };
 
 type Increment = Exclude<TypedUpdate, { type: `${string}.state` }>;

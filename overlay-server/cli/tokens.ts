@@ -131,7 +131,7 @@ async function run(
         label: values.label,
         rate,
       });
-      const links = values.url ? tokenLinks(values.url, role, secret) : [];
+      const links = values.url ? tokenLinks(values.url, role, secret, record.streamers) : [];
       print(
         [
           `${record.id} (${role} of ${streamers.join(', ')})`,

@@ -165,6 +165,7 @@ export async function bootOverlay(
       connectOverlay({
         origin: window.location.origin,
         token: params.token,
+        streamer: params.stream,
         client: `overlay:${pageId}`,
         channels,
         onStatus: setStatus,

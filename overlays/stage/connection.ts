@@ -31,6 +31,8 @@ export interface OverlayConnectionOptions {
   /** Server origin, e.g. `http://127.0.0.1:4455`. */
   origin: string;
   token: string;
+  /** The stream to show, one its token grants (`?stream=`); absent: the token's first. */
+  streamer?: string | null;
   /** Shown in the server's logs, e.g. `overlay:alerts`. */
   client: string;
   channels: readonly Channel[];
@@ -53,6 +55,7 @@ export function connectOverlay(options: OverlayConnectionOptions): { close(): vo
     namespace: '/overlay',
     token: options.token,
     client: options.client,
+    streamer: options.streamer,
   });
   const socket: Socket<OverlayServerToClient, OverlayClientToServer> = io(connection.url, {
     auth: connection.auth,

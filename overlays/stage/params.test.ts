@@ -19,6 +19,16 @@ describe('parseParams', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('reads the stream a page shows; a malformed one is kept (the server refuses it) and warned about', () => {
+    expect(parseParams('?token=abc').params.stream).toBeNull();
+    expect(parseParams('?token=abc&stream=ben').params.stream).toBe('ben');
+    const odd = parseParams('?token=abc&stream=Ben%20K');
+    expect(odd.params.stream).toBe('Ben K');
+    expect(odd.warnings).toEqual([
+      'stream=Ben K: a stream is lower-case letters, digits and dashes',
+    ]);
+  });
+
   it('reads flags without values and honours explicit false', () => {
     expect(parseParams('?preview&demo').params).toMatchObject({ preview: true, demo: true });
     expect(parseParams('?preview=0&demo=false').params).toMatchObject({

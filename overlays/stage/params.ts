@@ -3,6 +3,7 @@
  * tests and the scene page share one reading. Bad values fall back to defaults and are reported
  * as warnings (shown by the preview indicator), so a typo in OBS never blanks the overlay.
  */
+import { isStreamerId } from '../../shared/protocol/streamers';
 
 export const THEMES = ['dark', 'light', 'neon'] as const;
 /** A named palette; see theme.ts. */
@@ -26,6 +27,12 @@ export type Anchor = (typeof ANCHORS)[number];
 export interface OverlayParams {
   /** The overlay token from the server's config; null only makes sense with `demo`. */
   token: string | null;
+  /**
+   * `stream=ben`: which of its token's streams the page shows, for a token granted several
+   * (default: the token's first). A stream the token does not grant is refused by the server
+   * (STREAM_NOT_GRANTED, on the preview indicator), never swapped for another.
+   */
+  stream: string | null;
   theme: ThemeName;
   /** `accent=ff3366` (hex, with or without #) overrides the theme's accent colour. */
   accent: number | null;
@@ -98,6 +105,7 @@ export function parseParams(search: string): ParsedParams {
   return {
     params: {
       token: query.get('token') || null,
+      stream: parseStream(query.get('stream'), warnings),
       theme: oneOf('theme', THEMES) ?? 'dark',
       accent: parseAccent(query.get('accent'), warnings),
       anchor: oneOf('pos', ANCHORS),
@@ -115,6 +123,14 @@ export function parseParams(search: string): ParsedParams {
     },
     warnings,
   };
+}
+
+/** Kept even when malformed, so the server refuses it rather than the page showing another stream. */
+function parseStream(raw: string | null, warnings: string[]): string | null {
+  if (raw === null || raw === '') return null;
+  if (!isStreamerId(raw))
+    warnings.push(`stream=${raw}: a stream is lower-case letters, digits and dashes`);
+  return raw;
 }
 
 function parseAccent(raw: string | null, warnings: string[]): number | null {

@@ -22,7 +22,7 @@ import {
 test('an overlay reconnects by itself after a server restart and catches up', async ({ page }) => {
   const home = mkdtempSync(join(tmpdir(), 'limelight-e2e-reconnect-'));
   const first = await spawnServer(home, ['--no-source']);
-  const firstRelay = await connectRelay(first);
+  const firstRelay = await connectRelay(first, home);
   try {
     await openOverlay(page, firstRelay.overlayUrl('poll'));
     await firstRelay.command({
@@ -40,7 +40,7 @@ test('an overlay reconnects by itself after a server restart and catches up', as
 
     // Same home (tokens, journal) and same port: the stream resumes, as after any crash.
     const second = await spawnServer(home, ['--no-source', '--port', String(first.port)]);
-    const secondRelay = await connectRelay(second);
+    const secondRelay = await connectRelay(second, home);
     try {
       await secondRelay.send([script(Date.now()).chat(viewer('kai'), '2')]);
       await expect.poll(status).toBe('live');

@@ -5,8 +5,12 @@
  * and thousands of alerts leave no display objects or heap behind. One page load per overlay;
  * the server is shared by the whole file.
  */
+import { io } from 'socket.io-client';
+import { createTokenFileStore } from '../../overlay-server/auth/token-file-store';
+import { TokenRegistry } from '../../overlay-server/auth/token-registry';
 import type { LiveEvent } from '../../shared/events/live-event';
 import type { AlertsState, QnaState } from '../../shared/protocol/channel-data';
+import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import { instantGift, script, viewer } from '../integration/support/events';
 import {
   alphaAt,
@@ -233,6 +237,45 @@ test.describe('overlays on the real server', () => {
       .poll(async () => (await page.evaluate(() => window.__limelight?.state.status.state)) ?? '')
       .toBe('refused');
     await expectTexts(page, ['refused — UNAUTHORIZED']);
+  });
+
+  test('?stream= picks one of the streams its token grants; one it does not grant is refused', async ({
+    page,
+    relay,
+  }) => {
+    const registry = new TokenRegistry(null, createTokenFileStore(relay.home));
+    const issue = async (role: 'overlay' | 'ingest', streamers: string[]) =>
+      (await registry.issue({ role, streamers, expiresAt: null })).secret;
+    const benSource = await issue('ingest', ['ben']);
+    const overlay = await issue('overlay', ['default', 'ben']);
+    // The running server re-reads the whole tokens file within a second: once it knows the token
+    // written last it knows both (an unknown token is a 401).
+    await expect
+      .poll(
+        async () => (await fetch(`${relay.server.baseUrl}/api/streams?token=${overlay}`)).status,
+      )
+      .not.toBe(401);
+
+    await page.goto(relay.overlayUrl('goal', { token: overlay, stream: 'cara', preview: '1' }));
+    await expect
+      .poll(async () => (await page.evaluate(() => window.__limelight?.state.status.state)) ?? '')
+      .toBe('refused');
+    await expectTexts(page, ['refused — STREAM_NOT_GRANTED']);
+
+    await openOverlay(page, relay.overlayUrl('chat', { token: overlay, stream: 'ben' }));
+    const ben = io(`${relay.server.baseUrl}/ingest`, {
+      auth: { token: benSource, protocolVersion: PROTOCOL_VERSION, client: 'e2e:ingest-ben' },
+      transports: ['websocket'],
+    });
+    try {
+      const ack = await ben
+        .timeout(10_000)
+        .emitWithAck('events', [script(Date.now()).chat(viewer('bo'), 'hello from ben')]);
+      expect(ack).toMatchObject({ ok: true, data: { accepted: 1 } });
+    } finally {
+      ben.disconnect();
+    }
+    await expectTexts(page, ['hello from ben']);
   });
 
   test('alerts: a streak upgrades live ×1 → ×5 and settles; 800 alerts leave nothing behind', async ({

@@ -10,6 +10,7 @@ import { Container } from 'pixi.js';
 import type { StateUpdate } from '../../../shared/protocol/channel-data';
 import type { IncrementUpdate } from '../../../shared/protocol/wire/read-wire';
 import { FrameClock } from '../../stage/motion';
+import type { OverlayParams } from '../../stage/params';
 import { release } from '../../stage/release';
 import type { OverlayScreen, ScreenContext, ScreenDefinition } from '../../stage/screen';
 import { soundUrl } from '../../stage/sound/bundled-sounds';
@@ -118,11 +119,10 @@ class ActionsScreen implements OverlayScreen {
         this.soundRuns.has(run.runId),
       );
     } else if (action.kind === 'clip' && fresh) {
-      const token = params.token ? `?token=${encodeURIComponent(params.token)}` : '';
       const player = new ClipPlayer(
         run.runId,
         action.clipId,
-        `/clips/${encodeURIComponent(action.clipId)}${token}`,
+        `/clips/${encodeURIComponent(action.clipId)}${clipQuery(params)}`,
         BOX,
         action.volume,
         this.mix,
@@ -207,6 +207,15 @@ class ActionsScreen implements OverlayScreen {
     this.clips.clear();
     release(this.view);
   }
+}
+
+/** A clip is fetched with the page's token, from the stream the page shows (`?streamer=` on HTTP). */
+function clipQuery(params: OverlayParams): string {
+  const query = new URLSearchParams();
+  if (params.token) query.set('token', params.token);
+  if (params.stream) query.set('streamer', params.stream);
+  const text = query.toString();
+  return text ? `?${text}` : '';
 }
 
 export const actionsScreen: ScreenDefinition = {

@@ -24,6 +24,8 @@ import {
 /** A connected client of the relay: sends events and commands, keeps the latest channel states. */
 export interface Relay {
   server: ServerProcess;
+  /** The server's LIMELIGHT_HOME (its config and tokens file), to issue further tokens. */
+  home: string;
   /** Ingests events; throws when any is rejected or dropped as a duplicate id. */
   send(events: LiveEvent[]): Promise<IngestBatchResult>;
   /** Runs a control command as the owner; throws on an error ack. */
@@ -42,7 +44,10 @@ async function connected(socket: Socket): Promise<Socket> {
 }
 
 /** Connects an ingest client and an owner control client to a running server. */
-export async function connectRelay(server: ServerProcess): Promise<Relay & { close(): void }> {
+export async function connectRelay(
+  server: ServerProcess,
+  home: string,
+): Promise<Relay & { close(): void }> {
   const auth = (token: string, client: string) => ({
     auth: { token, protocolVersion: PROTOCOL_VERSION, client },
     transports: ['websocket'],
@@ -72,6 +77,7 @@ export async function connectRelay(server: ServerProcess): Promise<Relay & { clo
   ]);
   return {
     server,
+    home,
     async send(events) {
       const ack = (await ingest.emitWithAck('events', events)) as Ack<IngestBatchResult>;
       if (!ack.ok) throw new Error(`ingest refused: ${ack.code} ${ack.message}`);
@@ -111,7 +117,7 @@ export const test = base.extend<{ relay: Relay }, { workerRelay: Relay }>({
     async ({}, use) => {
       const home = mkdtempSync(join(tmpdir(), 'limelight-e2e-overlays-'));
       const server = await spawnServer(home, ['--no-source']);
-      const relay = await connectRelay(server);
+      const relay = await connectRelay(server, home);
       await use(relay);
       relay.close();
       await stopServer(server);

@@ -3,6 +3,7 @@ import { useSignal } from '@preact/signals';
 import { ROLE_ABILITIES } from '../../shared/protocol/role-abilities';
 import type { ConnectionState } from '../transport/transport';
 import { usePanel } from '../ui/context';
+import { refusalSentence } from '../ui/refusal-sentences';
 
 function describeState(state: ConnectionState): string {
   switch (state.status) {
@@ -15,8 +16,28 @@ function describeState(state: ConnectionState): string {
     case 'disconnected':
       return `Disconnected: ${state.reason}`;
     case 'refused':
-      return `Refused (${state.code}): ${state.message}`;
+      return `Refused (${state.code})`;
   }
+}
+
+/**
+ * The server refused the panel (a wrong link, or a token revoked or expired while connected):
+ * why, in a sentence and in the server's words, and the form to pair again. The transport does
+ * not retry a refusal, so this stays until a new link is pasted.
+ */
+export function RefusalNotice() {
+  const { connection } = usePanel();
+  const state = connection.state.value;
+  if (state.status !== 'refused') return null;
+  return (
+    <section class="refusal" role="alert" data-testid="connection-refusal" data-code={state.code}>
+      <p data-testid="refusal-sentence">{refusalSentence(state.code)}</p>
+      <p class="refusal-detail">
+        {state.code}: {state.message}
+      </p>
+      <PairingForm />
+    </section>
+  );
 }
 
 export function ConnectionBadge() {

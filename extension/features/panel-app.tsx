@@ -7,7 +7,7 @@ import { AlertsView } from './alerts-view';
 import { AnalyticsView } from './analytics-view';
 import { LiveView } from './live-view';
 import { ModerationView } from './moderation-view';
-import { ConnectionBadge, PairingForm } from './pairing';
+import { ConnectionBadge, PairingForm, RefusalNotice } from './pairing';
 import { PollsView } from './polls-view';
 import { QnaView } from './qna-view';
 import { SettingsView } from './settings-view';
@@ -36,6 +36,17 @@ export function PanelApp() {
   const { connection } = usePanel();
   const selected = useSignal('live');
   if (!connection.loaded.value) return <p>Loading…</p>;
+  // Refused (revoked, expired, wrong link): the views would show a room the panel no longer
+  // sees; the panel offers to pair again instead.
+  if (connection.state.value.status === 'refused') {
+    return (
+      <main>
+        <h1>Limelight</h1>
+        <ConnectionBadge />
+        <RefusalNotice />
+      </main>
+    );
+  }
   if (!connection.pairing.value) {
     return (
       <main>

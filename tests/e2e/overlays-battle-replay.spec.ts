@@ -26,7 +26,7 @@ test('a recorded battle replays live on the battle overlay, then in the report',
   page,
 }, testInfo) => {
   home = mkdtempSync(join(tmpdir(), 'limelight-e2e-battle-'));
-  server = await spawnServer(home, ['--replay', RECORDING, '--speed', '1']);
+  server = await spawnServer(home, ['--replay', RECORDING, '--speed', '2']);
   const token = encodeURIComponent(server.tokens.overlay);
   await openOverlay(page, `${server.baseUrl}/overlays/battle.html?token=${token}`);
   const battle = async () =>
@@ -39,15 +39,17 @@ test('a recorded battle replays live on the battle overlay, then in the report',
       statusText: string;
     };
 
-  // Each score message holds for about three seconds of the recording: every one is seen.
+  // At twice real time each score message holds for about a second and a half; polling every
+  // 100 ms sees every one.
+  const often = { intervals: [100] };
   await expect
     .poll(async () => (await battle()).battleId, { timeout: 20_000 })
     .toBe('7300000000000000101');
   expect((await battle()).sides.map((side) => side.name)).toEqual(['Hana (host)', 'Rio']);
-  await expect.poll(async () => (await battle()).scores).toEqual([5, 0]);
-  await expect.poll(async () => (await battle()).scores).toEqual([1005, 1500]);
-  await expect.poll(async () => (await battle()).scores).toEqual([2105, 1500]);
-  await expect.poll(async () => (await battle()).status).toBe('ended');
+  await expect.poll(async () => (await battle()).scores, often).toEqual([5, 0]);
+  await expect.poll(async () => (await battle()).scores, often).toEqual([1005, 1500]);
+  await expect.poll(async () => (await battle()).scores, often).toEqual([2105, 1500]);
+  await expect.poll(async () => (await battle()).status, often).toBe('ended');
   expect((await battle()).statusText).toBe('Victory! 🏆');
   await page.screenshot({
     path: testInfo.outputPath('replayed-battle-won.png'),
@@ -58,8 +60,8 @@ test('a recorded battle replays live on the battle overlay, then in the report',
     .poll(async () => (await battle()).battleId, { timeout: 20_000 })
     .toBe('7300000000000000102');
   expect((await battle()).layout).toBe('rows');
-  await expect.poll(async () => (await battle()).scores).toEqual([300, 900, 450]);
-  await expect.poll(async () => (await battle()).status).toBe('ended');
+  await expect.poll(async () => (await battle()).scores, often).toEqual([300, 900, 450]);
+  await expect.poll(async () => (await battle()).status, often).toBe('ended');
   const ended = await battle();
   expect(ended.scores).toEqual([950, 900, 450]);
   expect(ended.statusText).toBe('Victory! 🏆');

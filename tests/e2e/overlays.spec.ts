@@ -171,7 +171,7 @@ test.describe('overlays on the real server', () => {
       instantGift(s, 'ivan', 9_000),
       instantGift(s, 'jo', 4_000),
     ]);
-    await expectTexts(goalPage, ['New mic 🎤', '19,000 / 20,000 coins']);
+    await expectTexts(goalPage, ['New mic 🎤', '19K / 20K coins']);
     await expectTexts(boardPage, ['Top gifters', 'Ivan', 'Hana', 'Jo']);
     const { texts } = await readScene(boardPage);
     const rank = (name: string) => texts.indexOf(name);

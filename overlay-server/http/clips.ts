@@ -7,15 +7,16 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Role } from '../../shared/protocol/roles';
-import { CLIP_LIMITS, type ClipChange, type ClipLibrary } from '../clips/clip-library';
+import { CLIP_LIMITS, type ClipLibrary } from '../clips/clip-library';
 import { VIDEO_TYPES_BY_EXTENSION, type VideoExtension } from '../clips/video-type';
-import { readBody } from './read-body';
+import {
+  answerChange,
+  mayChangeUploads,
+  mayUseUploads,
+  receiveUpload,
+  storedFile,
+} from './owner-uploads';
 import { sendError, sendJson } from './respond';
-
-function answer(res: ServerResponse, change: ClipChange): void {
-  if (change.ok) sendJson(res, 200, { ok: true, data: change.state });
-  else sendError(res, change.status, change.code, change.message);
-}
 
 /** `/api/clips…`: `role` is the token's role, null without a valid token. */
 export async function clipsApi(
@@ -25,10 +26,7 @@ export async function clipsApi(
   res: ServerResponse,
   path: string,
 ): Promise<void> {
-  if (role === null) return sendError(res, 401, 'UNAUTHORIZED', 'send an owner or moderator token');
-  if (role !== 'owner' && role !== 'moderator') {
-    return sendError(res, 403, 'FORBIDDEN', `the ${role} role may not use clips`);
-  }
+  if (!mayUseUploads(role, req, res, 'clips')) return;
   const method = req.method ?? 'GET';
   if (path === '/api/clips' && (method === 'GET' || method === 'HEAD')) {
     return sendJson(res, 200, { ok: true, data: clips.state() });
@@ -38,22 +36,15 @@ export async function clipsApi(
     req.resume();
     return sendError(res, 404, 'NOT_FOUND', `nothing at ${method} ${path}`);
   }
-  if (role !== 'owner') {
-    req.resume();
-    return sendError(res, 403, 'FORBIDDEN', 'only the owner may change the clips');
-  }
+  if (!mayChangeUploads(role, req, res, 'clips')) return;
   // Clip ids are plain ASCII (hash.ext): the path segment is taken as it is.
-  if (removal) return answer(res, clips.remove(removal[1] ?? ''));
-  const body = await readBody(req, CLIP_LIMITS.maxBytes);
-  if (!body) {
-    res.setHeader('connection', 'close');
-    return sendError(res, 413, 'TOO_LARGE', `a clip is at most ${CLIP_LIMITS.maxBytes} bytes`);
-  }
-  let name = String(req.headers['x-clip-name'] ?? '');
-  try {
-    name = decodeURIComponent(name);
-  } catch {}
-  answer(res, clips.put(body, name));
+  if (removal) return answerChange(res, clips.remove(removal[1] ?? ''));
+  return receiveUpload(req, res, {
+    maxBytes: CLIP_LIMITS.maxBytes,
+    noun: 'clip',
+    nameHeader: 'x-clip-name',
+    put: (body, name) => clips.put(body, name),
+  });
 }
 
 /** `GET /clips/<id>`: a stored clip for any page holding a token; `Range` requests answered. */
@@ -64,15 +55,8 @@ export function serveClip(
   res: ServerResponse,
   id: string,
 ): void {
-  if (role === null || role === 'ingest') {
-    sendError(res, 401, 'UNAUTHORIZED', 'send an overlay, owner or moderator token');
-    return;
-  }
-  const path = clips.filePath(id);
-  if (!path) {
-    sendError(res, 404, 'NOT_FOUND', 'no such clip');
-    return;
-  }
+  const path = storedFile(role, res, clips.filePath(id), 'clip');
+  if (!path) return;
   const size = statSync(path).size;
   const extension = id.split('.').pop() as VideoExtension;
   const headers = {

@@ -10,17 +10,19 @@ import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Role } from '../../shared/protocol/roles';
 import { AUDIO_TYPES_BY_EXTENSION, type AudioExtension } from '../sounds/audio-type';
-import { SOUND_LIMITS, type SoundChange, type SoundLibrary } from '../sounds/sound-library';
+import { SOUND_LIMITS, type SoundLibrary } from '../sounds/sound-library';
+import {
+  answerChange,
+  mayChangeUploads,
+  mayUseUploads,
+  receiveUpload,
+  storedFile,
+} from './owner-uploads';
 import { readBody } from './read-body';
 import { sendError, sendJson } from './respond';
 
 /** Settings are a few hundred bytes; a gift list of 200 names stays far below this. */
 const MAX_SETTINGS_BYTES = 64 * 1024;
-
-function answer(res: ServerResponse, change: SoundChange): void {
-  if (change.ok) sendJson(res, 200, { ok: true, data: change.state });
-  else sendError(res, change.status, change.code, change.message);
-}
 
 /** `/api/sounds…`: `role` is the token's role, null without a valid token. */
 export async function soundsApi(
@@ -30,11 +32,7 @@ export async function soundsApi(
   res: ServerResponse,
   path: string,
 ): Promise<void> {
-  if (role === null) return sendError(res, 401, 'UNAUTHORIZED', 'send an owner or moderator token');
-  if (role !== 'owner' && role !== 'moderator') {
-    req.resume();
-    return sendError(res, 403, 'FORBIDDEN', `the ${role} role may not use sounds`);
-  }
+  if (!mayUseUploads(role, req, res, 'sounds')) return;
   const method = req.method ?? 'GET';
   if (path === '/api/sounds' && (method === 'GET' || method === 'HEAD')) {
     return sendJson(res, 200, { ok: true, data: sounds.state() });
@@ -46,10 +44,7 @@ export async function soundsApi(
     req.resume();
     return sendError(res, 404, 'NOT_FOUND', `nothing at ${method} ${path}`);
   }
-  if (role !== 'owner') {
-    req.resume();
-    return sendError(res, 403, 'FORBIDDEN', 'only the owner may change the sounds');
-  }
+  if (!mayChangeUploads(role, req, res, 'sounds')) return;
   if (settings) {
     const body = await readBody(req, MAX_SETTINGS_BYTES);
     if (!body) {
@@ -62,20 +57,16 @@ export async function soundsApi(
     } catch {
       return sendError(res, 400, 'BAD_PAYLOAD', 'settings are a JSON object');
     }
-    return answer(res, sounds.configure(input));
+    return answerChange(res, sounds.configure(input));
   }
   // Sound ids are plain ASCII (hash.ext): the path segment is taken as it is.
-  if (removal) return answer(res, sounds.remove(removal[1] ?? ''));
-  const body = await readBody(req, SOUND_LIMITS.maxBytes);
-  if (!body) {
-    res.setHeader('connection', 'close');
-    return sendError(res, 413, 'TOO_LARGE', `a sound is at most ${SOUND_LIMITS.maxBytes} bytes`);
-  }
-  let name = String(req.headers['x-sound-name'] ?? '');
-  try {
-    name = decodeURIComponent(name);
-  } catch {}
-  answer(res, sounds.put(body, name));
+  if (removal) return answerChange(res, sounds.remove(removal[1] ?? ''));
+  return receiveUpload(req, res, {
+    maxBytes: SOUND_LIMITS.maxBytes,
+    noun: 'sound',
+    nameHeader: 'x-sound-name',
+    put: (body, name) => sounds.put(body, name),
+  });
 }
 
 /** `GET /sounds/<id>`: an uploaded sound for any page holding a token of the stream. */
@@ -86,15 +77,8 @@ export function serveSound(
   res: ServerResponse,
   id: string,
 ): void {
-  if (role === null || role === 'ingest') {
-    sendError(res, 401, 'UNAUTHORIZED', 'send an overlay, owner or moderator token');
-    return;
-  }
-  const path = sounds.filePath(id);
-  if (!path) {
-    sendError(res, 404, 'NOT_FOUND', 'no such sound');
-    return;
-  }
+  const path = storedFile(role, res, sounds.filePath(id), 'sound');
+  if (!path) return;
   const extension = id.split('.').pop() as AudioExtension;
   res.writeHead(200, {
     'content-type': AUDIO_TYPES_BY_EXTENSION[extension],

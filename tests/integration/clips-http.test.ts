@@ -5,11 +5,11 @@
  * rule runs.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ActionsState, ClipsState } from '../../shared/protocol/actions/actions-data';
 import { dataOf, type EngineRoom, startEngineRoom } from './support/engine-room';
+import { putDeclaringSize } from './support/oversized-upload';
 
 let room: EngineRoom | null = null;
 afterEach(async () => {
@@ -86,26 +86,13 @@ describe('clips over HTTP', () => {
     await refused(await upload(tokens.owner, PNG, 'cat.webm'), 415, 'BAD_PAYLOAD');
     await refused(await fetch(`${baseUrl}/clips/${'0'.repeat(32)}.webm`), 401, 'UNAUTHORIZED');
     // A body declared past the limit is refused before it is read.
-    const tooLarge = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = httpRequest(
-        {
-          host: '127.0.0.1',
-          port,
-          method: 'PUT',
-          path: '/api/clips',
-          headers: { authorization: `Bearer ${tokens.owner}`, 'content-length': 60 * 1024 * 1024 },
-        },
-        (res) => {
-          let body = '';
-          res.on('data', (chunk) => {
-            body += chunk;
-          });
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-        },
-      );
-      req.on('error', reject);
-      req.write(WEBM);
-    });
+    const tooLarge = await putDeclaringSize(
+      port,
+      '/api/clips',
+      tokens.owner,
+      60 * 1024 * 1024,
+      WEBM,
+    );
     expect(tooLarge.status).toBe(413);
     expect(JSON.parse(tooLarge.body)).toMatchObject({ code: 'TOO_LARGE' });
     const listed = await fetch(`${baseUrl}/api/clips`, {

@@ -6,7 +6,6 @@
  * or bundled) runs, one naming a missing sound fails with its reason and the next rule runs.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TokenRegistry } from '../../overlay-server/auth/token-registry';
@@ -14,6 +13,7 @@ import { newRoleTokens } from '../../overlay-server/auth/tokens';
 import type { ActionsState } from '../../shared/protocol/actions/actions-data';
 import type { SoundSettings, SoundsState } from '../../shared/protocol/sounds';
 import { dataOf, type EngineRoom, startEngineRoom } from './support/engine-room';
+import { putDeclaringSize } from './support/oversized-upload';
 import { type RunningRelay, startRelay } from './support/relay-app';
 
 let room: EngineRoom | null = null;
@@ -135,26 +135,13 @@ describe('sounds over HTTP', () => {
     await refused(await upload(baseUrl, 'not-a-token', WAV), 401, 'UNAUTHORIZED');
     await refused(await upload(baseUrl, tokens.owner, PNG, 'cat.wav'), 415, 'BAD_PAYLOAD');
     await refused(await fetch(`${baseUrl}/sounds/${'0'.repeat(32)}.wav`), 401, 'UNAUTHORIZED');
-    const tooLarge = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = httpRequest(
-        {
-          host: '127.0.0.1',
-          port,
-          method: 'PUT',
-          path: '/api/sounds',
-          headers: { authorization: `Bearer ${tokens.owner}`, 'content-length': 6 * 1024 * 1024 },
-        },
-        (res) => {
-          let body = '';
-          res.on('data', (chunk) => {
-            body += chunk;
-          });
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-        },
-      );
-      req.on('error', reject);
-      req.write(WAV);
-    });
+    const tooLarge = await putDeclaringSize(
+      port,
+      '/api/sounds',
+      tokens.owner,
+      6 * 1024 * 1024,
+      WAV,
+    );
     expect(tooLarge.status).toBe(413);
     expect(JSON.parse(tooLarge.body)).toMatchObject({ code: 'TOO_LARGE' });
     const mix = { volume: 0.5, muted: false, tiers: {}, gifts: {} };

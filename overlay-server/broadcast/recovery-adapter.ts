@@ -7,13 +7,16 @@
  * in a byte ring outside the heap (packet-ring.ts) and its rooms as shared arrays, at most
  * `maxPackets` of them within `ringBytes`. A socket back from a blip within those is handed
  * exactly what it missed, as before; one whose last packet was dropped gets a new session and
- * with it a fresh snapshot (watchers.ts).
+ * with it a fresh snapshot (watchers.ts). The JSON kept is the text Socket.IO encoded the
+ * broadcast into for its sockets, not a second serialization of the packet.
  */
 import { Adapter, type BroadcastOptions, type Session } from 'socket.io-adapter';
 import { PacketRing } from './packet-ring';
 
 type Packet = Parameters<Adapter['broadcast']>[0];
 type SessionToPersist = Parameters<Adapter['persistSession']>[0];
+/** Socket.IO's packet encoder, which the adapter holds (declared private by socket.io-adapter). */
+type Encoder = { encode(packet: Packet): unknown[] };
 
 /** Who a kept packet went to, copied from the broadcast's Sets (kept alive otherwise). */
 interface Recipients {
@@ -55,12 +58,25 @@ export function boundedRecoveryAdapter(
     private readonly ring = new PacketRing<Recipients>(ringBytes, maxPackets);
     private readonly sessions = new Map<string, SessionToPersist & { disconnectedAt: number }>();
     private readonly maxDisconnectionDuration: number;
+    /** What the namespace's packets start with when encoded: `2/overlay,`. */
+    private readonly eventPrefix: string;
+    /** The text of the last packet the adapter encoded (once, for all of a broadcast's sockets). */
+    private lastEncoded: unknown[] = [];
 
     // biome-ignore lint/suspicious/noExplicitAny: Socket.IO's Namespace, typed `any` by the adapter.
     constructor(nsp: any) {
       super(nsp);
       this.maxDisconnectionDuration =
         nsp.server.opts.connectionStateRecovery?.maxDisconnectionDuration ?? 2 * 60_000;
+      this.eventPrefix = `2${nsp.name === '/' ? '' : `${nsp.name},`}`;
+      const adapter = this as unknown as { encoder: Encoder };
+      const encoder = adapter.encoder;
+      adapter.encoder = {
+        encode: (packet) => {
+          this.lastEncoded = encoder.encode(packet);
+          return this.lastEncoded;
+        },
+      };
     }
 
     /** Packets kept for recovery now. */
@@ -80,19 +96,31 @@ export function boundedRecoveryAdapter(
       // As Socket.IO decides what to keep: events without an ack that are not volatile.
       const kept =
         packet.type === 2 && packet.id === undefined && opts.flags?.volatile === undefined;
-      if (kept) {
-        const number = nextOffset++;
-        // The client learns the offset from the last element of the data array.
-        packet.data.push(`${offsetPrefix}${number.toString(36)}`);
-        const emittedAt = Date.now();
-        this.ring.dropEmittedBefore(emittedAt - this.maxDisconnectionDuration);
-        const meta = {
-          rooms: listOf(opts.rooms),
-          except: opts.except?.size ? [...opts.except] : NO_ROOMS,
-        };
-        this.ring.push({ number, emittedAt, meta }, JSON.stringify(packet.data));
+      if (!kept) {
+        super.broadcast(packet, opts);
+        return;
       }
+      const number = nextOffset++;
+      // The client learns the offset from the last element of the data array.
+      packet.data.push(`${offsetPrefix}${number.toString(36)}`);
+      this.lastEncoded = [];
       super.broadcast(packet, opts);
+      const emittedAt = Date.now();
+      this.ring.dropEmittedBefore(emittedAt - this.maxDisconnectionDuration);
+      const meta = {
+        rooms: listOf(opts.rooms),
+        except: opts.except?.size ? [...opts.except] : NO_ROOMS,
+      };
+      this.ring.push({ number, emittedAt, meta }, this.dataJson(packet));
+    }
+
+    /** The packet's data array as JSON: cut from its encoding, or serialized when not text. */
+    private dataJson(packet: Packet): string {
+      const [encoded, ...attachments] = this.lastEncoded;
+      if (typeof encoded === 'string' && attachments.length === 0) {
+        if (encoded.startsWith(this.eventPrefix)) return encoded.slice(this.eventPrefix.length);
+      }
+      return JSON.stringify(packet.data);
     }
 
     override restoreSession(pid: string, offset: string): Promise<Session> {

@@ -7,9 +7,10 @@ import type {
   ControlServerToClient,
 } from '../../shared/protocol/namespaces';
 import type { SessionData, SessionSocket } from '../auth/handshake';
-import { jsonSize, LIMITS } from '../pipeline/limits';
+import { LIMITS } from '../pipeline/limits';
 import { withinBudget } from '../pipeline/rate-limit';
 import { bucketOf, type WatcherDeps } from './budgets';
+import { payloadSizes } from './payload-size';
 import { guarded, refuseUnknownEvents } from './replies';
 import { greet, serveSubscribe } from './watchers';
 
@@ -32,6 +33,7 @@ export function serveControl(nsp: ControlNamespace, deps: WatcherDeps): void {
   nsp.on('connection', (socket: SessionSocket) => {
     const session = socket.data;
     const bucket = bucketOf(socket, '/control', deps);
+    const sizeOf = payloadSizes(socket);
     const actor = {
       role: session.role,
       name: session.role === 'owner' ? 'owner' : `${session.role}:${session.client}`,
@@ -47,7 +49,7 @@ export function serveControl(nsp: ControlNamespace, deps: WatcherDeps): void {
       'command',
       guarded(deps.log, 'command', (payload, reply) =>
         withinBudget(bucket, 1, reply, COMMANDS_LIMITED, () => {
-          const size = jsonSize(payload);
+          const size = sizeOf(payload);
           const limit = limitFor(payload);
           if (size > limit) {
             return reply(fail('TOO_LARGE', `command is ${size} bytes, limit ${limit}`));

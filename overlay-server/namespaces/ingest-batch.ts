@@ -24,6 +24,8 @@ export interface BatchIngestDeps {
   ingest(events: LiveEvent[], done: (answer: Ack<IngestOutcome[]>) => void): void;
   /** Cross-source dedupe: false answers the event as a duplicate (the stream port does it). */
   admit?(event: LiveEvent): boolean;
+  /** The batch's JSON length, when the caller knows it without serializing (`payload-size.ts`). */
+  sizeOf?(payloads: unknown): number;
   /** Sees every valid event of the batch, after the relay took them. */
   observe?(events: readonly LiveEvent[]): void;
 }
@@ -44,7 +46,7 @@ export function ingestBatch(
       fail('TOO_LARGE', `${payloads.length} events in one batch, limit ${LIMITS.maxBatchEvents}`),
     );
   }
-  const size = jsonSize(payloads);
+  const size = deps.sizeOf ? deps.sizeOf(payloads) : jsonSize(payloads);
   if (size > LIMITS.maxBatchBytes) {
     return reply(fail('TOO_LARGE', `batch is ${size} bytes, limit ${LIMITS.maxBatchBytes}`));
   }

@@ -12,6 +12,7 @@ import { validateEvent } from '../pipeline/validate-event';
 import type { StreamDirectory } from '../streams/stream-directory';
 import { type BudgetDeps, bucketOf } from './budgets';
 import { ingestBatch } from './ingest-batch';
+import { payloadSizes } from './payload-size';
 import { guarded, refuseUnknownEvents } from './replies';
 
 export type IngestNamespace = Namespace<
@@ -38,6 +39,7 @@ export function serveIngest(nsp: IngestNamespace, deps: IngestDeps): void {
   const { log } = deps;
   nsp.on('connection', (socket: SessionSocket) => {
     coalesceWrites(socket);
+    const sizeOf = payloadSizes(socket);
     const session = socket.data;
     const bucket = bucketOf(socket, '/ingest', deps);
     // The socket's stream; looked up per message, as its writer may move (a cluster).
@@ -62,7 +64,7 @@ export function serveIngest(nsp: IngestNamespace, deps: IngestDeps): void {
       'event',
       guarded(log, 'event', (payload, reply) =>
         withinBudget(bucket, 1, reply, RATE_LIMITED, () => {
-          const check = validateEvent(payload);
+          const check = validateEvent(payload, sizeOf(payload));
           if (!check.ok) return reply(fail(check.code, check.message));
           stream().ingestOne(check.event, reply);
         }),
@@ -74,7 +76,7 @@ export function serveIngest(nsp: IngestNamespace, deps: IngestDeps): void {
       guarded(log, 'events', (payloads, reply) => {
         ingestBatch(
           payloads,
-          { bucket, ingest: (events, done) => stream().ingestMany(events, done) },
+          { bucket, sizeOf, ingest: (events, done) => stream().ingestMany(events, done) },
           reply,
         );
       }),

@@ -5,7 +5,8 @@
  */
 import { figure, type PartRecorder } from '../lib/results';
 import {
-  closeRig,
+  type Audiences,
+  closeRigs,
   describeOutcome,
   measureRun,
   openRig,
@@ -26,18 +27,19 @@ export async function coldStartBench(
   console.log(`[bench] relay: ${name}`);
   const relays: RelayUnderTest[] = [];
   const rigs: Rig[] = [];
+  const audiences: Audiences = new Map();
   const outcomes: RunOutcome[] = [];
   try {
     const variants: Variant[] = [];
     const start = async (label: Variant['label'], ingest: Variant['ingest']) => {
       const relay = label === 'bare' ? await startBareRelay() : await startFullRelay();
       relays.push(relay);
-      variants.push({ label, relay, ingest });
+      variants.push({ label, relay, ingest, everyMs: 1 });
     };
     await start('bare', 'single');
     await start('full', 'single');
     await start('full batched', 'turn');
-    for (const variant of variants) rigs.push(await openRig(variant, clients));
+    for (const variant of variants) rigs.push(await openRig(variant, clients, audiences));
     for (const rig of rigs) {
       const outcome = await measureRun(rig, rate, options.durationMs, options.maxDrainMs);
       outcomes.push(outcome);
@@ -45,7 +47,7 @@ export async function coldStartBench(
       await settleRigs(part, name, rigs, options.settleTimeoutMs);
     }
   } finally {
-    await Promise.all(rigs.map(closeRig));
+    await closeRigs(rigs, audiences);
     await Promise.all(relays.map((relay) => relay.stop()));
   }
   const bare = outcomes.find((o) => o.relay === 'bare');

@@ -15,6 +15,14 @@ export interface Endpoint {
  */
 export type IngestMode = 'single' | 'turn';
 
+/**
+ * How often the producer's send loop wakes: every 1 ms (a source handing over each event as it
+ * comes), or every `SOURCE_PUSH_MS` (relay-scenarios.ts) as a source that receives events in
+ * pushes, each carrying what arrived since the last. Each wake-up sends what has fallen due, one
+ * emit per event or as one batch (`IngestMode`); events are stamped when sent.
+ */
+export type SendEveryMs = number;
+
 export type ProducerCommand =
   | { type: 'connect'; endpoint: Endpoint }
   | {
@@ -24,6 +32,7 @@ export type ProducerCommand =
       count: number;
       ackWaitMs: number;
       ingest: IngestMode;
+      everyMs: SendEveryMs;
     }
   | { type: 'close' };
 

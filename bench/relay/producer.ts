@@ -1,7 +1,8 @@
 /**
  * Child process: one producer, as a source would be. Sends at a steady rate, stamping each event
- * with its send time: one `event` per event with an ack, or each turn's due events as one
- * `events` batch (messages.ts `IngestMode`). Driven over IPC by relay-bench.ts.
+ * with its send time: one `event` per event with an ack, or each wake-up's due events as one
+ * `events` batch (messages.ts `IngestMode`), waking every 1 ms or once per source push
+ * (`SendEveryMs`). Driven over IPC by relay-bench.ts.
  */
 import { io, type Socket } from 'socket.io-client';
 import { benchChatEvent } from './bench-event';
@@ -48,7 +49,14 @@ async function handle(command: ProducerCommand): Promise<void> {
 
 async function produce(
   target: Socket,
-  run: { runId: number; rate: number; count: number; ackWaitMs: number; ingest: IngestMode },
+  run: {
+    runId: number;
+    rate: number;
+    count: number;
+    ackWaitMs: number;
+    ingest: IngestMode;
+    everyMs: number;
+  },
 ): Promise<ProducerReport> {
   const { runId, rate, count, ackWaitMs } = run;
   const refused: Record<string, number> = {};
@@ -99,7 +107,7 @@ async function produce(
       }
     }
     lastSend = performance.now();
-    await new Promise((resolve) => setTimeout(resolve, 1));
+    await new Promise((resolve) => setTimeout(resolve, run.everyMs));
   }
   const ackDeadline = performance.now() + ackWaitMs;
   while (answered < sent && performance.now() < ackDeadline) {

@@ -1,7 +1,7 @@
 /**
  * Part 1: relay latency, delivery and CPU of the full pipeline against a bare Socket.IO relay,
- * in the same run, interleaved (bare, full, full batched, bare, …), warmed up; cold start is
- * measured first on servers of its own (cold-start.ts).
+ * in the same run, interleaved (bare, full, full batched, and both relays fed in source pushes,
+ * then again), warmed up; cold start is measured first on servers of its own (cold-start.ts).
  */
 import type { ChildProcess } from 'node:child_process';
 import { delay, killChild, spawnTs } from '../lib/processes';
@@ -9,7 +9,8 @@ import { describeError, type PartRecorder } from '../lib/results';
 import { coldStartBench } from './cold-start';
 import { ingestFloorFigures, scenarioFigures } from './relay-figures';
 import {
-  closeRig,
+  type Audiences,
+  closeRigs,
   describeOutcome,
   measureRun,
   openRig,
@@ -21,6 +22,7 @@ import {
 import {
   type RelayBenchOptions,
   type Scenario,
+  SOURCE_PUSH_MS,
   scenarioKey,
   scenarioName,
 } from './relay-scenarios';
@@ -35,10 +37,12 @@ export { FULL_RELAY, QUICK_RELAY } from './relay-scenarios';
  */
 export async function relayBench(part: PartRecorder, options: RelayBenchOptions): Promise<void> {
   part.note(
-    `Workload: ~400-byte chat events from one producer process, sent at a steady rate: a send loop wakes on a 1 ms timer ` +
-      `and sends what has fallen due. "bare" and "full" get one \`event\` emit with its ack per event (the baseline the targets were set against); ` +
-      `"full batched" gets each wake-up's due events as one \`events\` emit with one ack (per-event results), as real sources send: ` +
-      `about 5 events per emit at 5,000/s, 1 at 1,000/s. Subscribers in separate processes (≤ 25 clients each) subscribed to \`chat\`; ` +
+    `Workload: ~400-byte chat events from one producer process, sent at a steady rate: a send loop wakes on a timer ` +
+      `and sends what has fallen due, stamping each event when it is sent. Waking every 1 ms: "bare" and "full" get one \`event\` emit with its ack per event (the baseline the targets were set against); ` +
+      `"full batched" gets each wake-up's due events as one \`events\` emit with one ack (per-event results): ` +
+      `about 5 events per emit at 5,000/s, 1 at 1,000/s. Waking every ${SOURCE_PUSH_MS} ms, as a source receiving in pushes (a TikTok webcast response, ` +
+      `a burst of chat rows on the page, a block of a replay): "bare, source pushes" gets each push an emit per event, "full batched, source pushes" ` +
+      `as one batch (${SOURCE_PUSH_MS} events at 1,000/s, ${SOURCE_PUSH_MS * 5} at 5,000/s); the CPU targets are judged on these two. Subscribers in separate processes (≤ 25 clients each) subscribed to \`chat\`; ` +
       `latency = arrival − send time on the machine's clock; server CPU from /proc/<pid>/stat over the send window (% of one core; ` +
       `over 100% means Node's GC and I/O threads too). A run's collection ends when every client has every event, after ` +
       `2 quiet seconds, or ${options.maxDrainMs / 1000} s after the last send; what has not arrived then counts as lost. ` +
@@ -89,10 +93,24 @@ function variantsFor(
   bare: RelayUnderTest,
   full: RelayUnderTest | null,
 ): Variant[] {
-  const variants: Variant[] = [{ label: 'bare', relay: bare, ingest: 'single' }];
+  const variants: Variant[] = [{ label: 'bare', relay: bare, ingest: 'single', everyMs: 1 }];
   if (full) {
-    variants.push({ label: 'full', relay: full, ingest: 'single' });
-    if (scenario.batched) variants.push({ label: 'full batched', relay: full, ingest: 'turn' });
+    variants.push({ label: 'full', relay: full, ingest: 'single', everyMs: 1 });
+    if (scenario.batched) {
+      variants.push({ label: 'full batched', relay: full, ingest: 'turn', everyMs: 1 });
+    }
+  }
+  if (scenario.batched) {
+    const pushes = SOURCE_PUSH_MS;
+    variants.push({ label: 'bare, source pushes', relay: bare, ingest: 'single', everyMs: pushes });
+    if (full) {
+      variants.push({
+        label: 'full batched, source pushes',
+        relay: full,
+        ingest: 'turn',
+        everyMs: pushes,
+      });
+    }
   }
   return variants;
 }
@@ -107,10 +125,11 @@ async function runScenario(
   console.log(`[bench] relay: ${name}`);
   let hog: ChildProcess | null = null;
   const rigs: Rig[] = [];
+  const audiences: Audiences = new Map();
   const outcomes: RunOutcome[] = [];
   try {
     if (scenario.hog) hog = spawnTs('bench/relay/cpu-hog.ts', ['900']);
-    for (const variant of variants) rigs.push(await openRig(variant, scenario.clients));
+    for (const variant of variants) rigs.push(await openRig(variant, scenario.clients, audiences));
     const settle = () => settleRigs(part, name, rigs, options.settleTimeoutMs);
     for (const rig of rigs) {
       await measureRun(rig, scenario.rate, options.warmupMs, options.maxDrainMs);
@@ -130,7 +149,7 @@ async function runScenario(
       }
     }
   } finally {
-    await Promise.all(rigs.map(closeRig));
+    await closeRigs(rigs, audiences);
     if (hog) await killChild(hog);
     await delay(200);
   }

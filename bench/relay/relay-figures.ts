@@ -3,7 +3,20 @@ import { figure, type PartRecorder, type Target } from '../lib/results';
 import type { RunOutcome, VariantLabel } from './relay-run';
 import { type Metric, type Scenario, scenarioKey, TARGETS } from './relay-scenarios';
 
-const VARIANTS: readonly VariantLabel[] = ['bare', 'full', 'full batched'];
+const VARIANTS: readonly VariantLabel[] = [
+  'bare',
+  'full',
+  'full batched',
+  'bare, source pushes',
+  'full batched, source pushes',
+];
+
+/** Each full variant and the bare one fed the same way, which its ratios are taken over. */
+const BASELINES = [
+  ['full', 'bare'],
+  ['full batched', 'bare'],
+  ['full batched, source pushes', 'bare, source pushes'],
+] as const;
 
 export function scenarioFigures(
   part: PartRecorder,
@@ -26,7 +39,8 @@ export function scenarioFigures(
   for (const variant of VARIANTS) {
     const runs = runsOf(variant);
     if (runs.length === 0) continue;
-    const own = variant === 'bare' ? {} : (targets[variant] ?? {});
+    const own =
+      variant === 'bare' || variant === 'bare, source pushes' ? {} : (targets[variant] ?? {});
     for (const [metric, unit, pick, target] of shown) {
       part.add(
         figure(
@@ -37,7 +51,7 @@ export function scenarioFigures(
         ),
       );
     }
-    if (variant === 'full batched') {
+    if (variant.startsWith('full batched')) {
       const perEmit = runs.map((o) => 1 / o.emitsPerEvent);
       part.add(figure(`${name}: ${variant} events per emit`, 'events', perEmit));
     }
@@ -49,11 +63,16 @@ export function scenarioFigures(
     const drops = runs.reduce((n, o) => n + o.disconnects, 0);
     if (drops) part.note(`${name}: ${variant} clients disconnected ${drops} times during runs`);
   }
-  const bare = runsOf('bare');
-  for (const variant of ['full', 'full batched'] as const) {
-    const runs = runsOf(variant);
+  for (const [variant, baseline] of BASELINES) {
     const own = targets[variant] ?? {};
-    ratioFigures(part, `${name}: %s ${variant} / bare`, runs, bare, scenario.clients > 0, own);
+    ratioFigures(
+      part,
+      `${name}: %s ${variant} / ${baseline}`,
+      runsOf(variant),
+      runsOf(baseline),
+      scenario.clients > 0,
+      own,
+    );
   }
   ratioFigures(
     part,
@@ -103,14 +122,14 @@ function ratioFigures(
  * lowest the 5,000 × 10 CPU ratio could go if sending to overlays cost nothing — per ingest mode.
  */
 export function ingestFloorFigures(part: PartRecorder, measured: Map<string, RunOutcome[]>): void {
-  const bareTen = measured.get('5000x10')?.filter((o) => o.relay === 'bare') ?? [];
-  for (const variant of ['full', 'full batched'] as const) {
+  for (const [variant, baseline] of BASELINES) {
+    const bareTen = measured.get('5000x10')?.filter((o) => o.relay === baseline) ?? [];
     const alone = measured.get('5000x0')?.filter((o) => o.relay === variant) ?? [];
     const pairs = Math.min(alone.length, bareTen.length);
     if (pairs === 0) continue;
     part.add(
       figure(
-        `5,000 ev/s: ${variant} server CPU with no overlays / bare with 10`,
+        `5,000 ev/s: ${variant} server CPU with no overlays / ${baseline} with 10`,
         '×',
         alone.slice(0, pairs).map((o, i) => o.cpuPercent / (bareTen[i]?.cpuPercent ?? Number.NaN)),
       ),

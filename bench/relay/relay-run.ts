@@ -7,17 +7,32 @@ import { cpuSecondsOf, waitUntilQuiet } from '../lib/processes';
 import type { PartRecorder } from '../lib/results';
 import { summarizeLatencies } from '../lib/stats';
 import { Worker } from '../lib/worker';
-import type { IngestMode, ProducerCommand, ProducerReport, SubscriberReport } from './messages';
+import type {
+  IngestMode,
+  ProducerCommand,
+  ProducerReport,
+  SendEveryMs,
+  SubscriberReport,
+} from './messages';
 import type { RelayUnderTest } from './relays';
 
-/** How the figures name a variant: the bare relay, and the full one per ingest mode. */
-export type VariantLabel = 'bare' | 'full' | 'full batched';
+/**
+ * How the figures name a variant: the bare relay, and the full one per ingest mode, with the
+ * producer waking every 1 ms; and the two again fed in source pushes (`SOURCE_PUSH_MS`).
+ */
+export type VariantLabel =
+  | 'bare'
+  | 'full'
+  | 'full batched'
+  | 'bare, source pushes'
+  | 'full batched, source pushes';
 
-/** A relay and the way its producer ingests. */
+/** A relay, the way its producer ingests and how often the producer sends. */
 export interface Variant {
   label: VariantLabel;
   relay: RelayUnderTest;
   ingest: IngestMode;
+  everyMs: SendEveryMs;
 }
 
 /** Clients per subscriber process: enough processes that no single client process is the cap. */
@@ -27,21 +42,46 @@ export interface Rig {
   variant: Variant;
   relay: RelayUnderTest;
   producer: Worker;
+  /** The relay's overlay clients, shared by every variant fed to that relay (`Audiences`). */
   subscribers: Worker[];
   clients: number;
 }
 
-export async function openRig(variant: Variant, clients: number): Promise<Rig> {
+/**
+ * The overlay clients of each relay in a scenario. A relay sends every event to all of its
+ * connected clients, so variants that feed the same relay share one set of `clients`: with a set
+ * per variant, a relay fed two ways would send each event to twice the clients the scenario names.
+ */
+export type Audiences = Map<RelayUnderTest, Promise<Worker[]>>;
+
+export async function openRig(
+  variant: Variant,
+  clients: number,
+  audiences: Audiences,
+): Promise<Rig> {
   const relay = variant.relay;
   const producer = new Worker('bench/relay/producer.ts');
+  try {
+    await producer.request({ type: 'connect', endpoint: relay.ingest }, 'connected', 30_000);
+    let audience = audiences.get(relay);
+    if (!audience) {
+      audience = connectSubscribers(relay, clients);
+      audiences.set(relay, audience);
+    }
+    return { variant, relay, producer, subscribers: await audience, clients };
+  } catch (error) {
+    await producer.close();
+    throw error;
+  }
+}
+
+async function connectSubscribers(relay: RelayUnderTest, clients: number): Promise<Worker[]> {
   const processes = Math.ceil(clients / CLIENTS_PER_PROCESS);
   const subscribers = Array.from(
     { length: processes },
     () => new Worker('bench/relay/subscribers.ts'),
   );
-  const rig = { variant, relay, producer, subscribers, clients };
   try {
-    await producer.request({ type: 'connect', endpoint: relay.ingest }, 'connected', 30_000);
     await Promise.all(
       subscribers.map((worker, index) =>
         worker.request(
@@ -57,17 +97,22 @@ export async function openRig(variant: Variant, clients: number): Promise<Rig> {
       ),
     );
   } catch (error) {
-    await closeRig(rig);
+    await Promise.all(subscribers.map((w) => w.close()));
     throw error;
   }
-  return rig;
+  return subscribers;
 }
 
 const share = (total: number, parts: number, index: number) =>
   Math.floor(total / parts) + (index < total % parts ? 1 : 0);
 
-export async function closeRig(rig: Rig): Promise<void> {
-  await Promise.all([rig.producer.close(), ...rig.subscribers.map((w) => w.close())]);
+/** Closes the rigs' producers and every relay's overlay clients. */
+export async function closeRigs(rigs: Rig[], audiences: Audiences): Promise<void> {
+  const sets = await Promise.allSettled(audiences.values());
+  await Promise.all([
+    ...rigs.map((rig) => rig.producer.close()),
+    ...sets.flatMap((set) => (set.status === 'fulfilled' ? set.value : [])).map((w) => w.close()),
+  ]);
 }
 
 /** What one run measured. Latencies in ms, CPU as % of one core over the send window. */
@@ -127,6 +172,7 @@ export async function measureRun(
     count,
     ackWaitMs: maxDrainMs,
     ingest: rig.variant.ingest,
+    everyMs: rig.variant.everyMs,
   };
   const produced = await rig.producer.request<ProducerReport>(run, 'ran', durationMs * 3 + 30_000);
   const collected = await Promise.all(

@@ -10,9 +10,22 @@ export interface Scenario {
   clients: number;
   hog?: boolean;
   repetitions?: number;
-  /** Also run the full relay with batched ingest (producer turns as `events` batches). */
+  /**
+   * Also run the full relay with batched ingest (each producer wake-up as one `events` batch),
+   * and both relays fed in source pushes (`SOURCE_PUSH_MS`).
+   */
   batched?: boolean;
 }
+
+/**
+ * How often a source pushes in the "source pushes" variants: what arrived in the last 10 ms at
+ * once. Real sources receive in pushes: the connector gets TikTok's webcast messages a response
+ * at a time, page capture sees chat rows a DOM mutation burst at a time, a replay reads a block
+ * of lines. How many messages a TikTok push carries was not measured here; 10 ms makes batches
+ * of 10 events at 1,000/s and 50 at 5,000/s. The bare relay is fed the same pushes, an emit per
+ * event, so the two see the same arrivals and only the way they take them differs.
+ */
+export const SOURCE_PUSH_MS = 10;
 
 export interface RelayBenchOptions {
   durationMs: number;
@@ -47,7 +60,7 @@ export const QUICK_RELAY: RelayBenchOptions = {
   ],
 };
 
-/** The pairs that carry a target run batched too; the rest measure the one-event relay only. */
+/** The pairs that carry a CPU target run batched and in pushes too; the rest one event per emit. */
 const BATCHED = new Set(['1000x10', '5000x10', '5000x50']);
 
 export const FULL_RELAY: RelayBenchOptions = {
@@ -90,9 +103,11 @@ const P99_RATIO = atMost(1.25, '≤ 1.25× bare');
 
 /**
  * The relay targets of docs/targets.md, per full-relay variant. The CPU targets are judged with
- * batched ingest (what real sources send); the one-event-per-emit figures stay beside them for
- * comparison, held to the latency and loss targets only. The bare relay is the one-emit-per-event
- * baseline the targets were set against. The hog pair is held to the quiet machine's targets.
+ * batched ingest of source pushes (as real sources deliver), against the bare relay fed the same
+ * pushes an emit per event; the figures of a producer waking every 1 ms stay beside them (one
+ * event per emit, and batches of what fell due in 1 ms), held to the latency and loss targets.
+ * The p50 target holds where events come one at a time: a push's events wait for each other.
+ * The hog pair is held to the quiet machine's targets.
  */
 export const TARGETS: Record<
   string,
@@ -100,15 +115,13 @@ export const TARGETS: Record<
 > = {
   '1000x10': {
     full: { p50: atMost(2, '≤ 2 ms'), p99Ratio: P99_RATIO },
-    'full batched': {
-      p50: atMost(2, '≤ 2 ms'),
-      p99Ratio: P99_RATIO,
-      cpuRatio: atMost(1, '≤ 1.0× bare'),
-    },
+    'full batched': { p50: atMost(2, '≤ 2 ms'), p99Ratio: P99_RATIO },
+    'full batched, source pushes': { p99Ratio: P99_RATIO, cpuRatio: atMost(1, '≤ 1.0× bare') },
   },
   '5000x10': {
     full: { p99Ratio: P99_RATIO, lost: NOTHING_LOST },
-    'full batched': {
+    'full batched': { p99Ratio: P99_RATIO, lost: NOTHING_LOST },
+    'full batched, source pushes': {
       p99Ratio: P99_RATIO,
       cpuRatio: atMost(0.5, '≤ 0.5× bare'),
       lost: NOTHING_LOST,
@@ -117,10 +130,12 @@ export const TARGETS: Record<
   '5000x50': {
     full: { lost: NOTHING_LOST, p99: atMost(100, '≤ 100 ms') },
     'full batched': { lost: NOTHING_LOST, p99: atMost(100, '≤ 100 ms') },
+    'full batched, source pushes': { lost: NOTHING_LOST, p99: atMost(100, '≤ 100 ms') },
   },
   '5000x10+hog': {
     full: { p99Ratio: P99_RATIO, lost: NOTHING_LOST },
-    'full batched': {
+    'full batched': { p99Ratio: P99_RATIO, lost: NOTHING_LOST },
+    'full batched, source pushes': {
       p99Ratio: P99_RATIO,
       cpuRatio: atMost(0.5, '≤ 0.5× bare'),
       lost: NOTHING_LOST,

@@ -7,7 +7,7 @@
  * so a storm of alerts with one broken picture does not hammer its server.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { rename, unlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FetchedImage } from './fetch-image';
@@ -59,7 +59,8 @@ export function createImageCache(options: ImageCacheOptions): ImageCache {
   const inFlight = new Map<string, Promise<CachedImage>>();
   const failures = new Map<string, { refusal: MediaRefusal; until: number }>();
   const slots = createFetchSlots(options.maxConcurrentFetches ?? 6);
-  evict();
+  // A cache past a cap lowered since is shrunk as it opens, like the leftovers of a crash.
+  for (const entry of overCap()) rmSync(entry.path, { force: true });
 
   // Use times written to the files strictly increase, so two uses in one millisecond (or a
   // clock step back) cannot swap their order after a restart.
@@ -79,13 +80,21 @@ export function createImageCache(options: ImageCacheOptions): ImageCache {
     return entry;
   }
 
-  function evict() {
+  /** Drops the least recently used past the cap; resolves once their files are gone too. */
+  function evict(): Promise<unknown> {
+    return Promise.all(overCap().map((entry) => unlink(entry.path).catch(() => {})));
+  }
+
+  /** Takes the least recently used entries past the cap out of memory; their files are left. */
+  function overCap(): CachedImage[] {
+    const dropped: CachedImage[] = [];
     for (const [key, entry] of entries) {
       if (bytes <= options.maxBytes || entries.size <= 1) break;
       entries.delete(key);
       bytes -= entry.size;
-      unlink(entry.path).catch(() => {});
+      dropped.push(entry);
     }
+    return dropped;
   }
 
   async function store(key: string, image: FetchedImage): Promise<CachedImage> {
@@ -109,7 +118,9 @@ export function createImageCache(options: ImageCacheOptions): ImageCache {
     };
     entries.set(key, entry);
     bytes += entry.size;
-    evict();
+    // The evicted files are gone before the picture is served: a restart (or a look at the
+    // directory) right after sees the cache as it is in memory.
+    await evict();
     return entry;
   }
 

@@ -54,7 +54,7 @@ export function renderMarkdown(results: BenchResults): string {
     `- started: ${results.startedAt}; duration ${results.durationSeconds.toFixed(0)} s`,
     `- machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGb} GB, ${m.platform}, Node ${m.node}, load average at start ${m.loadAverage.join(' / ')}`,
     `- targets met: ${judged.length - failed.length} of ${judged.length}`,
-    '- `npm run bench -- --quick` takes under 3 minutes; the full `npm run bench` about 25 minutes on this 2-core machine.',
+    '- `npm run bench -- --quick` takes about 5 minutes; the full `npm run bench` about 40 minutes on this 2-core machine.',
     '- Each figure is min / median / max over its runs; a target is judged on the median, "0 in every run" on every run.',
     '- Targets marked † are the bench\'s reading of a qualitative goal of docs/targets.md ("bounded", "in seconds", "back to baseline").',
     '',

@@ -2,14 +2,13 @@
  * The owner's sounds for one stream, kept in its config folder (`<stream dir>/sounds/`: folder
  * 0700, files 0600, like the clips): uploads named by a hash of their content and their type's
  * extension, and the settings (master volume, mute, which sound each tier and gift plays) in
- * `sounds.json` beside them. Uploads are checked for size and, by their bytes, for type; the
- * bundled tier sounds are always there and need no file here (the overlays ship them).
+ * `sounds.json` beside them. Uploads are checked for size and, by their bytes, for type
+ * (`uploads/upload-shelf.ts`); the bundled tier sounds are always there and need no file here
+ * (the overlays ship them).
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { ErrorCode } from '../../shared/protocol/ack';
 import {
   DEFAULT_SOUND_SETTINGS,
   isBundledSound,
@@ -17,7 +16,8 @@ import {
   type SoundSettings,
   type SoundsState,
 } from '../../shared/protocol/sounds';
-import { displayName, ownerFolder, writeAtomically } from '../uploads/owner-files';
+import { ownerFolder, writeAtomically } from '../uploads/owner-files';
+import { type UploadRefusal, UploadShelf, uploadedFileSchema } from '../uploads/upload-shelf';
 import { sniffAudio } from './audio-type';
 import { missingSounds, SOUND_ID, soundSettingsSchema, withoutSound } from './sound-settings';
 
@@ -29,24 +29,15 @@ export const SOUND_LIMITS = {
 
 const indexSchema = z.object({
   version: z.literal(1),
-  sounds: z.array(
-    z.object({
-      id: z.string().regex(SOUND_ID),
-      name: z.string().max(200),
-      type: z.enum(['audio/wav', 'audio/ogg', 'audio/mpeg']),
-      bytes: z.number().int().nonnegative(),
-    }),
-  ),
+  sounds: z.array(uploadedFileSchema(SOUND_ID, ['audio/wav', 'audio/ogg', 'audio/mpeg'])),
   settings: soundSettingsSchema,
 });
 
-export type SoundChange =
-  | { ok: true; state: SoundsState; sound?: SoundFile }
-  | { ok: false; status: number; code: ErrorCode; message: string };
+export type SoundChange = { ok: true; state: SoundsState; sound?: SoundFile } | UploadRefusal;
 
 export class SoundLibrary {
   readonly dir: string;
-  private sounds: SoundFile[] = [];
+  private readonly shelf: UploadShelf;
   private settings: SoundSettings = DEFAULT_SOUND_SETTINGS;
 
   /** `onChange` hears every change (the relay broadcasts it on the `sounds` channel). */
@@ -56,6 +47,14 @@ export class SoundLibrary {
     private readonly warn: (message: string) => void = () => {},
   ) {
     this.dir = ownerFolder(join(home, 'sounds'));
+    this.shelf = new UploadShelf(this.dir, {
+      noun: 'sound',
+      maxBytes: SOUND_LIMITS.maxBytes,
+      maxFiles: SOUND_LIMITS.sounds,
+      id: SOUND_ID,
+      sniff: sniffAudio,
+      unplayable: 'not a sound this can play: upload WAV, MP3 or Ogg',
+    });
     this.read();
   }
 
@@ -69,7 +68,7 @@ export class SoundLibrary {
 
   state(): SoundsState {
     return {
-      sounds: this.sounds.map((sound) => ({ ...sound })),
+      sounds: this.shelf.files.map((sound) => ({ ...sound })),
       settings: structuredClone(this.settings),
     };
   }
@@ -81,62 +80,20 @@ export class SoundLibrary {
 
   /** The path of an uploaded sound by its id, or null. */
   filePath(id: string): string | null {
-    if (!SOUND_ID.test(id) || !this.sounds.some((sound) => sound.id === id)) return null;
-    const path = join(this.dir, id);
-    return existsSync(path) ? path : null;
+    return this.shelf.filePath(id);
   }
 
   /** Stores an upload after checking its size and, by content, its type. */
   put(bytes: Uint8Array, name: string): SoundChange {
-    if (bytes.length > SOUND_LIMITS.maxBytes) {
-      return {
-        ok: false,
-        status: 413,
-        code: 'TOO_LARGE',
-        message: `a sound is at most ${SOUND_LIMITS.maxBytes} bytes; this one is ${bytes.length}`,
-      };
-    }
-    const audio = sniffAudio(bytes);
-    if (!audio) {
-      return {
-        ok: false,
-        status: 415,
-        code: 'BAD_PAYLOAD',
-        message: 'not a sound this can play: upload WAV, MP3 or Ogg',
-      };
-    }
-    const id = `${createHash('sha256').update(bytes).digest('hex').slice(0, 32)}.${audio.extension}`;
-    if (
-      !this.sounds.some((sound) => sound.id === id) &&
-      this.sounds.length >= SOUND_LIMITS.sounds
-    ) {
-      return {
-        ok: false,
-        status: 409,
-        code: 'CONFLICT',
-        message: `at most ${SOUND_LIMITS.sounds} sounds; remove one first`,
-      };
-    }
-    const path = join(this.dir, id);
-    if (!existsSync(path)) writeAtomically(path, bytes);
-    const sound: SoundFile = {
-      id,
-      name: displayName(name, 'sound'),
-      type: audio.type,
-      bytes: bytes.length,
-    };
-    this.sounds = [...this.sounds.filter((s) => s.id !== id), sound];
-    return { ...this.commit(), sound };
+    const stored = this.shelf.put(bytes, name);
+    return stored.ok ? { ...this.commit(), sound: stored.file } : stored;
   }
 
   /** Removes an upload; settings that named it fall back to the tier's bundled sound. */
   remove(id: string): SoundChange {
-    if (!this.sounds.some((sound) => sound.id === id)) {
-      return { ok: false, status: 404, code: 'NOT_FOUND', message: `no sound ${id}` };
-    }
-    this.sounds = this.sounds.filter((sound) => sound.id !== id);
+    const removed = this.shelf.remove(id);
+    if (!removed.ok) return removed;
     this.settings = withoutSound(this.settings, id);
-    rmSync(join(this.dir, id), { force: true });
     return this.commit();
   }
 
@@ -163,7 +120,7 @@ export class SoundLibrary {
   }
 
   private commit(): { ok: true; state: SoundsState } {
-    const index = { version: 1, sounds: this.sounds, settings: this.settings };
+    const index = { version: 1, sounds: this.shelf.files, settings: this.settings };
     writeAtomically(
       join(this.dir, 'sounds.json'),
       Buffer.from(`${JSON.stringify(index, null, 2)}\n`),
@@ -175,14 +132,14 @@ export class SoundLibrary {
 
   /** The saved index; a damaged one starts empty (with a warning), files left where they are. */
   private read(): void {
-    this.sounds = [];
+    this.shelf.restore([]);
     this.settings = DEFAULT_SOUND_SETTINGS;
     const path = join(this.dir, 'sounds.json');
     if (!existsSync(path)) return;
     try {
       const parsed = indexSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
       if (parsed.success) {
-        this.sounds = parsed.data.sounds.filter((sound) => existsSync(join(this.dir, sound.id)));
+        this.shelf.restore(parsed.data.sounds);
         this.settings = parsed.data.settings;
         return;
       }

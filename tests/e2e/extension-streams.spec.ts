@@ -3,12 +3,12 @@
  * agency's owner does it) pairs the real extension with the real server; the panel offers both
  * streams and switching shows the other stream's room, never a mix of the two.
  */
-import { execFileSync } from 'node:child_process';
 import { io } from 'socket.io-client';
 import type { Ack } from '../../shared/protocol/ack';
 import type { IngestBatchResult } from '../../shared/protocol/namespaces';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import { script, viewer } from '../support/engine-events';
+import { tokensCli } from '../support/tokens-cli';
 import { expect, pair, test } from './support/extension';
 
 interface IssuedToken {
@@ -22,29 +22,18 @@ test('a moderator granted two streams switches the panel between them', async ({
   openPanel,
   ingest,
 }) => {
-  const issue = (role: string, streams: string[]): IssuedToken =>
-    JSON.parse(
-      execFileSync(
-        process.execPath,
-        [
-          '--import',
-          'tsx',
-          'overlay-server/cli/tokens.ts',
-          'issue',
-          '--role',
-          role,
-          ...streams.flatMap((stream) => ['--stream', stream]),
-          '--url',
-          server.baseUrl,
-          '--json',
-        ],
-        { env: { ...process.env, LIMELIGHT_HOME: serverHome }, encoding: 'utf8' },
-      ),
-    ) as IssuedToken;
+  const issue = async (role: string, streams: string[]): Promise<IssuedToken> => {
+    const stream = streams.flatMap((name) => ['--stream', name]);
+    const printed = await tokensCli(
+      ['issue', '--role', role, ...stream, '--url', server.baseUrl, '--json'],
+      { LIMELIGHT_HOME: serverHome },
+    );
+    return JSON.parse(printed) as IssuedToken;
+  };
   // The running server re-reads the whole tokens file by itself. Issue the moderator last and wait
   // until the server knows it: the file it read then holds ben's ingest token too.
-  const benSource = issue('ingest', ['ben']);
-  const moderator = issue('moderator', ['default', 'ben']);
+  const benSource = await issue('ingest', ['ben']);
+  const moderator = await issue('moderator', ['default', 'ben']);
 
   await expect
     .poll(

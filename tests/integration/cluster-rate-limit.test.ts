@@ -4,7 +4,6 @@
  * one server would (the rest refused RATE_LIMITED), and every event they accepted is in the
  * stream's report: refused ones were never taken, accepted ones never lost.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import { loadOrCreateConfig } from '../../overlay-server/auth/config-file';
 import type { StreamReport } from '../../shared/engines/live-room-contract';
 import type { Ack } from '../../shared/protocol/ack';
 import { type RunningRedis, startRedis } from '../support/redis-server';
+import { tokensCli } from '../support/tokens-cli';
 import { instantGift, script } from './support/events';
 import { type ServerProcess, spawnServer } from './support/server-process';
 import { connectTo, stopAll } from './support/server-sockets';
@@ -35,25 +35,17 @@ afterEach(async () => {
 });
 
 /** `npm run tokens` against the cluster's Redis, as an operator runs it. */
-function issueToken(args: string[]): { id: string; secret: string } {
-  const run = spawnSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'overlay-server/cli/tokens.ts',
-      'issue',
-      ...args,
-      '--json',
-      '--redis',
-      redis.url,
-      '--config',
-      home,
-    ],
-    { encoding: 'utf8' },
-  );
-  if (run.status !== 0) throw new Error(`tokens issue failed:\n${run.stderr}`);
-  return JSON.parse(run.stdout) as { id: string; secret: string };
+async function issueToken(args: string[]): Promise<{ id: string; secret: string }> {
+  const printed = await tokensCli([
+    'issue',
+    ...args,
+    '--json',
+    '--redis',
+    redis.url,
+    '--config',
+    home,
+  ]);
+  return JSON.parse(printed) as { id: string; secret: string };
 }
 
 /** Connects once the process has read the token from Redis (it hears of it at once, or within a second). */
@@ -82,7 +74,7 @@ describe('per-token rate budgets in a cluster', () => {
     servers.push(...started);
     const [a, b] = started as [ServerProcess, ServerProcess];
     // Burst 100, refilled by one event every 100 s: the flood below sees the burst alone.
-    const { secret } = issueToken([
+    const { secret } = await issueToken([
       '--role',
       'ingest',
       '--stream',

@@ -19,6 +19,7 @@ import type { StateSnapshot, UpdateBatch } from '../../shared/protocol/channels'
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import { type RunningRedis, startRedis } from '../support/redis-server';
 import { startTcpSwitch } from '../support/tcp-switch';
+import { tokensCli } from '../support/tokens-cli';
 import { instantGift, script, viewer } from './support/events';
 import { type ServerProcess, spawnServer } from './support/server-process';
 
@@ -328,7 +329,14 @@ describe('a cluster of server processes on Redis', () => {
     const home = sharedHome();
     const a = await startNode(home, 'A');
     const b = await startNode(home, 'B');
-    const issued = tokensCli(home, ['issue', '--role', 'moderator', '--stream', 'x', '--json']);
+    const issued = await clusterTokens(home, [
+      'issue',
+      '--role',
+      'moderator',
+      '--stream',
+      'x',
+      '--json',
+    ]);
     const { id, secret } = JSON.parse(issued) as { id: string; secret: string };
     await untilHandshake(a, secret, 'connected');
     await untilHandshake(b, secret, 'connected');
@@ -343,10 +351,10 @@ describe('a cluster of server processes on Redis', () => {
     });
 
     const told = new Promise((resolve) => panel.once('refused', resolve));
-    tokensCli(home, ['revoke', id]);
+    await clusterTokens(home, ['revoke', id]);
     expect(await told).toMatchObject({ code: 'TOKEN_REVOKED' });
     await untilHandshake(a, secret, 'TOKEN_REVOKED');
-    expect(JSON.parse(tokensCli(home, ['list', '--json']))).toContainEqual(
+    expect(JSON.parse(await clusterTokens(home, ['list', '--json']))).toContainEqual(
       expect.objectContaining({ id, state: 'revoked', streamers: ['x'] }),
     );
   }, 60_000);
@@ -381,21 +389,5 @@ async function untilHandshake(server: ServerProcess, token: string, outcome: str
 }
 
 /** `npm run tokens` against the cluster's Redis, as an operator runs it. */
-function tokensCli(home: string, args: string[]): string {
-  const run = spawnSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'overlay-server/cli/tokens.ts',
-      ...args,
-      '--redis',
-      redis.url,
-      '--config',
-      home,
-    ],
-    { encoding: 'utf8' },
-  );
-  if (run.status !== 0) throw new Error(`tokens ${args.join(' ')} failed:\n${run.stderr}`);
-  return run.stdout;
-}
+const clusterTokens = (home: string, args: string[]) =>
+  tokensCli([...args, '--redis', redis.url, '--config', home]);

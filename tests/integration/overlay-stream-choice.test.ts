@@ -5,11 +5,9 @@
  * stream; a stream the token does not grant is refused with STREAM_NOT_GRANTED. The server as
  * users run it, the CLI as an owner runs it.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { io, type Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Ack } from '../../shared/protocol/ack';
@@ -17,11 +15,11 @@ import type { StateSnapshot, UpdateBatch } from '../../shared/protocol/channels'
 import type { IngestBatchResult } from '../../shared/protocol/namespaces';
 import { OVERLAY_PAGES } from '../../shared/protocol/overlay-pages';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
+import { tokensCli } from '../support/tokens-cli';
 import { script, viewer } from './support/events';
 import { type ServerProcess, spawnServer } from './support/server-process';
 import { stopAll } from './support/server-sockets';
 
-const run = promisify(execFile);
 const servers: ServerProcess[] = [];
 const sockets: Socket[] = [];
 let home = '';
@@ -36,23 +34,12 @@ interface Issued {
 }
 
 async function issue(baseUrl: string, role: string, streams: string[]): Promise<Issued> {
-  const { stdout } = await run(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'overlay-server/cli/tokens.ts',
-      'issue',
-      '--role',
-      role,
-      ...streams.flatMap((stream) => ['--stream', stream]),
-      '--url',
-      baseUrl,
-      '--json',
-    ],
-    { env: { ...process.env, LIMELIGHT_HOME: home } },
+  const stream = streams.flatMap((name) => ['--stream', name]);
+  const printed = await tokensCli(
+    ['issue', '--role', role, ...stream, '--url', baseUrl, '--json'],
+    { LIMELIGHT_HOME: home },
   );
-  return JSON.parse(stdout) as Issued;
+  return JSON.parse(printed) as Issued;
 }
 
 /**

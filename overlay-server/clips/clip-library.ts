@@ -5,11 +5,10 @@
  * size and, by their bytes, for type (`uploads/upload-shelf.ts`); removing a clip deletes its file
  * (a rule that still names it says so in the panel, and its action fails on its own at run time).
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { ClipFile, ClipsState } from '../../shared/protocol/actions/actions-data';
-import { ownerFolder, writeAtomically } from '../uploads/owner-files';
+import { loadIndex, ownerFolder, saveIndex } from '../uploads/owner-files';
 import { type UploadRefusal, UploadShelf, uploadedFileSchema } from '../uploads/upload-shelf';
 import { sniffVideo } from './video-type';
 
@@ -83,11 +82,7 @@ export class ClipLibrary {
   }
 
   private commit(): { ok: true; state: ClipsState } {
-    const index = { version: 1, clips: this.shelf.files };
-    writeAtomically(
-      join(this.dir, 'clips.json'),
-      Buffer.from(`${JSON.stringify(index, null, 2)}\n`),
-    );
+    saveIndex(join(this.dir, 'clips.json'), { version: 1, clips: this.shelf.files });
     const state = this.state();
     this.onChange(state);
     return { ok: true, state };
@@ -95,18 +90,7 @@ export class ClipLibrary {
 
   /** The saved index; a damaged one starts empty (with a warning), files left where they are. */
   private read(): void {
-    this.shelf.restore([]);
-    const path = join(this.dir, 'clips.json');
-    if (!existsSync(path)) return;
-    try {
-      const parsed = indexSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-      if (parsed.success) {
-        this.shelf.restore(parsed.data.clips);
-        return;
-      }
-      this.warn(`${path} is not a valid clip index (${parsed.error.message}); starting with none`);
-    } catch (error) {
-      this.warn(`${path} could not be read (${String(error)}); starting with none`);
-    }
+    const index = loadIndex(join(this.dir, 'clips.json'), indexSchema, 'clip', this.warn);
+    this.shelf.restore(index?.clips ?? []);
   }
 }

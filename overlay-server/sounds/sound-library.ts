@@ -6,7 +6,6 @@
  * (`uploads/upload-shelf.ts`); the bundled tier sounds are always there and need no file here
  * (the overlays ship them).
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import {
@@ -16,7 +15,7 @@ import {
   type SoundSettings,
   type SoundsState,
 } from '../../shared/protocol/sounds';
-import { ownerFolder, writeAtomically } from '../uploads/owner-files';
+import { loadIndex, ownerFolder, saveIndex } from '../uploads/owner-files';
 import { type UploadRefusal, UploadShelf, uploadedFileSchema } from '../uploads/upload-shelf';
 import { sniffAudio } from './audio-type';
 import { missingSounds, SOUND_ID, soundSettingsSchema, withoutSound } from './sound-settings';
@@ -121,10 +120,7 @@ export class SoundLibrary {
 
   private commit(): { ok: true; state: SoundsState } {
     const index = { version: 1, sounds: this.shelf.files, settings: this.settings };
-    writeAtomically(
-      join(this.dir, 'sounds.json'),
-      Buffer.from(`${JSON.stringify(index, null, 2)}\n`),
-    );
+    saveIndex(join(this.dir, 'sounds.json'), index);
     const state = this.state();
     this.onChange(state);
     return { ok: true, state };
@@ -132,20 +128,8 @@ export class SoundLibrary {
 
   /** The saved index; a damaged one starts empty (with a warning), files left where they are. */
   private read(): void {
-    this.shelf.restore([]);
-    this.settings = DEFAULT_SOUND_SETTINGS;
-    const path = join(this.dir, 'sounds.json');
-    if (!existsSync(path)) return;
-    try {
-      const parsed = indexSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-      if (parsed.success) {
-        this.shelf.restore(parsed.data.sounds);
-        this.settings = parsed.data.settings;
-        return;
-      }
-      this.warn(`${path} is not a valid sound index (${parsed.error.message}); starting with none`);
-    } catch (error) {
-      this.warn(`${path} could not be read (${String(error)}); starting with none`);
-    }
+    const index = loadIndex(join(this.dir, 'sounds.json'), indexSchema, 'sound', this.warn);
+    this.shelf.restore(index?.sounds ?? []);
+    this.settings = index?.settings ?? DEFAULT_SOUND_SETTINGS;
   }
 }

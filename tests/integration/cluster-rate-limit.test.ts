@@ -8,23 +8,17 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Socket } from 'socket.io-client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { loadOrCreateConfig } from '../../overlay-server/auth/config-file';
 import type { StreamReport } from '../../shared/engines/live-room-contract';
 import type { Ack } from '../../shared/protocol/ack';
-import { type RunningRedis, startRedis } from '../support/redis-server';
+import { useRedis } from '../support/redis-server';
 import { tokensCli } from '../support/tokens-cli';
 import { instantGift, script } from './support/events';
 import { type ServerProcess, spawnServer } from './support/server-process';
 import { connectTo, stopAll } from './support/server-sockets';
 
-let redis: RunningRedis;
-beforeAll(async () => {
-  redis = await startRedis();
-}, 20_000);
-afterAll(async () => {
-  await redis?.stop();
-});
+const redis = useRedis();
 
 const servers: ServerProcess[] = [];
 const sockets: Socket[] = [];
@@ -41,7 +35,7 @@ async function issueToken(args: string[]): Promise<{ id: string; secret: string 
     ...args,
     '--json',
     '--redis',
-    redis.url,
+    redis().url,
     '--config',
     home,
   ]);
@@ -68,7 +62,7 @@ describe('per-token rate budgets in a cluster', () => {
     loadOrCreateConfig(home);
     const started = await Promise.all(
       ['A', 'B'].map((node) =>
-        spawnServer(home, ['--no-source', '--redis', redis.url, '--node', node]),
+        spawnServer(home, ['--no-source', '--redis', redis().url, '--node', node]),
       ),
     );
     servers.push(...started);

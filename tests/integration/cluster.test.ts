@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { loadOrCreateConfig } from '../../overlay-server/auth/config-file';
 import type { StreamReport } from '../../shared/engines/live-room-contract';
 import type { LiveEvent } from '../../shared/events/live-event';
@@ -17,19 +17,13 @@ import type { Ack } from '../../shared/protocol/ack';
 import type { PollState } from '../../shared/protocol/channel-data';
 import type { StateSnapshot, UpdateBatch } from '../../shared/protocol/channels';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
-import { type RunningRedis, startRedis } from '../support/redis-server';
+import { useRedis } from '../support/redis-server';
 import { startTcpSwitch } from '../support/tcp-switch';
 import { tokensCli } from '../support/tokens-cli';
 import { instantGift, script, viewer } from './support/events';
 import { type ServerProcess, spawnServer } from './support/server-process';
 
-let redis: RunningRedis;
-beforeAll(async () => {
-  redis = await startRedis();
-}, 20_000);
-afterAll(async () => {
-  await redis?.stop();
-});
+const redis = useRedis();
 
 const servers: ServerProcess[] = [];
 const sockets: Socket[] = [];
@@ -43,7 +37,7 @@ afterEach(async () => {
     }
   }
   for (const home of homes.splice(0)) rmSync(home, { recursive: true, force: true });
-  spawnSync('redis-cli', ['-p', String(redis.port), 'FLUSHALL']);
+  spawnSync('redis-cli', ['-p', String(redis().port), 'FLUSHALL']);
 });
 
 /** One config folder for every process (as a shared volume would be), created before any starts. */
@@ -58,7 +52,7 @@ async function startNode(home: string, node: string): Promise<ServerProcess> {
   const server = await spawnServer(home, [
     '--no-source',
     '--redis',
-    redis.url,
+    redis().url,
     '--node',
     node,
     '--lease-ms',
@@ -390,4 +384,4 @@ async function untilHandshake(server: ServerProcess, token: string, outcome: str
 
 /** `npm run tokens` against the cluster's Redis, as an operator runs it. */
 const clusterTokens = (home: string, args: string[]) =>
-  tokensCli([...args, '--redis', redis.url, '--config', home]);
+  tokensCli([...args, '--redis', redis().url, '--config', home]);
